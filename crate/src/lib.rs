@@ -1,0 +1,26 @@
+//! `growth-model`: the economics of "Economic Growth under Transformative AI"
+//! (Trammell & Korinek, 2020/2023), as pure functions with no rendering and no web types.
+//!
+//! Every public function names its equation and source in its doc line. Parameters are
+//! validated into a [`ParamError`]; no function panics on finite input or returns NaN.
+//!
+//! ```
+//! use growth_model::Ces;
+//! let ces = Ces::new(0.5, -1.0, 1.0, 1.0).unwrap();
+//! let y = ces.output(2.0, 3.0).unwrap();
+//! assert!((y - 2.4).abs() < 1e-12); // [½·2⁻¹ + ½·3⁻¹]⁻¹ = 2.4
+//! ```
+#![no_std]
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod error;
+pub mod production;
+
+pub use error::{Domain, ParamError};
+pub use production::{Ces, FactorPoint};

@@ -1,0 +1,207 @@
+//! Production: the economy as one factory, Y = F(AK, BL), with constant elasticity of
+//! substitution between capital and labor.
+//!
+//! Source: Trammell & Korinek, "Economic Growth under Transformative AI", the CES
+//! production function of the episode's slide "Elasticity of Substitution". The slide
+//! writes Y = [(AK)^ρ + (BL)^ρ]^{1/ρ}, which has no finite ρ → 0 limit; we use the
+//! normalized form with a distribution weight α, whose ρ → 0 limit is the slide's
+//! Cobb-Douglas case (AK)^α (BL)^{1−α}.
+//!
+//! Everything is computed in logs so that ρ from −50 to 1 (including ρ = 0 and values
+//! a hair away from it) and factor ratios over thirty orders of magnitude stay finite:
+//! with u = ln(AK), v = ln(BL) ordered so that t = ρ(v − u) ≤ 0,
+//! ln Y = u + ln(1 + b·(eᵗ − 1)) / ρ, evaluated with `log1p`/`expm1`.
+
+use crate::error::{Domain, ParamError};
+use libm::{exp, expm1, log, log1p};
+
+/// The substitution parameter ρ = (ε − 1)/ε: 1 is perfect substitutes, → −∞ is Leontief.
+pub const RHO: Domain = Domain::closed(-50.0, 1.0);
+/// The distribution weight α of capital (the Cobb-Douglas capital share at ρ = 0).
+pub const ALPHA: Domain = Domain::closed(0.001, 0.999);
+/// Factor-augmenting technology levels A and B.
+pub const TECHNOLOGY: Domain = Domain::closed(1e-6, 1e6);
+/// Factor quantities K and L.
+pub const FACTOR: Domain = Domain::closed(1e-9, 1e15);
+/// Output levels asked of an isoquant.
+pub const OUTPUT: Domain = Domain::closed(1e-12, 1e24);
+/// Log factor ratios ln(AK/BL) at which isoquants are sampled.
+pub const LN_RATIO: Domain = Domain::closed(-200.0, 200.0);
+
+/// ρ = (ε − 1)/ε, the substitution parameter from the elasticity ε (episode slide "Elasticity of Substitution").
+pub fn rho_from_elasticity(elasticity: f64) -> Result<f64, ParamError> {
+    // ε ∈ [1/51, ∞) maps onto ρ ∈ [−50, 1); ε = ∞ (ρ = 1) has no finite ε to pass.
+    let e = Domain::closed(1.0 / 51.0, 1e300).check("elasticity", elasticity)?;
+    Ok((e - 1.0) / e)
+}
+
+/// A normalized CES production function Y = [α (AK)^ρ + (1−α) (BL)^ρ]^{1/ρ} (Trammell & Korinek, CES production).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ces {
+    /// Distribution weight of capital, α.
+    pub alpha: f64,
+    /// Substitution parameter ρ.
+    pub rho: f64,
+    /// Capital-augmenting technology A.
+    pub a: f64,
+    /// Labor-augmenting technology B.
+    pub b: f64,
+}
+
+/// Everything the episode reads off the production function at one point (K, L).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FactorPoint {
+    /// Output Y = F(AK, BL).
+    pub output: f64,
+    /// The wage: marginal product of labor F_L = B (1−α) (Y/BL)^{1−ρ}.
+    pub wage: f64,
+    /// Capital rent: marginal product of capital F_K = A α (Y/AK)^{1−ρ}.
+    pub rent: f64,
+    /// Capital share K F_K / Y.
+    pub capital_share: f64,
+    /// Labor share L F_L / Y.
+    pub labor_share: f64,
+    /// Marginal rate of technical substitution F_K / F_L = −dL/dK along the isoquant.
+    pub mrts: f64,
+}
+
+/// ln Y, capital share and labor share from logs of effective inputs (normalized CES, computed stably).
+fn ces_log_output_and_shares(alpha: f64, rho: f64, ln_x: f64, ln_y: f64) -> (f64, f64, f64) {
+    if rho == 0.0 {
+        return (alpha * ln_x + (1.0 - alpha) * ln_y, alpha, 1.0 - alpha);
+    }
+    // Order the factors so that t = ρ(v − u) ≤ 0 and eᵗ never overflows.
+    let swapped = rho * (ln_y - ln_x) > 0.0;
+    let (u, v, wu, wv) = if swapped {
+        (ln_y, ln_x, 1.0 - alpha, alpha)
+    } else {
+        (ln_x, ln_y, alpha, 1.0 - alpha)
+    };
+    let t = rho * (v - u);
+    let inner = log1p(wv * expm1(t)); // ln(wu + wv·eᵗ), in [ln wu, 0]
+    let ln_output = u + inner / rho;
+    // Shares: wu/(wu + wv eᵗ) and wv eᵗ/(wu + wv eᵗ); they sum to one by construction.
+    let denom = wu + wv * exp(t);
+    let share_u = wu / denom;
+    let share_v = 1.0 - share_u;
+    if swapped {
+        (ln_output, share_v, share_u)
+    } else {
+        (ln_output, share_u, share_v)
+    }
+}
+
+impl Ces {
+    /// Validated CES parameters: α ∈ [0.001, 0.999], ρ ∈ [−50, 1], A, B ∈ [1e−6, 1e6] (normalized CES).
+    pub fn new(alpha: f64, rho: f64, a: f64, b: f64) -> Result<Self, ParamError> {
+        Ok(Ces {
+            alpha: ALPHA.check("alpha", alpha)?,
+            rho: RHO.check("rho", rho)?,
+            a: TECHNOLOGY.check("A", a)?,
+            b: TECHNOLOGY.check("B", b)?,
+        })
+    }
+
+    /// Elasticity of substitution ε = 1/(1−ρ); `None` when ρ = 1 (perfect substitutes, ε = ∞).
+    pub fn elasticity(&self) -> Option<f64> {
+        if self.rho >= 1.0 {
+            None
+        } else {
+            Some(1.0 / (1.0 - self.rho))
+        }
+    }
+
+    fn logs(&self, capital: f64, labor: f64) -> Result<(f64, f64), ParamError> {
+        let k = FACTOR.check("K", capital)?;
+        let l = FACTOR.check("L", labor)?;
+        Ok((log(self.a) + log(k), log(self.b) + log(l)))
+    }
+
+    /// ln Y = (1/ρ) ln[α (AK)^ρ + (1−α) (BL)^ρ], → α ln AK + (1−α) ln BL at ρ = 0 (normalized CES).
+    pub fn log_output(&self, capital: f64, labor: f64) -> Result<f64, ParamError> {
+        let (ln_x, ln_y) = self.logs(capital, labor)?;
+        Ok(ces_log_output_and_shares(self.alpha, self.rho, ln_x, ln_y).0)
+    }
+
+    /// Y = [α (AK)^ρ + (1−α) (BL)^ρ]^{1/ρ}, Cobb-Douglas (AK)^α (BL)^{1−α} at ρ = 0 (normalized CES).
+    pub fn output(&self, capital: f64, labor: f64) -> Result<f64, ParamError> {
+        Ok(exp(self.log_output(capital, labor)?))
+    }
+
+    /// Output, wage F_L, rent F_K, factor shares K F_K/Y + L F_L/Y = 1, and MRTS at (K, L) (episode slide "capital share + labor share = 1").
+    pub fn point(&self, capital: f64, labor: f64) -> Result<FactorPoint, ParamError> {
+        let (ln_x, ln_y) = self.logs(capital, labor)?;
+        let (ln_output, capital_share, labor_share) =
+            ces_log_output_and_shares(self.alpha, self.rho, ln_x, ln_y);
+        let output = exp(ln_output);
+        // F_K = s_K Y / K and F_L = s_L Y / L, each formed in logs to avoid overflow.
+        let rent = exp(log(capital_share) + ln_output - log(capital));
+        let wage = exp(log(labor_share) + ln_output - log(labor));
+        let mrts = exp(log(capital_share) - log(labor_share) + log(labor) - log(capital));
+        Ok(FactorPoint {
+            output,
+            wage,
+            rent,
+            capital_share,
+            labor_share,
+            mrts,
+        })
+    }
+
+    /// The labor L with F(K, L) = Y on the isoquant through K; `None` if no L reaches Y (normalized CES solved for BL).
+    pub fn isoquant_labor(&self, output: f64, capital: f64) -> Result<Option<f64>, ParamError> {
+        let ln_y_target = log(OUTPUT.check("Y", output)?);
+        let ln_x = log(self.a) + log(FACTOR.check("K", capital)?);
+        let (alpha, rho) = (self.alpha, self.rho);
+        let ratio = alpha / (1.0 - alpha);
+        // (BL)^ρ = (Y^ρ − α (AK)^ρ)/(1−α)  ⇔  ln BL = ln Y + ln(1 − ratio·(e^z − 1))/ρ, z = ρ(ln AK − ln Y).
+        let ln_bl = if rho == 0.0 {
+            ln_y_target - ratio * (ln_x - ln_y_target)
+        } else {
+            let z = rho * (ln_x - ln_y_target);
+            let arg = -ratio * expm1(z);
+            if arg <= -1.0 || !arg.is_finite() {
+                return Ok(None); // capital alone already gives (ρ > 0) or caps (ρ < 0) this output
+            }
+            ln_y_target + log1p(arg) / rho
+        };
+        let labor = exp(ln_bl - log(self.b));
+        Ok(if FACTOR.contains(labor) {
+            Some(labor)
+        } else {
+            None
+        })
+    }
+
+    /// The point (K, L) on the isoquant F(K, L) = Y where ln(AK/BL) = `ln_ratio`, from Y = BL·F(AK/BL, 1) (CES is homogeneous of degree one).
+    pub fn isoquant_point(&self, output: f64, ln_ratio: f64) -> Result<(f64, f64), ParamError> {
+        let ln_y_target = log(OUTPUT.check("Y", output)?);
+        let r = LN_RATIO.check("ln_ratio", ln_ratio)?;
+        let ln_unit = ces_log_output_and_shares(self.alpha, self.rho, r, 0.0).0;
+        let ln_bl = ln_y_target - ln_unit;
+        Ok((exp(r + ln_bl - log(self.a)), exp(ln_bl - log(self.b))))
+    }
+
+    /// The ceiling on output as K → ∞ with L fixed: B L (1−α)^{1/ρ} for ρ < 0, `None` (unbounded) for ρ ≥ 0 (episode slide "Exogenous Growth": Y → BL).
+    pub fn output_ceiling_in_capital(&self, labor: f64) -> Result<Option<f64>, ParamError> {
+        let l = FACTOR.check("L", labor)?;
+        if self.rho < 0.0 {
+            Ok(Some(exp(log(self.b)
+                + log(l)
+                + log(1.0 - self.alpha) / self.rho)))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The capital share's limit as K/L → ∞: 0 for ρ < 0, α for ρ = 0, 1 for ρ > 0 (episode: "capital share → 0 if ρ < 0").
+    pub fn capital_share_limit(&self) -> f64 {
+        if self.rho < 0.0 {
+            0.0
+        } else if self.rho == 0.0 {
+            self.alpha
+        } else {
+            1.0
+        }
+    }
+}

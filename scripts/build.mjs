@@ -1,0 +1,75 @@
+// `npm run build`: Rust → wasm → wasm-bindgen glue → two bundles in www/dist/:
+//   growth-widgets.js + growth-widgets.wasm   (ES module, for servers)
+//   growth-widgets.inline.js                  (one classic script, wasm inlined: works from file://)
+// and the kinds' declarations as JSON (read by the shim, the guide and the element manifest).
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root, run, tool } from './lib.mjs';
+
+const pkg = join(root, 'target', 'wasm-pkg');
+const dist = join(root, 'www', 'dist');
+const release = process.env.GROWTH_WIDGETS_PROFILE !== 'dev';
+
+export async function build() {
+  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widgets'];
+  if (release) cargoArgs.push('--release');
+  run('cargo', cargoArgs);
+  const wasmIn = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'growth_widgets.wasm');
+  run(tool('wasm-bindgen'), ['--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', pkg, wasmIn]);
+
+  // The declarations, straight from the wasm, so nothing in JS restates them.
+  const glue = await import(pathToFileURL(join(pkg, 'growth_widgets.js')).href + `?t=${Date.now()}`);
+  glue.initSync({ module: readFileSync(join(pkg, 'growth_widgets_bg.wasm')) });
+  const kinds = glue.kinds();
+  writeFileSync(join(pkg, 'kinds.json'), JSON.stringify(kinds, null, 2));
+
+  mkdirSync(dist, { recursive: true });
+  copyFileSync(join(pkg, 'growth_widgets_bg.wasm'), join(dist, 'growth-widgets.wasm'));
+  writeFileSync(join(dist, 'kinds.json'), JSON.stringify(kinds, null, 2));
+  const esbuild = await import('esbuild');
+  const common = {
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    target: ['es2022'],
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'www', 'src', 'entry-module.js')],
+    format: 'esm',
+    outfile: join(dist, 'growth-widgets.js'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'www', 'src', 'entry-inline.js')],
+    format: 'iife',
+    loader: { '.wasm': 'binary' },
+    outfile: join(dist, 'growth-widgets.inline.js'),
+  });
+  return sizes(['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
+}
+
+/** Raw, gzip and brotli sizes of files in www/dist. */
+export function sizes(files) {
+  const rows = files.map((name) => {
+    const data = readFileSync(join(dist, name));
+    return {
+      file: name,
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+  console.log(`\n${'artefact'.padEnd(28)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(28)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await build();
+}

@@ -1,0 +1,372 @@
+//! `kind="elasticity"` — "Elasticity of substitution": isoquants of the CES production
+//! function for the current ρ, a draggable input point with its MRTS tangent, and the
+//! capital share as capital per worker grows (episode slides "Elasticity of Substitution"
+//! and "Exogenous Growth": if ρ < 0, Y → BL and the capital share → 0).
+
+use crate::plot::{
+    clear, clip_polyline, panel_map, split_panels, style_mesh, DrawResult, PanelMap,
+};
+use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::theme::Theme;
+use crate::{Diagram, Readout};
+use growth_model::{Ces, FactorPoint};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+static SPEC: KindSpec = KindSpec {
+    kind: "elasticity",
+    title: "Elasticity of substitution",
+    summary: "Isoquants of Y = [α K^ρ + (1−α) L^ρ]^{1/ρ}: how easily capital can stand in for labor, and what that does to the capital share.",
+    height: 420,
+    params: &[
+        ParamSpec { name: "rho", symbol: "ρ", label: "Substitution ρ", min: -5.0, max: 1.0, step: 0.01, default: -0.5, unit: "", help: "ρ = (ε−1)/ε. 1: perfect substitutes; 0: Cobb-Douglas; below 0: gross complements." },
+        ParamSpec { name: "alpha", symbol: "α", label: "Capital weight α", min: 0.05, max: 0.95, step: 0.01, default: 0.33, unit: "", help: "Distribution weight of capital; the capital share when ρ = 0." },
+        ParamSpec { name: "K", symbol: "K", label: "Capital K", min: 0.05, max: 6.0, step: 0.01, default: 2.0, unit: "", help: "Capital at the marked point (drag it on the plane)." },
+        ParamSpec { name: "L", symbol: "L", label: "Labor L", min: 0.05, max: 6.0, step: 0.01, default: 1.5, unit: "", help: "Labor at the marked point (drag it on the plane)." },
+    ],
+    presets: &[
+        Preset { name: "perfect-substitutes", label: "Perfect substitutes (ρ = 1)", values: &[("rho", 1.0)] },
+        Preset { name: "cobb-douglas", label: "Cobb-Douglas (ρ = 0)", values: &[("rho", 0.0)] },
+        Preset { name: "complements", label: "Gross complements (ρ = −1)", values: &[("rho", -1.0)] },
+        Preset { name: "near-leontief", label: "Left and right shoes (ρ = −5)", values: &[("rho", -5.0)] },
+    ],
+};
+
+/// Output levels of the three isoquants drawn.
+pub const LEVELS: [f64; 3] = [1.0, 2.0, 3.0];
+/// The plane shown: K and L from 0 to this.
+const EXTENT: f64 = 6.0;
+/// Capital per worker on the share panel, log scale.
+const RATIO_RANGE: (f64, f64) = (0.01, 100.0);
+
+/// The elasticity diagram's state: a CES technology and one input point.
+#[derive(Debug, Clone)]
+pub struct Elasticity {
+    ces: Ces,
+    capital: f64,
+    labor: f64,
+    at_point: FactorPoint,
+}
+
+/// Points (K, L) along the isoquant Y = `level`, ordered from labor-heavy to capital-heavy.
+pub fn isoquant(ces: &Ces, level: f64) -> Vec<(f64, f64)> {
+    (0..=600)
+        .filter_map(|i| {
+            ces.isoquant_point(level, -12.0 + 24.0 * i as f64 / 600.0)
+                .ok()
+        })
+        .collect()
+}
+
+fn model_error(e: growth_model::ParamError) -> InputError {
+    InputError::new(
+        e.name,
+        &format_number(e.value),
+        "is refused by the model",
+        format!("valid range {}", e.domain),
+    )
+}
+
+impl Elasticity {
+    fn ghost_rho(&self) -> (f64, &'static str) {
+        if self.ces.rho < 0.0 {
+            (0.6, "high ε (ρ = 0.6)")
+        } else {
+            (-2.0, "low ε (ρ = −2)")
+        }
+    }
+
+    fn draw_isoquants<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<PanelMap, DrawingAreaErrorKind<DB::ErrorType>> {
+        let mut chart = ChartBuilder::on(area)
+            .margin(theme.upx(10.0))
+            .x_label_area_size(theme.upx(40.0))
+            .y_label_area_size(theme.upx(46.0))
+            .build_cartesian_2d(0.0..EXTENT, 0.0..EXTENT)?;
+        style_mesh(&mut chart, theme, "Capital K", "Labor L", 7, 7)?;
+        let map = panel_map(&chart);
+
+        // Ghost of the other regime: the Y = 2 isoquant at a contrasting ρ.
+        let (ghost_rho, ghost_label) = self.ghost_rho();
+        if let Ok(ghost) = Ces::new(self.ces.alpha, ghost_rho, 1.0, 1.0) {
+            for run in clip_polyline(&isoquant(&ghost, 2.0), 0.0, EXTENT, 0.0, EXTENT) {
+                chart.draw_series(DashedLineSeries::new(
+                    run,
+                    theme.upx(5.0),
+                    theme.upx(4.0),
+                    theme.muted.stroke_width(theme.upx(1.5)),
+                ))?;
+            }
+            if let Ok((k, l)) = ghost.isoquant_point(2.0, 1.6) {
+                if k < EXTENT && l < EXTENT {
+                    chart.draw_series(std::iter::once(Text::new(
+                        ghost_label.to_string(),
+                        (k, l),
+                        theme.text(11.0, theme.muted),
+                    )))?;
+                }
+            }
+        }
+
+        for (i, level) in LEVELS.iter().enumerate() {
+            let color = theme.series[i];
+            for run in clip_polyline(&isoquant(&self.ces, *level), 0.0, EXTENT, 0.0, EXTENT) {
+                chart.draw_series(LineSeries::new(run, color.stroke_width(theme.upx(2.5))))?;
+            }
+            if let Ok((k, l)) = self.ces.isoquant_point(*level, 0.0) {
+                if k < EXTENT * 0.95 && l < EXTENT * 0.95 {
+                    chart.draw_series(std::iter::once(Text::new(
+                        format!("Y = {level}"),
+                        (k, l),
+                        theme
+                            .text(12.0, color)
+                            .pos(Pos::new(HPos::Left, VPos::Bottom)),
+                    )))?;
+                }
+            }
+        }
+
+        // The marked point, its isoquant level and the MRTS tangent.
+        let (k, l, m) = (self.capital, self.labor, self.at_point.mrts);
+        let half = 0.9 / (1.0 + m * m).sqrt();
+        let tangent = [(k - half, l + m * half), (k + half, l - m * half)];
+        for run in clip_polyline(&tangent, 0.0, EXTENT, 0.0, EXTENT) {
+            chart.draw_series(LineSeries::new(run, theme.fg.stroke_width(theme.upx(1.5))))?;
+        }
+        chart.draw_series(std::iter::once(Circle::new(
+            (k, l),
+            theme.upx(7.0),
+            theme.accent.filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (k, l),
+            theme.upx(7.0),
+            theme.bg.stroke_width(theme.upx(2.0)),
+        )))?;
+        Ok(map)
+    }
+
+    fn draw_shares<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let mut chart = ChartBuilder::on(area)
+            .margin(theme.upx(10.0))
+            .x_label_area_size(theme.upx(40.0))
+            .y_label_area_size(theme.upx(46.0))
+            .build_cartesian_2d((RATIO_RANGE.0..RATIO_RANGE.1).log_scale(), 0.0..1.0)?;
+        let fmt = |v: &f64| format_number(*v);
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(theme.grid.stroke_width(theme.upx(1.0)))
+            .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
+            .x_labels(5)
+            .y_labels(6)
+            .x_label_formatter(&fmt)
+            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+            .label_style(theme.text(12.0, theme.muted))
+            .axis_desc_style(theme.text(13.0, theme.fg))
+            .x_desc("Capital per worker K/L (log scale)")
+            .y_desc("Capital share")
+            .set_all_tick_mark_size(theme.px(3.0))
+            .draw()?;
+        let curve = |ces: &Ces| -> Vec<(f64, f64)> {
+            (0..=200)
+                .map(|i| RATIO_RANGE.0 * (RATIO_RANGE.1 / RATIO_RANGE.0).powf(i as f64 / 200.0))
+                .filter_map(|q| ces.point(q, 1.0).ok().map(|p| (q, p.capital_share)))
+                .collect()
+        };
+        for reference in [-1.0, 0.0, 0.5] {
+            if (reference - self.ces.rho).abs() < 1e-9 {
+                continue;
+            }
+            if let Ok(ces) = Ces::new(self.ces.alpha, reference, 1.0, 1.0) {
+                let points = curve(&ces);
+                chart.draw_series(LineSeries::new(
+                    points.iter().copied(),
+                    theme.grid.mix(1.0).stroke_width(theme.upx(1.5)),
+                ))?;
+                if let Some(&(q, s)) = points.last() {
+                    let label = format!("ρ = {}", format_number(reference));
+                    chart.draw_series(std::iter::once(Text::new(
+                        label,
+                        (q, s),
+                        theme.text(11.0, theme.muted).pos(Pos::new(
+                            HPos::Right,
+                            if s > 0.5 { VPos::Top } else { VPos::Bottom },
+                        )),
+                    )))?;
+                }
+            }
+        }
+        chart.draw_series(LineSeries::new(
+            curve(&self.ces),
+            theme.series[0].stroke_width(theme.upx(2.5)),
+        ))?;
+        let ratio = (self.capital / self.labor).clamp(RATIO_RANGE.0, RATIO_RANGE.1);
+        chart.draw_series(std::iter::once(Circle::new(
+            (ratio, self.at_point.capital_share),
+            theme.upx(6.0),
+            theme.accent.filled(),
+        )))?;
+        Ok(())
+    }
+
+    fn regime(&self) -> &'static str {
+        let rho = self.ces.rho;
+        if rho >= 1.0 {
+            "capital and labor are perfect substitutes: a machine can replace a worker one for one"
+        } else if rho > 0.0 {
+            "capital and labor are gross substitutes: piling up capital alone raises output without bound and the capital share rises toward 100%"
+        } else if rho == 0.0 {
+            "this is Cobb-Douglas: the capital share stays constant at α however much capital piles up"
+        } else if rho > -3.0 {
+            "capital and labor are gross complements: as capital piles up with labor fixed, output approaches a ceiling and the capital share falls toward 0"
+        } else {
+            "capital and labor are close to perfect complements, like left and right shoes: extra capital adds almost nothing, and the capital share falls toward 0"
+        }
+    }
+}
+
+impl Diagram for Elasticity {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(params: &Params) -> Result<Self, InputError> {
+        let ces =
+            Ces::new(params.get("alpha"), params.get("rho"), 1.0, 1.0).map_err(model_error)?;
+        let (capital, labor) = (params.get("K"), params.get("L"));
+        let at_point = ces.point(capital, labor).map_err(model_error)?;
+        Ok(Elasticity {
+            ces,
+            capital,
+            labor,
+            at_point,
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+        clear(root, theme)?;
+        let (left, right) = split_panels(root, theme, 0.56);
+        let map = self.draw_isoquants(&left, theme)?;
+        self.draw_shares(&right, theme)?;
+        Ok(vec![map])
+    }
+
+    fn describe(&self) -> String {
+        let p = &self.at_point;
+        let elasticity = self.ces.elasticity().map_or("∞".to_string(), format_number);
+        let ceiling = match self.ces.output_ceiling_in_capital(self.labor) {
+            Ok(Some(y)) => format!(
+                " With L = {} fixed, output can never exceed {} however much capital is added.",
+                format_number(self.labor),
+                format_number(y)
+            ),
+            _ => String::new(),
+        };
+        format!(
+            "ρ = {} (elasticity of substitution ε = {}): {}. The three curves are the combinations of capital and labor that produce Y = 1, 2 and 3. At K = {}, L = {}: output {}, wage {}, capital rent {}, capital share {}%, labor share {}%.{}",
+            format_number(self.ces.rho),
+            elasticity,
+            self.regime(),
+            format_number(self.capital),
+            format_number(self.labor),
+            format_number(p.output),
+            format_number(p.wage),
+            format_number(p.rent),
+            format_number(p.capital_share * 100.0),
+            format_number(p.labor_share * 100.0),
+            ceiling,
+        )
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let p = &self.at_point;
+        vec![
+            Readout::new(
+                "epsilon",
+                "Elasticity ε",
+                self.ces.elasticity().map_or("∞".into(), format_number),
+            ),
+            Readout::new("Y", "Output Y", format_number(p.output)),
+            Readout::new("wage", "Wage F_L", format_number(p.wage)),
+            Readout::new("rent", "Capital rent F_K", format_number(p.rent)),
+            Readout::new(
+                "capital_share",
+                "Capital share",
+                format!("{}%", format_number(p.capital_share * 100.0)),
+            ),
+            Readout::new(
+                "labor_share",
+                "Labor share",
+                format!("{}%", format_number(p.labor_share * 100.0)),
+            ),
+            Readout::new("mrts", "MRTS F_K/F_L", format_number(p.mrts)),
+        ]
+    }
+
+    fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
+        match what {
+            // Flattened (K, L) pairs of the isoquant Y = arg, exactly as drawn.
+            "isoquant" => Ces::new(self.ces.alpha, self.ces.rho, 1.0, 1.0)
+                .ok()
+                .filter(|_| arg > 0.0 && arg.is_finite())
+                .map(|ces| {
+                    isoquant(&ces, arg)
+                        .into_iter()
+                        .flat_map(|(k, l)| [k, l])
+                        .collect()
+                }),
+            // [Y, wage, rent, capital share, labor share, MRTS] at the marked point.
+            "point" => {
+                let p = &self.at_point;
+                Some(vec![
+                    p.output,
+                    p.wage,
+                    p.rent,
+                    p.capital_share,
+                    p.labor_share,
+                    p.mrts,
+                ])
+            }
+            _ => None,
+        }
+    }
+
+    fn drag(&self, panel: usize, x: f64, y: f64) -> Vec<(&'static str, f64)> {
+        if panel != 0 {
+            return Vec::new();
+        }
+        let clamp = |v: f64| (v.max(0.05) * 100.0).round() / 100.0;
+        vec![("K", clamp(x).min(EXTENT)), ("L", clamp(y).min(EXTENT))]
+    }
+
+    fn drag_axes(&self) -> Option<(&'static str, &'static str)> {
+        Some(("K", "L"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drawn_isoquants_lie_on_their_level() {
+        let ces = Ces::new(0.33, -0.5, 1.0, 1.0).unwrap();
+        for (k, l) in isoquant(&ces, 2.0) {
+            let y = ces.output(k, l).unwrap();
+            assert!((y - 2.0).abs() < 1e-9, "Y({k}, {l}) = {y}");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The one declaration of every widget kind: its parameters, presets and help text.
+//! Controls, attribute validation, the authors' guide and the element manifest are all
+//! generated from these values; nothing else lists a parameter.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use serde::Serialize;
+
+/// One parameter of a diagram, as an author and a reader meet it.
+#[derive(Debug, Serialize)]
+pub struct ParamSpec {
+    /// Attribute and property name (`rho`, `alpha`).
+    pub name: &'static str,
+    /// The episode's symbol (`ρ`, `α`).
+    pub symbol: &'static str,
+    /// The control's label.
+    pub label: &'static str,
+    /// Smallest valid value.
+    pub min: f64,
+    /// Largest valid value.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Value used when the attribute is absent or invalid.
+    pub default: f64,
+    /// Unit shown after the value ("" for pure numbers).
+    pub unit: &'static str,
+    /// One sentence of help.
+    pub help: &'static str,
+}
+
+/// A named set of parameter values, shown as a button.
+#[derive(Debug, Serialize)]
+pub struct Preset {
+    /// Attribute value for `preset="…"`.
+    pub name: &'static str,
+    /// Button label.
+    pub label: &'static str,
+    /// The values it sets, by parameter name.
+    pub values: &'static [(&'static str, f64)],
+}
+
+/// Everything declared about one `kind`.
+#[derive(Debug, Serialize)]
+pub struct KindSpec {
+    /// The `kind` attribute value.
+    pub kind: &'static str,
+    /// The figure's title.
+    pub title: &'static str,
+    /// What the diagram teaches, in one sentence.
+    pub summary: &'static str,
+    /// Default CSS height of the figure in pixels.
+    pub height: u32,
+    /// Parameters, in control order.
+    pub params: &'static [ParamSpec],
+    /// Preset buttons.
+    pub presets: &'static [Preset],
+}
+
+/// Why an attribute or property value was refused; serialized into the `growth-error` event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputError {
+    /// The attribute or parameter name as given.
+    pub attribute: String,
+    /// The value as given.
+    pub value: String,
+    /// The valid range or list, in words.
+    pub expected: String,
+    /// The full sentence shown in the widget.
+    pub message: String,
+}
+
+impl InputError {
+    /// An error whose message is "`attribute="value"`: problem; expected".
+    pub fn new(attribute: &str, value: &str, problem: &str, expected: String) -> Self {
+        let shown = if value.chars().count() > 40 {
+            let cut: String = value.chars().take(40).collect();
+            format!("{cut}…")
+        } else {
+            value.to_string()
+        };
+        InputError {
+            attribute: attribute.to_string(),
+            value: value.to_string(),
+            message: format!("{attribute}=\"{shown}\" {problem}; {expected}."),
+            expected,
+        }
+    }
+}
+
+/// Formats a number for people: no trailing zeros, a true minus sign.
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() {
+            "undefined".into()
+        } else if value > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
+    }
+    let magnitude = value.abs();
+    let text = if magnitude != 0.0 && !(1e-3..1e6).contains(&magnitude) {
+        format!("{value:.3e}")
+    } else {
+        let digits = if magnitude >= 100.0 {
+            1
+        } else if magnitude >= 10.0 {
+            2
+        } else {
+            3
+        };
+        let s = format!("{value:.digits$}");
+        let s = if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        };
+        if s == "-0" {
+            "0".into()
+        } else {
+            s
+        }
+    };
+    text.replace('-', "−")
+}
+
+impl ParamSpec {
+    /// "from −5 to 1" with the unit: the valid range in words.
+    pub fn range_text(&self) -> String {
+        format!(
+            "valid range {} to {}{}",
+            format_number(self.min),
+            format_number(self.max),
+            self.unit
+        )
+    }
+
+    /// Parses and range-checks an attribute's text.
+    pub fn parse(&self, text: &str) -> Result<f64, InputError> {
+        let trimmed = text.trim();
+        let number = trimmed
+            .strip_suffix(self.unit.trim())
+            .filter(|_| !self.unit.trim().is_empty())
+            .unwrap_or(trimmed)
+            .trim();
+        match number.replace('−', "-").parse::<f64>() {
+            Ok(v) if v.is_finite() => self.check(v).map_err(|_| {
+                InputError::new(self.name, text, "is out of range", self.range_text())
+            }),
+            Ok(_) => Err(InputError::new(
+                self.name,
+                text,
+                "is not a finite number",
+                self.range_text(),
+            )),
+            Err(_) if trimmed.is_empty() => Err(InputError::new(
+                self.name,
+                text,
+                "is empty",
+                self.range_text(),
+            )),
+            Err(_) => Err(InputError::new(
+                self.name,
+                text,
+                "is not a number",
+                self.range_text(),
+            )),
+        }
+    }
+
+    /// Range-checks a numeric property value.
+    pub fn check(&self, value: f64) -> Result<f64, InputError> {
+        if value.is_finite() && value >= self.min && value <= self.max {
+            Ok(value)
+        } else {
+            let problem = if value.is_finite() {
+                "is out of range"
+            } else {
+                "is not a finite number"
+            };
+            Err(InputError::new(
+                self.name,
+                &format_number(value),
+                problem,
+                self.range_text(),
+            ))
+        }
+    }
+}
+
+impl KindSpec {
+    /// The parameter declared under `name`.
+    pub fn param(&self, name: &str) -> Option<(usize, &ParamSpec)> {
+        self.params.iter().enumerate().find(|(_, p)| p.name == name)
+    }
+
+    /// The preset declared under `name`.
+    pub fn preset(&self, name: &str) -> Result<&Preset, InputError> {
+        self.presets.iter().find(|p| p.name == name).ok_or_else(|| {
+            let names: alloc::vec::Vec<&str> = self.presets.iter().map(|p| p.name).collect();
+            InputError::new(
+                "preset",
+                name,
+                "is not a preset of this kind",
+                format!("one of: {}", names.join(", ")),
+            )
+        })
+    }
+
+    /// Default values of every parameter, in declaration order.
+    pub fn defaults(&self) -> alloc::vec::Vec<f64> {
+        self.params.iter().map(|p| p.default).collect()
+    }
+}
+
+/// Current parameter values of one widget, in declaration order.
+#[derive(Debug, Clone)]
+pub struct Params<'s> {
+    spec: &'s KindSpec,
+    values: alloc::vec::Vec<f64>,
+}
+
+impl<'s> Params<'s> {
+    /// The declared defaults.
+    pub fn defaults(spec: &'s KindSpec) -> Self {
+        Params {
+            spec,
+            values: spec.defaults(),
+        }
+    }
+
+    /// The value of a declared parameter (the default for an undeclared name is a bug: 0).
+    pub fn get(&self, name: &str) -> f64 {
+        self.spec.param(name).map_or(0.0, |(i, _)| self.values[i])
+    }
+
+    /// Sets a declared parameter after range-checking it.
+    pub fn set(&mut self, name: &str, value: f64) -> Result<(), InputError> {
+        let (i, p) = self
+            .spec
+            .param(name)
+            .ok_or_else(|| unknown_param(self.spec, name, &format_number(value)))?;
+        self.values[i] = p.check(value)?;
+        Ok(())
+    }
+
+    /// Parses and sets a declared parameter from attribute text.
+    pub fn set_text(&mut self, name: &str, text: &str) -> Result<(), InputError> {
+        let (i, p) = self
+            .spec
+            .param(name)
+            .ok_or_else(|| unknown_param(self.spec, name, text))?;
+        self.values[i] = p.parse(text)?;
+        Ok(())
+    }
+
+    /// Name and value pairs, in declaration order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        self.spec
+            .params
+            .iter()
+            .zip(self.values.iter())
+            .map(|(p, v)| (p.name, *v))
+    }
+}
+
+/// The error for an attribute this kind does not declare.
+pub fn unknown_param(spec: &KindSpec, name: &str, value: &str) -> InputError {
+    let names: alloc::vec::Vec<&str> = spec.params.iter().map(|p| p.name).collect();
+    InputError::new(
+        name,
+        value,
+        &format!("is not a parameter of kind=\"{}\"", spec.kind),
+        format!("its parameters are {}", names.join(", ")),
+    )
+}

@@ -1,0 +1,224 @@
+//! The wasm-bindgen surface the `<growth-widget>` shim calls: thin, no economics.
+
+use crate::backend::{estimate_text, Measured};
+use crate::plot::PanelMap;
+use crate::spec::{InputError, KindSpec, Params};
+use crate::theme::{Theme, ThemeInput};
+use crate::{find_spec, specs, AnyDiagram};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Serializes to plain JS objects (maps as objects, not `Map`), as the shim expects.
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+fn js_error(error: &InputError) -> JsValue {
+    to_js(error)
+}
+
+/// Installs the panic hook so a Rust panic reaches the console with its message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Every kind's declaration: parameters, presets, titles (for controls and the guide).
+#[wasm_bindgen]
+pub fn kinds() -> JsValue {
+    to_js(&specs())
+}
+
+/// One diagram instance owned by one `<growth-widget>` element.
+#[wasm_bindgen]
+pub struct GrowthWidget {
+    spec: &'static KindSpec,
+    params: Params<'static>,
+    diagram: AnyDiagram,
+    panels: Vec<PanelMap>,
+}
+
+#[wasm_bindgen]
+impl GrowthWidget {
+    /// A widget of `kind` with default parameters; throws `{attribute, value, expected, message}` for an unknown kind.
+    #[wasm_bindgen(constructor)]
+    pub fn new(kind: &str) -> Result<GrowthWidget, JsValue> {
+        let spec = find_spec(kind).map_err(|e| js_error(&e))?;
+        let params = Params::defaults(spec);
+        let diagram = AnyDiagram::build(spec, &params).map_err(|e| js_error(&e))?;
+        Ok(GrowthWidget {
+            spec,
+            params,
+            diagram,
+            panels: Vec::new(),
+        })
+    }
+
+    /// The declaration of this widget's kind.
+    pub fn spec(&self) -> JsValue {
+        to_js(self.spec)
+    }
+
+    fn rebuild(&mut self, previous: Params<'static>) -> Result<(), JsValue> {
+        match AnyDiagram::build(self.spec, &self.params) {
+            Ok(d) => {
+                self.diagram = d;
+                Ok(())
+            }
+            Err(e) => {
+                self.params = previous;
+                Err(js_error(&e))
+            }
+        }
+    }
+
+    /// Sets a parameter from attribute text; on error the old value stays and the error is thrown.
+    pub fn set_attribute(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
+        let previous = self.params.clone();
+        self.params.set_text(name, text).map_err(|e| js_error(&e))?;
+        self.rebuild(previous)
+    }
+
+    /// Sets a parameter from a number; on error the old value stays and the error is thrown.
+    pub fn set_value(&mut self, name: &str, value: f64) -> Result<(), JsValue> {
+        let previous = self.params.clone();
+        self.params.set(name, value).map_err(|e| js_error(&e))?;
+        self.rebuild(previous)
+    }
+
+    /// Applies a declared preset.
+    pub fn apply_preset(&mut self, name: &str) -> Result<(), JsValue> {
+        let preset = self.spec.preset(name).map_err(|e| js_error(&e))?;
+        let previous = self.params.clone();
+        for (key, value) in preset.values {
+            if let Err(e) = self.params.set(key, *value) {
+                self.params = previous;
+                return Err(js_error(&e));
+            }
+        }
+        self.rebuild(previous)
+    }
+
+    /// Restores every parameter to its declared default.
+    pub fn reset(&mut self) -> Result<(), JsValue> {
+        let previous = core::mem::replace(&mut self.params, Params::defaults(self.spec));
+        self.rebuild(previous)
+    }
+
+    /// Current parameter values as `{name: value}`.
+    pub fn values(&self) -> JsValue {
+        let map: std::collections::BTreeMap<&str, f64> = self.params.iter().collect();
+        to_js(&map)
+    }
+
+    /// Draws on `canvas` (already sized in device pixels) with the page's theme; returns nothing, throws on a drawing error.
+    pub fn render(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        device_pixel_ratio: f64,
+        theme: JsValue,
+    ) -> Result<(), JsValue> {
+        let input: ThemeInput = serde_wasm_bindgen::from_value(theme).unwrap_or_default();
+        let theme = Theme::from_input(&input, device_pixel_ratio);
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?
+            .dyn_into()?;
+        let inner = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
+        let measure = |text: &str, font: &str, size: f64| {
+            context.set_font(font);
+            match context.measure_text(text) {
+                Ok(m) => (m.width().ceil() as u32, size.ceil() as u32),
+                Err(_) => estimate_text(text, size),
+            }
+        };
+        let root = Measured { inner, measure }.into_drawing_area();
+        self.panels = self
+            .diagram
+            .draw(&root, &theme)
+            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+        root.present()
+            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+        Ok(())
+    }
+
+    /// What the figure shows, in words.
+    pub fn describe(&self) -> String {
+        self.diagram.describe()
+    }
+
+    /// Labelled numbers `[{key, label, value}]`.
+    pub fn readouts(&self) -> JsValue {
+        to_js(&self.diagram.readouts())
+    }
+
+    /// Numbers behind the drawing (e.g. `probe("isoquant", 2)` → flattened K, L pairs).
+    pub fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
+        self.diagram.probe(what, arg)
+    }
+
+    /// Handles a pointer at backing-store pixel (x, y): applies the drag and returns true if anything changed.
+    pub fn pointer(&mut self, x: f64, y: f64) -> Result<bool, JsValue> {
+        let Some((index, map)) = self.panels.iter().enumerate().find(|(_, m)| {
+            x >= m.left - 12.0 && x <= m.right + 12.0 && y >= m.top - 12.0 && y <= m.bottom + 12.0
+        }) else {
+            return Ok(false);
+        };
+        let (dx, dy) = map.to_data(x, y);
+        let updates = self.diagram.drag(index, dx, dy);
+        if updates.is_empty() {
+            return Ok(false);
+        }
+        let previous = self.params.clone();
+        for (key, value) in updates {
+            if let Err(e) = self.params.set(key, value) {
+                self.params = previous;
+                return Err(js_error(&e));
+            }
+        }
+        self.rebuild(previous)?;
+        Ok(true)
+    }
+
+    /// Moves the draggable point by `dx`, `dy` slider steps (arrow keys); false when the kind has no point.
+    pub fn nudge(&mut self, dx: f64, dy: f64) -> Result<bool, JsValue> {
+        let Some((x_name, y_name)) = self.diagram.drag_axes() else {
+            return Ok(false);
+        };
+        let previous = self.params.clone();
+        for (name, delta) in [(x_name, dx), (y_name, dy)] {
+            if let Some((_, p)) = self.spec.param(name) {
+                let value = (self.params.get(name) + delta * p.step).clamp(p.min, p.max);
+                if let Err(e) = self.params.set(name, value) {
+                    self.params = previous;
+                    return Err(js_error(&e));
+                }
+            }
+        }
+        self.rebuild(previous)?;
+        Ok(true)
+    }
+
+    /// The (x, y) parameter names the figure's point drags, or undefined.
+    pub fn drag_axes(&self) -> Option<Vec<String>> {
+        self.diagram
+            .drag_axes()
+            .map(|(x, y)| vec![x.to_string(), y.to_string()])
+    }
+
+    /// True when a pointer at backing-store pixel (x, y) would drag something.
+    pub fn hit(&self, x: f64, y: f64) -> bool {
+        self.panels.iter().enumerate().any(|(i, m)| {
+            x >= m.left
+                && x <= m.right
+                && y >= m.top
+                && y <= m.bottom
+                && !self.diagram.drag(i, m.x_min, m.y_min).is_empty()
+        })
+    }
+}

@@ -1,0 +1,10 @@
+// The ES-module bundle: the wasm is fetched beside this file (growth-widgets.wasm).
+import init, * as bindings from '../../target/wasm-pkg/growth_widgets.js';
+import kinds from '../../target/wasm-pkg/kinds.json';
+import { defineGrowthWidget } from './growth-widget.js';
+
+defineGrowthWidget({
+  bindings,
+  kinds,
+  load: () => init({ module_or_path: new URL('./growth-widgets.wasm', import.meta.url) }),
+});

@@ -1,0 +1,672 @@
+// <growth-widget>: the thin custom-element shim. It owns the DOM (shadow root, controls,
+// canvas size, events) and forwards every parameter to the wasm widget; it computes no
+// economics and validates nothing itself: parsing, ranges and messages come from Rust.
+
+const CSS = `
+:host {
+  display: block;
+  margin: 1.5em 0;
+  --gw-fg: var(--growth-widget-fg, #222222);
+  --gw-muted: var(--growth-widget-muted, #666666);
+  --gw-bg: var(--growth-widget-bg, #ffffff);
+  --gw-grid: var(--growth-widget-grid, #e8e8e8);
+  --gw-accent: var(--growth-widget-accent, #d55e00);
+  --gw-series-1: var(--growth-widget-series-1, #0072b2);
+  --gw-series-2: var(--growth-widget-series-2, #e69f00);
+  --gw-series-3: var(--growth-widget-series-3, #009e73);
+  --gw-series-4: var(--growth-widget-series-4, #cc79a7);
+  --gw-border: var(--growth-widget-border, #dddddd);
+  --gw-error: var(--growth-widget-error, #b00020);
+  --gw-font: var(--growth-widget-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    --gw-fg: var(--growth-widget-fg, #e6e6e6);
+    --gw-muted: var(--growth-widget-muted, #a3a3a3);
+    --gw-bg: var(--growth-widget-bg, #16181d);
+    --gw-grid: var(--growth-widget-grid, #2d3139);
+    --gw-accent: var(--growth-widget-accent, #ff8c42);
+    --gw-series-1: var(--growth-widget-series-1, #56b4e9);
+    --gw-series-2: var(--growth-widget-series-2, #e69f00);
+    --gw-series-3: var(--growth-widget-series-3, #2fc28f);
+    --gw-series-4: var(--growth-widget-series-4, #e08fbf);
+    --gw-border: var(--growth-widget-border, #343842);
+    --gw-error: var(--growth-widget-error, #ff8a80);
+  }
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: border-box; }
+figure {
+  margin: 0; padding: 12px 14px 10px; border: 1px solid var(--gw-border); border-radius: 8px;
+  background: var(--gw-bg); color: var(--gw-fg);
+  font-family: var(--gw-font); font-size: var(--growth-widget-font-size, 15px); line-height: 1.4;
+  text-align: start; min-width: 0;
+}
+figcaption { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; margin: 0 0 6px; }
+.title { font-weight: 600; font-size: 1.05em; margin-right: auto; }
+.plot { position: relative; width: 100%; height: 420px; }
+canvas { display: block; width: 100%; height: 100%; border-radius: 4px; touch-action: none; }
+canvas:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: 2px; }
+.status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
+  padding: 1em; text-align: center; color: var(--gw-muted); }
+.status[hidden], .fallback[hidden] { display: none; }
+.fallback { margin-top: 6px; }
+.errors { list-style: none; margin: 6px 0 0; padding: 0; color: var(--gw-error); font-size: 0.9em; }
+.errors li { margin: 2px 0; padding-left: 1.2em; text-indent: -1.2em; }
+.errors li::before { content: "⚠ "; }
+.readouts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 8px 0 0; min-height: 1.4em; font-size: 0.9em; }
+.readouts div { display: flex; gap: 6px; }
+.readouts dt { color: var(--gw-muted); }
+.readouts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+.presets { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; }
+.presets:empty { display: none; }
+button {
+  font: inherit; font-size: 0.85em; color: var(--gw-fg); background: transparent; cursor: pointer;
+  border: 1px solid var(--gw-border); border-radius: 999px; padding: 3px 10px;
+}
+button:hover { border-color: var(--gw-accent); }
+button:focus-visible, input:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: 1px; }
+.controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 250px), 1fr)); gap: 4px 20px; margin: 8px 0 0; }
+.controls:empty { display: none; }
+.control { display: grid; grid-template-columns: 1fr 5.5em; grid-template-rows: auto auto; align-items: center; gap: 0 8px; }
+.control label { grid-column: 1 / -1; font-size: 0.9em; color: var(--gw-muted); }
+.control input[type=range] { width: 100%; margin: 0; accent-color: var(--gw-accent); }
+.control input[type=number] {
+  width: 100%; font: inherit; font-size: 0.9em; font-variant-numeric: tabular-nums; color: var(--gw-fg);
+  background: var(--gw-bg); border: 1px solid var(--gw-border); border-radius: 4px; padding: 1px 4px;
+}
+.description { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+`;
+
+// Attributes that belong to HTML or to the page, never to a diagram.
+const GLOBAL_ATTRIBUTES = new Set([
+  'kind', 'controls', 'preset', 'height', 'class', 'id', 'style', 'slot', 'title', 'lang', 'dir',
+  'hidden', 'tabindex', 'part', 'exportparts', 'role', 'is', 'inert', 'nonce', 'translate',
+  'draggable', 'autofocus', 'accesskey', 'popover', 'loading',
+]);
+const isGlobalAttribute = (name) =>
+  GLOBAL_ATTRIBUTES.has(name) || name.startsWith('aria-') || name.startsWith('data-') || name.startsWith('on');
+
+const HEIGHT = { min: 160, max: 2000 };
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
+/** An element with attributes and text; text is always set as text, never parsed as HTML. */
+function el(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Normalizes whatever wasm threw into {attribute, value, expected, message}. */
+function toDetail(error, attribute) {
+  if (error && typeof error === 'object' && typeof error.message === 'string' && 'attribute' in error) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return { attribute, value: '', expected: '', message };
+}
+
+/**
+ * Defines <growth-widget> once per page.
+ * @param {{bindings: object, kinds: object[], load: () => Promise<unknown>, tagName?: string}} options
+ */
+export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-widget' }) {
+  const existing = customElements.get(tagName);
+  if (existing) return existing;
+
+  const specs = new Map(kinds.map((spec) => [spec.kind, spec]));
+  const paramNames = [...new Set(kinds.flatMap((spec) => spec.params.map((p) => p.name)))];
+  let ready = null;
+  // One instantiation per page, shared by every element.
+  const wasmReady = () => (ready ??= Promise.resolve().then(load));
+  let sheet = null;
+  const styles = () => {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    return sheet;
+  };
+  const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  let counter = 0;
+
+  class GrowthWidgetElement extends HTMLElement {
+    static get observedAttributes() {
+      return ['kind', 'controls', 'preset', 'height', ...paramNames];
+    }
+
+    #root;
+    #els = {};
+    #uid = ++counter;
+    #widget = null;
+    #spec = null;
+    #errors = new Map();
+    #inputs = new Map();
+    #started = false;
+    #visible = false;
+    #dirty = true;
+    #frame = 0;
+    #dragging = false;
+    #observers = [];
+    #onScheme = () => this.#schedule();
+
+    constructor() {
+      super();
+      this.#root = this.attachShadow({ mode: 'open' });
+      this.#root.adoptedStyleSheets = [styles()];
+      this.#skeleton();
+    }
+
+    static {
+      // Properties mirror attributes: el.rho = -1 is el.setAttribute('rho', '-1').
+      for (const name of paramNames) {
+        Object.defineProperty(this.prototype, name, {
+          configurable: true,
+          enumerable: true,
+          get() {
+            return this.#value(name);
+          },
+          set(value) {
+            this.setAttribute(name, String(value));
+          },
+        });
+      }
+      for (const name of ['kind', 'controls', 'preset', 'height']) {
+        Object.defineProperty(this.prototype, name, {
+          configurable: true,
+          enumerable: true,
+          get() {
+            return this.getAttribute(name);
+          },
+          set(value) {
+            if (value === null || value === undefined) this.removeAttribute(name);
+            else this.setAttribute(name, String(value));
+          },
+        });
+      }
+    }
+
+    /** Current parameter values, `{name: number}`, or null before the widget starts. */
+    get values() {
+      return this.#widget ? this.#widget.values() : null;
+    }
+
+    /** The messages currently shown, as `{attribute, value, expected, message}`. */
+    get errors() {
+      return [...this.#errors.values()];
+    }
+
+    /** Numbers behind the drawing (see the authors' guide), or null. */
+    probe(what, arg = 0) {
+      return this.#widget ? this.#widget.probe(what, arg) ?? null : null;
+    }
+
+    /** Draws now if anything changed (e.g. before printing); resolves when drawn. */
+    async renderNow() {
+      await this.#start();
+      this.#visible = true;
+      this.#dirty = true;
+      this.#draw();
+    }
+
+    connectedCallback() {
+      this.#applyHeight();
+      this.#buildFrame();
+      darkQuery.addEventListener('change', this.#onScheme);
+      const near = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          this.#visible = entry.isIntersecting;
+          if (this.#visible) {
+            this.#start();
+            this.#schedule();
+          }
+        },
+        { rootMargin: '300px 0px' },
+      );
+      near.observe(this);
+      const resize = new ResizeObserver(() => {
+        this.#dirty = true;
+        this.#schedule();
+      });
+      resize.observe(this.#els.plot);
+      this.#observers = [near, resize];
+    }
+
+    disconnectedCallback() {
+      for (const observer of this.#observers) observer.disconnect();
+      this.#observers = [];
+      darkQuery.removeEventListener('change', this.#onScheme);
+      if (this.#frame) cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+      this.#free();
+      this.#started = false;
+    }
+
+    attributeChangedCallback(name, oldValue, value) {
+      if (oldValue === value) return;
+      if (name === 'height') {
+        this.#applyHeight();
+        return;
+      }
+      if (!this.#widget) {
+        if (name === 'kind' && this.isConnected) {
+          this.#buildFrame();
+          if (this.#started) this.#create();
+        }
+        return;
+      }
+      if (name === 'kind') {
+        this.#buildFrame();
+        this.#create();
+      } else if (name === 'controls') {
+        this.#buildControls();
+        this.#syncControls();
+      } else if (name === 'preset') {
+        if (value !== null) this.#applyPreset(value, false);
+      } else {
+        this.#setAttribute(name, value);
+        this.#afterChange(null);
+      }
+    }
+
+    // ---- structure ---------------------------------------------------------------------
+
+    #skeleton() {
+      const e = this.#els;
+      e.figure = el('figure', { part: 'figure' });
+      e.caption = el('figcaption', { part: 'caption' });
+      e.title = el('span', { class: 'title', part: 'title' });
+      e.caption.append(e.title);
+      e.plot = el('div', { class: 'plot', part: 'plot' });
+      e.canvas = el('canvas', { part: 'canvas', role: 'img' });
+      e.status = el('div', { class: 'status', part: 'status', 'aria-hidden': 'true' }, 'Loading diagram…');
+      e.plot.append(e.canvas, e.status);
+      e.fallback = el('div', { class: 'fallback', part: 'fallback', hidden: '' });
+      e.fallback.append(el('slot'));
+      e.errors = el('ul', { class: 'errors', part: 'errors', role: 'alert' });
+      e.readouts = el('dl', { class: 'readouts', part: 'readouts' });
+      e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': 'Presets' });
+      e.controls = el('div', { class: 'controls', part: 'controls' });
+      e.description = el('p', { class: 'description', part: 'description', 'aria-live': 'polite' });
+      e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.readouts, e.presets, e.controls, e.description);
+      this.#root.append(e.figure);
+
+      e.canvas.addEventListener('pointerdown', (ev) => this.#pointerDown(ev));
+      e.canvas.addEventListener('pointermove', (ev) => this.#pointerMove(ev));
+      e.canvas.addEventListener('pointerup', (ev) => this.#pointerUp(ev));
+      e.canvas.addEventListener('pointercancel', (ev) => this.#pointerUp(ev));
+      e.canvas.addEventListener('keydown', (ev) => this.#canvasKey(ev));
+      // Arrow keys inside the widget move its controls, not the page's slides.
+      e.figure.addEventListener('keydown', (ev) => {
+        if (NAVIGATION_KEYS.has(ev.key)) ev.stopPropagation();
+      });
+    }
+
+    /** Title, presets and controls from the declaration: present before wasm loads, so nothing shifts. */
+    #buildFrame() {
+      this.#spec = specs.get(this.getAttribute('kind') ?? '') ?? null;
+      const spec = this.#spec;
+      this.#els.title.textContent = spec ? spec.title : '';
+      this.#els.canvas.setAttribute('aria-label', spec ? `${spec.title}: ${spec.summary}` : 'Growth diagram');
+      this.#applyHeight();
+      this.#buildPresets();
+      this.#buildControls();
+    }
+
+    #applyHeight() {
+      const text = this.getAttribute('height');
+      let height = this.#spec?.height ?? 420;
+      this.#clearError('height');
+      if (text !== null) {
+        const parsed = Number(String(text).trim().replace(/px$/, ''));
+        if (text.trim() !== '' && Number.isFinite(parsed) && parsed >= HEIGHT.min && parsed <= HEIGHT.max) {
+          height = parsed;
+        } else {
+          this.#report('height', {
+            attribute: 'height',
+            value: text,
+            expected: `a height in CSS pixels from ${HEIGHT.min} to ${HEIGHT.max}`,
+            message: `height="${text}" is not a valid height; a height in CSS pixels from ${HEIGHT.min} to ${HEIGHT.max}. Using ${height}.`,
+          });
+        }
+      }
+      this.#els.plot.style.height = `${height}px`;
+    }
+
+    #buildPresets() {
+      const box = this.#els.presets;
+      box.replaceChildren();
+      for (const preset of this.#spec?.presets ?? []) {
+        const button = el('button', { type: 'button', part: 'preset', 'data-preset': preset.name }, preset.label);
+        button.disabled = !this.#widget;
+        button.addEventListener('click', () => this.#applyPreset(preset.name, true));
+        box.append(button);
+      }
+    }
+
+    #shownParams() {
+      const params = this.#spec?.params ?? [];
+      const list = this.getAttribute('controls');
+      if (list === null) return params;
+      const wanted = list.split(/[\s,]+/).filter(Boolean);
+      if (wanted.length === 1 && wanted[0] === 'none') return [];
+      const unknown = wanted.filter((name) => !params.some((p) => p.name === name));
+      this.#clearError('controls');
+      if (unknown.length) {
+        this.#report('controls', {
+          attribute: 'controls',
+          value: list,
+          expected: `a comma-separated list of ${params.map((p) => p.name).join(', ')}, or none`,
+          message: `controls="${list}" names ${unknown.join(', ')}, which this kind does not have; valid names: ${params.map((p) => p.name).join(', ')}, or none.`,
+        });
+      }
+      return params.filter((p) => wanted.includes(p.name));
+    }
+
+    #buildControls() {
+      const box = this.#els.controls;
+      box.replaceChildren();
+      this.#inputs.clear();
+      for (const p of this.#shownParams()) {
+        const id = `gw${this.#uid}-${p.name}`;
+        const row = el('div', { class: 'control', part: 'control' });
+        const label = el('label', { for: `${id}-range`, id: `${id}-label` }, p.label);
+        const common = { min: String(p.min), max: String(p.max), step: String(p.step), title: p.help };
+        const range = el('input', { ...common, type: 'range', id: `${id}-range`, part: 'slider', 'data-param': p.name });
+        const number = el('input', {
+          ...common, type: 'number', id: `${id}-number`, part: 'number', 'data-param': p.name,
+          'aria-labelledby': `${id}-label`, inputmode: 'decimal',
+        });
+        range.value = number.value = String(p.default);
+        range.disabled = number.disabled = !this.#widget;
+        range.addEventListener('input', () => this.#userSet(p.name, range.valueAsNumber, 'growth-input'));
+        range.addEventListener('change', () => this.#emit('growth-change'));
+        number.addEventListener('change', () => {
+          this.#userSet(p.name, number.value.trim() === '' ? NaN : Number(number.value), 'growth-input');
+          this.#emit('growth-change');
+        });
+        row.append(label, range, number);
+        box.append(row);
+        this.#inputs.set(p.name, { range, number });
+      }
+    }
+
+    #syncControls() {
+      const values = this.#widget ? this.#widget.values() : {};
+      for (const [name, { range, number }] of this.#inputs) {
+        range.disabled = number.disabled = !this.#widget;
+        if (name in values) {
+          range.value = String(values[name]);
+          if (this.#root.activeElement !== number) number.value = String(values[name]);
+        }
+      }
+      for (const button of this.#els.presets.querySelectorAll('button')) button.disabled = !this.#widget;
+      const axes = this.#widget?.drag_axes();
+      if (axes) {
+        this.#els.canvas.tabIndex = 0;
+        this.#els.canvas.setAttribute(
+          'aria-label',
+          `${this.#spec.title}. Drag the point, or focus here and use the arrow keys to change ${axes[0]} and ${axes[1]}.`,
+        );
+      } else {
+        this.#els.canvas.removeAttribute('tabindex');
+      }
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------
+
+    async #start() {
+      if (this.#started) return;
+      this.#started = true;
+      try {
+        await wasmReady();
+      } catch (error) {
+        this.#loadFailed(error);
+        return;
+      }
+      if (this.isConnected && !this.#widget) this.#create();
+    }
+
+    #loadFailed(error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#els.status.textContent = 'This diagram could not be loaded. Its description and any fallback content are shown instead.';
+      this.#els.status.hidden = false;
+      this.#els.fallback.hidden = false;
+      this.#report('wasm', { attribute: 'wasm', value: '', expected: 'the growth-widgets WebAssembly module', message: `The diagram engine failed to load: ${reason}` });
+      console.error('growth-widget: the WebAssembly module failed to load:', error);
+    }
+
+    #free() {
+      if (this.#widget) {
+        this.#widget.free();
+        this.#widget = null;
+      }
+    }
+
+    #create() {
+      this.#free();
+      for (const key of [...this.#errors.keys()]) if (key !== 'height' && key !== 'controls') this.#clearError(key);
+      const kind = this.getAttribute('kind') ?? '';
+      try {
+        this.#widget = new bindings.GrowthWidget(kind);
+      } catch (error) {
+        this.#report('kind', toDetail(error, 'kind'));
+        this.#els.status.textContent = 'No diagram to show: see the message below.';
+        this.#els.status.hidden = false;
+        this.#els.canvas.hidden = true;
+        this.#els.readouts.replaceChildren();
+        this.#els.description.textContent = this.#errors.get('kind')?.message ?? '';
+        return;
+      }
+      this.#els.canvas.hidden = false;
+      const preset = this.getAttribute('preset');
+      if (preset !== null) this.#applyPreset(preset, false);
+      for (const { name, value } of [...this.attributes]) {
+        if (!isGlobalAttribute(name)) this.#setAttribute(name, value);
+      }
+      this.#syncControls();
+      this.#dirty = true;
+      this.#schedule();
+    }
+
+    // ---- parameters ------------------------------------------------------------------------
+
+    #value(name) {
+      if (this.#widget) {
+        const values = this.#widget.values();
+        if (name in values) return values[name];
+      }
+      const text = this.getAttribute(name);
+      return text === null ? undefined : Number(text);
+    }
+
+    #setAttribute(name, value) {
+      try {
+        if (value === null) {
+          const p = this.#spec?.params.find((q) => q.name === name);
+          if (p) this.#widget.set_value(name, p.default);
+        } else {
+          this.#widget.set_attribute(name, value);
+        }
+        this.#clearError(name);
+      } catch (error) {
+        const detail = toDetail(error, name);
+        const current = this.#widget.values()[name];
+        const fallback = current === undefined ? '' : ` Showing ${name} = ${current} instead.`;
+        this.#report(name, { ...detail, message: `${detail.message}${fallback}` });
+      }
+    }
+
+    #applyPreset(name, fromUser) {
+      try {
+        this.#widget.apply_preset(name);
+        this.#clearError('preset');
+      } catch (error) {
+        this.#report('preset', toDetail(error, 'preset'));
+      }
+      this.#afterChange(fromUser ? 'growth-change' : null);
+    }
+
+    #userSet(name, value, eventName) {
+      try {
+        this.#widget.set_value(name, value);
+        this.#clearError(name);
+      } catch (error) {
+        this.#report(name, toDetail(error, name));
+      }
+      this.#afterChange(eventName);
+    }
+
+    #afterChange(eventName) {
+      this.#syncControls();
+      this.#dirty = true;
+      this.#schedule();
+      if (eventName) this.#emit(eventName);
+    }
+
+    #emit(name) {
+      if (!this.#widget) return;
+      this.dispatchEvent(
+        new CustomEvent(name, { bubbles: true, composed: true, detail: { kind: this.getAttribute('kind'), values: this.#widget.values() } }),
+      );
+    }
+
+    #report(attribute, detail) {
+      this.#errors.set(attribute, detail);
+      this.#renderErrors();
+      this.dispatchEvent(new CustomEvent('growth-error', { bubbles: true, composed: true, detail }));
+    }
+
+    #clearError(attribute) {
+      if (this.#errors.delete(attribute)) this.#renderErrors();
+    }
+
+    #renderErrors() {
+      this.#els.errors.replaceChildren(...[...this.#errors.values()].map((d) => el('li', { part: 'error' }, d.message)));
+    }
+
+    // ---- drawing -----------------------------------------------------------------------------
+
+    #schedule() {
+      if (!this.#widget || !this.#visible || this.#frame) return;
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#draw();
+      });
+    }
+
+    #theme() {
+      const style = getComputedStyle(this);
+      const read = (name) => style.getPropertyValue(name).trim();
+      return {
+        fg: read('--gw-fg'),
+        muted: read('--gw-muted'),
+        bg: read('--gw-bg'),
+        grid: read('--gw-grid'),
+        accent: read('--gw-accent'),
+        series: [1, 2, 3, 4].map((i) => read(`--gw-series-${i}`)),
+        font: read('--gw-font'),
+      };
+    }
+
+    #draw() {
+      if (!this.#widget || !this.#dirty) return;
+      const canvas = this.#els.canvas;
+      const cssWidth = this.#els.plot.clientWidth;
+      const cssHeight = this.#els.plot.clientHeight;
+      if (cssWidth < 1 || cssHeight < 1) return;
+      // Crisp under CSS transforms too (reveal.js scales slides): count the on-screen scale.
+      const box = canvas.getBoundingClientRect();
+      const transformScale = box.width > 0 && canvas.offsetWidth > 0 ? box.width / canvas.offsetWidth : 1;
+      const ratio = Math.min(4, Math.max(1, (window.devicePixelRatio || 1) * transformScale));
+      const width = Math.round(cssWidth * ratio);
+      const height = Math.round(cssHeight * ratio);
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+      this.#dirty = false;
+      try {
+        this.#widget.render(canvas, width / cssWidth, this.#theme());
+        this.#els.status.hidden = true;
+        this.#clearError('render');
+      } catch (error) {
+        this.#els.status.textContent = 'The diagram could not be drawn.';
+        this.#els.status.hidden = false;
+        this.#report('render', toDetail(error, 'render'));
+        return;
+      }
+      this.#els.description.textContent = this.#widget.describe();
+      this.#els.readouts.replaceChildren(
+        ...this.#widget.readouts().map((r) => {
+          const pair = el('div', { part: 'readout', 'data-key': r.key });
+          pair.append(el('dt', {}, r.label), el('dd', {}, r.value));
+          return pair;
+        }),
+      );
+      this.dispatchEvent(new CustomEvent('growth-render', { bubbles: true, composed: true }));
+    }
+
+    // ---- pointer and keyboard on the figure ------------------------------------------------
+
+    #backingPoint(ev) {
+      const box = this.#els.canvas.getBoundingClientRect();
+      return [
+        ((ev.clientX - box.left) * this.#els.canvas.width) / box.width,
+        ((ev.clientY - box.top) * this.#els.canvas.height) / box.height,
+      ];
+    }
+
+    #pointerDown(ev) {
+      if (!this.#widget || ev.button > 0) return;
+      const [x, y] = this.#backingPoint(ev);
+      if (!this.#widget.hit(x, y)) return;
+      ev.preventDefault();
+      this.#dragging = true;
+      this.#els.canvas.setPointerCapture?.(ev.pointerId);
+      this.#els.canvas.focus({ preventScroll: true });
+      this.#drag(x, y);
+    }
+
+    #pointerMove(ev) {
+      if (!this.#dragging) return;
+      const [x, y] = this.#backingPoint(ev);
+      this.#drag(x, y);
+    }
+
+    #pointerUp(ev) {
+      if (!this.#dragging) return;
+      this.#dragging = false;
+      this.#els.canvas.releasePointerCapture?.(ev.pointerId);
+      this.#emit('growth-change');
+    }
+
+    #drag(x, y) {
+      try {
+        if (this.#widget.pointer(x, y)) this.#afterChange('growth-input');
+      } catch (error) {
+        this.#report('pointer', toDetail(error, 'pointer'));
+      }
+    }
+
+    #canvasKey(ev) {
+      if (!this.#widget) return;
+      const steps = ev.shiftKey ? 10 : 1;
+      const moves = { ArrowLeft: [-steps, 0], ArrowRight: [steps, 0], ArrowUp: [0, steps], ArrowDown: [0, -steps] };
+      const move = moves[ev.key];
+      if (!move) return;
+      ev.preventDefault();
+      try {
+        if (this.#widget.nudge(move[0], move[1])) {
+          this.#afterChange('growth-input');
+          this.#emit('growth-change');
+        }
+      } catch (error) {
+        this.#report('keyboard', toDetail(error, 'keyboard'));
+      }
+    }
+  }
+
+  customElements.define(tagName, GrowthWidgetElement);
+  return GrowthWidgetElement;
+}
