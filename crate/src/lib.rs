@@ -21,6 +21,16 @@ extern crate std;
 
 pub mod error;
 pub mod production;
+#[cfg(feature = "alloc")]
+pub mod research;
+#[cfg(feature = "alloc")]
+pub mod solver;
+pub mod trend;
 
 pub use error::{Domain, ParamError};
 pub use production::{Ces, FactorPoint};
+#[cfg(feature = "alloc")]
+pub use research::{ResearchFeedback, ResearchRun, RobotScientists};
+#[cfg(feature = "alloc")]
+pub use solver::{integrate, SolveError, SolverOptions, System, Trajectory};
+pub use trend::{growth_trend, Blowup, Trend};

@@ -61,7 +61,7 @@ pub struct FactorPoint {
     pub capital_share: f64,
     /// Labor share L F_L / Y.
     pub labor_share: f64,
-    /// Marginal rate of technical substitution F_K / F_L = −dL/dK along the isoquant.
+    /// Marginal rate of technical substitution F_K / F_L = −dL/dK along the isoquant (saturates at `f64::MAX`).
     pub mrts: f64,
 }
 
@@ -137,7 +137,9 @@ impl Ces {
         // F_K = s_K Y / K and F_L = s_L Y / L, each formed in logs to avoid overflow.
         let rent = exp(log(capital_share) + ln_output - log(capital));
         let wage = exp(log(labor_share) + ln_output - log(labor));
-        let mrts = exp(log(capital_share) - log(labor_share) + log(labor) - log(capital));
+        // Saturates at f64::MAX where the isoquant is vertical to machine precision.
+        let mrts =
+            exp(log(capital_share) - log(labor_share) + log(labor) - log(capital)).min(f64::MAX);
         Ok(FactorPoint {
             output,
             wage,

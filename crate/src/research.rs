@@ -1,0 +1,227 @@
+//! Semi-endogenous research feedback: Ḃ = θ B^φ (S L)^λ with research labor S L growing at n.
+//!
+//! Source: Jones (1995) as presented in Trammell & Korinek, §2 ("Endogenous Growth" slide of
+//! the episode): φ < 1 needs growing scientists (g_B → λn/(1−φ)), φ = 1 gives exponential
+//! growth from constant scientists, φ > 1 a type II singularity. Bloom et al. (2020) estimate
+//! φ ≈ −2.1 economy-wide. The "robot scientists" variant (episode, "AI in technology
+//! production") makes researchers out of accumulated capital, closing the loop.
+//!
+//! Integrated in logs: d ln B/dt = θ exp((φ−1) ln B + λ ln(S L) + λ n t).
+
+use crate::error::{Domain, ParamError};
+use crate::solver::{integrate, Blowup, SolveError, SolverOptions, System};
+use crate::trend::{growth_trend, Trend};
+use alloc::vec::Vec;
+use libm::{exp, log};
+
+/// Research feedback φ.
+pub const PHI: Domain = Domain::closed(-5.0, 3.0);
+/// Returns to research effort λ.
+pub const LAMBDA: Domain = Domain::above(0.0, 2.0);
+/// Research productivity θ.
+pub const THETA: Domain = Domain::above(0.0, 10.0);
+/// Initial technology level B₀.
+pub const LEVEL: Domain = Domain::closed(1e-6, 1e6);
+/// Share of labor doing research, S.
+pub const SHARE: Domain = Domain::above(0.0, 1.0);
+/// Labor force L (at t = 0).
+pub const LABOR: Domain = Domain::closed(1e-6, 1e10);
+/// Growth rate of scientists n (per year).
+pub const GROWTH: Domain = Domain::closed(-0.1, 0.2);
+/// Simulated years.
+pub const YEARS: Domain = Domain::closed(0.1, 2000.0);
+/// The Bloom et al. (2020) economy-wide estimate of φ.
+pub const BLOOM_PHI: f64 = -2.1;
+
+/// Parameters of Ḃ = θ B^φ (S L e^{nt})^λ (Jones 1995; episode slide "Endogenous Growth").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ResearchFeedback {
+    /// Initial technology B₀.
+    pub b0: f64,
+    /// Research feedback φ.
+    pub phi: f64,
+    /// Returns to research effort λ.
+    pub lambda: f64,
+    /// Research productivity θ.
+    pub theta: f64,
+    /// Share of labor in research S.
+    pub share: f64,
+    /// Labor force L at t = 0.
+    pub labor: f64,
+    /// Growth rate of scientists n.
+    pub n: f64,
+}
+
+/// A simulated path of technology.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResearchRun {
+    /// Times (years).
+    pub t: Vec<f64>,
+    /// ln B(t).
+    pub ln_b: Vec<f64>,
+    /// Growth rate g_B(t) = d ln B/dt.
+    pub g_b: Vec<f64>,
+    /// The finite-time singularity, if the path has one before the horizon.
+    pub blowup: Option<Blowup>,
+    /// Long-run behaviour read from the numbers.
+    pub trend: Trend,
+}
+
+impl System<1> for ResearchFeedback {
+    fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
+        [self.growth_rate(y[0], t)]
+    }
+}
+
+impl ResearchFeedback {
+    /// Validated parameters (Jones 1995 research production function).
+    pub fn new(
+        b0: f64,
+        phi: f64,
+        lambda: f64,
+        theta: f64,
+        share: f64,
+        labor: f64,
+        n: f64,
+    ) -> Result<Self, ParamError> {
+        Ok(ResearchFeedback {
+            b0: LEVEL.check("B0", b0)?,
+            phi: PHI.check("phi", phi)?,
+            lambda: LAMBDA.check("lambda", lambda)?,
+            theta: THETA.check("theta", theta)?,
+            share: SHARE.check("S", share)?,
+            labor: LABOR.check("L", labor)?,
+            n: GROWTH.check("n", n)?,
+        })
+    }
+
+    /// g_B = Ḃ/B = θ B^{φ−1} (S L e^{nt})^λ at ln B and time t (Jones 1995).
+    pub fn growth_rate(&self, ln_b: f64, t: f64) -> f64 {
+        exp(log(self.theta)
+            + (self.phi - 1.0) * ln_b
+            + self.lambda * (log(self.share) + log(self.labor) + self.n * t))
+    }
+
+    /// Balanced growth g_B = λ n / (1 − φ) for φ < 1 (Jones 1995); `None` for φ ≥ 1.
+    pub fn balanced_growth_rate(&self) -> Option<f64> {
+        (self.phi < 1.0).then(|| self.lambda * self.n / (1.0 - self.phi))
+    }
+
+    /// Closed-form blow-up time B₀^{1−φ} / ((φ−1) θ (S L)^λ) for φ > 1 and n = 0 (solution of Ḃ = c B^φ).
+    pub fn blowup_time_closed_form(&self) -> Option<f64> {
+        if self.phi > 1.0 && self.n == 0.0 {
+            let ln_t = (1.0 - self.phi) * log(self.b0)
+                - log(self.phi - 1.0)
+                - log(self.theta)
+                - self.lambda * (log(self.share) + log(self.labor));
+            Some(exp(ln_t))
+        } else {
+            None
+        }
+    }
+
+    /// Integrates ln B over `years` (Dormand–Prince in log-space), detecting a type II blow-up.
+    pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
+        let years = YEARS
+            .check("years", years)
+            .map_err(|_| SolveError::BadInput)?;
+        let options = SolverOptions {
+            max_step: years / 400.0,
+            ..SolverOptions::default()
+        };
+        let path = integrate(self, 0.0, [log(self.b0)], years, &options)?;
+        let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
+        let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
+        let trend = growth_trend(&path.t, &g_b, path.blowup);
+        Ok(ResearchRun {
+            t: path.t,
+            ln_b,
+            g_b,
+            blowup: path.blowup,
+            trend,
+        })
+    }
+}
+
+/// Robot scientists: researchers made of capital, Ȧ = θ A^φ (s_R A K)^λ, K̇ = s Y − δK, Y = A K^α L^{1−α} (episode, "AI in technology production").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RobotScientists {
+    /// Research feedback φ.
+    pub phi: f64,
+    /// Returns to research effort λ.
+    pub lambda: f64,
+    /// Research productivity θ.
+    pub theta: f64,
+    /// Share of capital doing research s_R.
+    pub research_share: f64,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation δ.
+    pub depreciation: f64,
+    /// Capital's output elasticity α.
+    pub alpha: f64,
+}
+
+impl System<2> for RobotScientists {
+    // y = [ln A, ln K]
+    fn rates(&self, _t: f64, y: &[f64; 2]) -> [f64; 2] {
+        let (ln_a, ln_k) = (y[0], y[1]);
+        let g_a = exp(log(self.theta)
+            + (self.phi - 1.0) * ln_a
+            + self.lambda * (log(self.research_share) + ln_a + ln_k));
+        // Production capital is (1 − s_R) K; labor fixed at 1.
+        let ln_y = ln_a + self.alpha * (log(1.0 - self.research_share) + ln_k);
+        let g_k = self.saving * exp(ln_y - ln_k) - self.depreciation;
+        [g_a, g_k]
+    }
+}
+
+/// Saving rate s.
+pub const SAVING: Domain = Domain::closed(0.0, 1.0);
+/// Depreciation δ.
+pub const DEPRECIATION: Domain = Domain::closed(0.0, 0.5);
+
+impl RobotScientists {
+    /// Validated parameters (robot-scientist loop).
+    pub fn new(
+        phi: f64,
+        lambda: f64,
+        theta: f64,
+        research_share: f64,
+        saving: f64,
+        depreciation: f64,
+        alpha: f64,
+    ) -> Result<Self, ParamError> {
+        Ok(RobotScientists {
+            phi: PHI.check("phi", phi)?,
+            lambda: LAMBDA.check("lambda", lambda)?,
+            theta: THETA.check("theta", theta)?,
+            research_share: Domain::open(0.0, 1.0).check("research_share", research_share)?,
+            saving: SAVING.check("s", saving)?,
+            depreciation: DEPRECIATION.check("delta", depreciation)?,
+            alpha: Domain::closed(0.01, 0.99).check("alpha", alpha)?,
+        })
+    }
+
+    /// Integrates ln A and ln K from A = K = 1 over `years`; g_A series and blow-up as in [`ResearchFeedback::simulate`].
+    pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
+        let years = YEARS
+            .check("years", years)
+            .map_err(|_| SolveError::BadInput)?;
+        let options = SolverOptions {
+            max_step: years / 400.0,
+            ..SolverOptions::default()
+        };
+        let path = integrate(self, 0.0, [0.0, 0.0], years, &options)?;
+        let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
+        let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
+        let trend = growth_trend(&path.t, &g_b, path.blowup);
+        Ok(ResearchRun {
+            t: path.t,
+            ln_b,
+            g_b,
+            blowup: path.blowup,
+            trend,
+        })
+    }
+}

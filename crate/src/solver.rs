@@ -1,0 +1,324 @@
+//! An adaptive Dormand–Prince 5(4) integrator with blow-up detection, for growth models
+//! written in log-space (states such as ln B, whose derivatives are growth rates).
+//!
+//! Source: Dormand & Prince (1980), "A family of embedded Runge-Kutta formulae"; step
+//! control as in Hairer, Nørsett & Wanner, *Solving ODEs I*, §II.4. A trajectory that
+//! diverges in finite time stops when a growth rate passes [`SolverOptions::rate_cap`] or a
+//! log-state passes [`SolverOptions::log_cap`], and reports the blow-up time estimated from
+//! the growth rate's own acceleration, T ≈ t + g/ġ (exact for hyperbolic growth), with the
+//! change in that estimate over the last step as its error. No NaN or infinity is stored.
+
+pub use crate::trend::Blowup;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// Tolerances and limits of one integration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SolverOptions {
+    /// Relative tolerance per step.
+    pub rtol: f64,
+    /// Absolute tolerance per step.
+    pub atol: f64,
+    /// Largest step, so that stored series are smooth enough to plot.
+    pub max_step: f64,
+    /// Most accepted plus rejected steps before giving up.
+    pub max_steps: usize,
+    /// A growth rate (per unit time) above which the run is declared to blow up.
+    pub rate_cap: f64,
+    /// A log-state above which the run is declared to blow up (e^700 is near f64's limit).
+    pub log_cap: f64,
+}
+
+impl Default for SolverOptions {
+    fn default() -> Self {
+        SolverOptions {
+            rtol: 1e-9,
+            atol: 1e-12,
+            max_step: f64::INFINITY,
+            max_steps: 200_000,
+            rate_cap: 1e4,
+            log_cap: 650.0,
+        }
+    }
+}
+
+/// A system y' = f(t, y) with N states.
+pub trait System<const N: usize> {
+    /// The derivative at (t, y).
+    fn rates(&self, t: f64, y: &[f64; N]) -> [f64; N];
+    /// Which states are logarithms whose derivative is a growth rate (watched for blow-up).
+    fn log_states(&self) -> [bool; N] {
+        [true; N]
+    }
+}
+
+/// The accepted steps of one integration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trajectory<const N: usize> {
+    /// Times of accepted steps, starting at t0.
+    pub t: Vec<f64>,
+    /// States at those times.
+    pub y: Vec<[f64; N]>,
+    /// Derivatives at those times (growth rates of log-states).
+    pub dy: Vec<[f64; N]>,
+    /// Set when the run diverged before the horizon.
+    pub blowup: Option<Blowup>,
+}
+
+/// Why an integration could not finish.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SolveError {
+    /// The step size collapsed without a diverging growth rate (a stiff or ill-posed system).
+    StepCollapsed {
+        /// Where it happened.
+        t: f64,
+    },
+    /// More steps than `max_steps` were needed.
+    TooManySteps {
+        /// Where it stopped.
+        t: f64,
+    },
+    /// The initial state or horizon was not finite.
+    BadInput,
+}
+
+impl fmt::Display for SolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SolveError::StepCollapsed { t } => write!(
+                f,
+                "the solver's step collapsed at t = {t} without a blow-up"
+            ),
+            SolveError::TooManySteps { t } => {
+                write!(f, "the solver needed too many steps (stopped at t = {t})")
+            }
+            SolveError::BadInput => write!(f, "the initial state or horizon is not finite"),
+        }
+    }
+}
+
+const C: [f64; 7] = [0.0, 1.0 / 5.0, 3.0 / 10.0, 4.0 / 5.0, 8.0 / 9.0, 1.0, 1.0];
+const A: [[f64; 6]; 7] = [
+    [0.0; 6],
+    [1.0 / 5.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+    [3.0 / 40.0, 9.0 / 40.0, 0.0, 0.0, 0.0, 0.0],
+    [44.0 / 45.0, -56.0 / 15.0, 32.0 / 9.0, 0.0, 0.0, 0.0],
+    [
+        19372.0 / 6561.0,
+        -25360.0 / 2187.0,
+        64448.0 / 6561.0,
+        -212.0 / 729.0,
+        0.0,
+        0.0,
+    ],
+    [
+        9017.0 / 3168.0,
+        -355.0 / 33.0,
+        46732.0 / 5247.0,
+        49.0 / 176.0,
+        -5103.0 / 18656.0,
+        0.0,
+    ],
+    [
+        35.0 / 384.0,
+        0.0,
+        500.0 / 1113.0,
+        125.0 / 192.0,
+        -2187.0 / 6784.0,
+        11.0 / 84.0,
+    ],
+];
+/// Fifth-order minus embedded fourth-order weights: the local error estimate.
+const E: [f64; 7] = [
+    71.0 / 57600.0,
+    0.0,
+    -71.0 / 16695.0,
+    71.0 / 1920.0,
+    -17253.0 / 339200.0,
+    22.0 / 525.0,
+    -1.0 / 40.0,
+];
+
+fn max_rate<const N: usize>(dy: &[f64; N], logs: &[bool; N]) -> f64 {
+    (0..N)
+        .filter(|&i| logs[i])
+        .map(|i| dy[i])
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+fn max_log<const N: usize>(y: &[f64; N], logs: &[bool; N]) -> f64 {
+    (0..N)
+        .filter(|&i| logs[i])
+        .map(|i| y[i])
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// Integrates `system` from (t0, y0) to `t_end` (Dormand–Prince 5(4), adaptive), stopping early at a blow-up.
+pub fn integrate<S: System<N>, const N: usize>(
+    system: &S,
+    t0: f64,
+    y0: [f64; N],
+    t_end: f64,
+    options: &SolverOptions,
+) -> Result<Trajectory<N>, SolveError> {
+    if !(t0.is_finite() && t_end.is_finite() && t_end > t0 && y0.iter().all(|v| v.is_finite())) {
+        return Err(SolveError::BadInput);
+    }
+    let logs = system.log_states();
+    let mut t = t0;
+    let mut y = y0;
+    let mut k1 = system.rates(t, &y);
+    if !k1.iter().all(|v| v.is_finite()) {
+        return Err(SolveError::BadInput);
+    }
+    let mut out = Trajectory {
+        t: Vec::new(),
+        y: Vec::new(),
+        dy: Vec::new(),
+        blowup: None,
+    };
+    out.t.push(t);
+    out.y.push(y);
+    out.dy.push(k1);
+    let span = t_end - t0;
+    let mut h = (span * 1e-3).min(options.max_step);
+    let rate = max_rate(&k1, &logs);
+    if rate.is_finite() && rate > 0.0 {
+        h = h.min(0.1 / rate);
+    }
+    let mut previous_estimate: Option<f64> = None;
+    let mut steps = 0usize;
+
+    while t < t_end {
+        steps += 1;
+        if steps > options.max_steps {
+            return Err(SolveError::TooManySteps { t });
+        }
+        h = h.min(t_end - t).min(options.max_step);
+        if h <= 1e-14 * t.abs().max(1.0) {
+            return match blowup_from_tail(&out, &logs, previous_estimate) {
+                Some(b) => {
+                    out.blowup = Some(b);
+                    Ok(out)
+                }
+                None => Err(SolveError::StepCollapsed { t }),
+            };
+        }
+        let mut k = [[0.0; N]; 7];
+        k[0] = k1;
+        let mut stage_ok = true;
+        for s in 1..7 {
+            let mut ys = y;
+            for (i, value) in ys.iter_mut().enumerate() {
+                let mut acc = 0.0;
+                for (j, kj) in k.iter().enumerate().take(s) {
+                    acc += A[s][j] * kj[i];
+                }
+                *value += h * acc;
+            }
+            k[s] = system.rates(t + C[s] * h, &ys);
+            if !k[s].iter().all(|v| v.is_finite()) {
+                stage_ok = false;
+                break;
+            }
+        }
+        if !stage_ok {
+            h *= 0.25;
+            continue;
+        }
+        // The fifth-order solution is the last stage's argument (FSAL).
+        let mut y_new = y;
+        let mut err_sq = 0.0;
+        for i in 0..N {
+            let mut acc = 0.0;
+            let mut e = 0.0;
+            for s in 0..7 {
+                acc += A[6].get(s).copied().unwrap_or(0.0) * k[s][i];
+                e += E[s] * k[s][i];
+            }
+            y_new[i] = y[i] + h * acc;
+            let scale = options.atol + options.rtol * y[i].abs().max(y_new[i].abs());
+            err_sq += (h * e / scale) * (h * e / scale);
+        }
+        let err = libm::sqrt(err_sq / N as f64);
+        if !err.is_finite() || !y_new.iter().all(|v| v.is_finite()) {
+            h *= 0.25;
+            continue;
+        }
+        if err <= 1.0 {
+            t += h;
+            y = y_new;
+            k1 = k[6];
+            out.t.push(t);
+            out.y.push(y);
+            out.dy.push(k1);
+            let rate = max_rate(&k1, &logs);
+            if let Some(estimate) = hyperbolic_estimate(&out, &logs) {
+                if rate > options.rate_cap || max_log(&y, &logs) > options.log_cap {
+                    let error = previous_estimate
+                        .map_or(estimate - t, |p| (estimate - p).abs())
+                        .max(f64::EPSILON * t.abs());
+                    out.blowup = Some(Blowup {
+                        time: estimate,
+                        error,
+                    });
+                    return Ok(out);
+                }
+                previous_estimate = Some(estimate);
+            } else if rate > options.rate_cap || max_log(&y, &logs) > options.log_cap {
+                out.blowup = Some(Blowup { time: t, error: h });
+                return Ok(out);
+            }
+            let factor = if err == 0.0 {
+                5.0
+            } else {
+                (0.9 * libm::pow(err, -0.2)).clamp(0.2, 5.0)
+            };
+            h *= factor;
+            if rate.is_finite() && rate > 0.0 {
+                // Never step further than a tenth of the current e-folding time.
+                h = h.min(0.5 / rate);
+            }
+        } else {
+            h *= (0.9 * libm::pow(err, -0.2)).clamp(0.1, 0.9);
+        }
+    }
+    Ok(out)
+}
+
+/// T ≈ t + g/ġ from the last two accepted steps, when the largest growth rate is rising.
+fn hyperbolic_estimate<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
+    let n = out.t.len();
+    if n < 2 {
+        return None;
+    }
+    let (t1, t2) = (out.t[n - 2], out.t[n - 1]);
+    let (g1, g2) = (
+        max_rate(&out.dy[n - 2], logs),
+        max_rate(&out.dy[n - 1], logs),
+    );
+    if !(g2 > g1 && g1 > 0.0) {
+        return None;
+    }
+    // For g = c/(T−t): 1/g is linear in t and reaches 0 at T.
+    let (u1, u2) = (1.0 / g1, 1.0 / g2);
+    let slope = (u2 - u1) / (t2 - t1);
+    if slope >= 0.0 {
+        return None;
+    }
+    let estimate = t2 - u2 / slope;
+    estimate.is_finite().then_some(estimate)
+}
+
+fn blowup_from_tail<const N: usize>(
+    out: &Trajectory<N>,
+    logs: &[bool; N],
+    previous: Option<f64>,
+) -> Option<Blowup> {
+    let estimate = hyperbolic_estimate(out, logs)?;
+    let t = *out.t.last()?;
+    Some(Blowup {
+        time: estimate,
+        error: previous.map_or(estimate - t, |p| (estimate - p).abs()),
+    })
+}
