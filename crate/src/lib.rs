@@ -20,17 +20,31 @@ extern crate alloc;
 extern crate std;
 
 pub mod error;
+#[cfg(feature = "alloc")]
+pub mod exogenous;
+#[cfg(feature = "alloc")]
+pub mod land;
 pub mod production;
+pub mod regimes;
 #[cfg(feature = "alloc")]
 pub mod research;
 #[cfg(feature = "alloc")]
 pub mod solver;
+#[cfg(feature = "alloc")]
+pub mod tasks;
 pub mod trend;
 
 pub use error::{Domain, ParamError};
+#[cfg(feature = "alloc")]
+pub use exogenous::{EconomyRun, Solow};
+#[cfg(feature = "alloc")]
+pub use land::{FixedLand, RobotEconomy};
 pub use production::{Ces, FactorPoint};
+pub use regimes::{GrowthRegime, Scenario};
 #[cfg(feature = "alloc")]
 pub use research::{ResearchFeedback, ResearchRun, RobotScientists};
 #[cfg(feature = "alloc")]
 pub use solver::{integrate, SolveError, SolverOptions, System, Trajectory};
+#[cfg(feature = "alloc")]
+pub use tasks::{AutomationPath, TaskAutomation};
 pub use trend::{growth_trend, Blowup, Trend};

@@ -65,6 +65,27 @@ pub struct FactorPoint {
     pub mrts: f64,
 }
 
+/// Output and shares from logs of effective inputs, for dynamics whose levels leave f64's range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogPoint {
+    /// ln Y.
+    pub ln_output: f64,
+    /// Share of the first input (capital) in output.
+    pub capital_share: f64,
+    /// Share of the second input (labor) in output.
+    pub labor_share: f64,
+}
+
+/// ln Y and factor shares of the normalized CES at ln(AK) = `ln_x`, ln(BL) = `ln_y` (normalized CES, log-space).
+pub fn log_point(alpha: f64, rho: f64, ln_x: f64, ln_y: f64) -> LogPoint {
+    let (ln_output, capital_share, labor_share) = ces_log_output_and_shares(alpha, rho, ln_x, ln_y);
+    LogPoint {
+        ln_output,
+        capital_share,
+        labor_share,
+    }
+}
+
 /// ln Y, capital share and labor share from logs of effective inputs (normalized CES, computed stably).
 fn ces_log_output_and_shares(alpha: f64, rho: f64, ln_x: f64, ln_y: f64) -> (f64, f64, f64) {
     if rho == 0.0 {

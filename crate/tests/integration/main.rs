@@ -1,3 +1,4 @@
 //! Integration tests of growth-model against closed forms, one file per topic.
+mod dynamics;
 mod production;
 mod research;

@@ -1,0 +1,202 @@
+//! Exogenous growth: Solow accumulation K̇ = sY − δK with Y = F(AK, BL) (normalized CES),
+//! capital-augmenting growth g_A, labor-augmenting growth g_B and population growth n.
+//!
+//! Source: Trammell & Korinek §2 and the episode's "Exogenous Growth" slide: when ρ < 0,
+//! Y → BL and the capital share → 0 as capital piles up, so capital accumulation cannot be
+//! the primary force driving long-run growth; growth in B is the only way. Integrated in
+//! logs (state ln K) so that long horizons never overflow.
+
+use crate::error::{Domain, ParamError};
+use crate::production::{log_point, ALPHA, RHO};
+use crate::solver::{integrate, SolveError, SolverOptions, System};
+use crate::trend::{growth_trend, Trend};
+use alloc::vec::Vec;
+use libm::{exp, log};
+
+/// Saving rate s.
+pub const SAVING: Domain = Domain::closed(0.0, 1.0);
+/// Depreciation δ.
+pub const DEPRECIATION: Domain = Domain::closed(0.0, 0.5);
+/// Growth rates g_A, g_B, n (per year).
+pub const RATE: Domain = Domain::closed(-0.1, 0.5);
+/// Initial levels A₀, B₀, K₀, L₀.
+pub const LEVEL: Domain = Domain::closed(1e-6, 1e9);
+/// Simulated years.
+pub const YEARS: Domain = Domain::closed(0.1, 2000.0);
+
+/// A Solow economy (Solow 1956 with CES production; episode slide "Exogenous Growth").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Solow {
+    /// Capital weight α.
+    pub alpha: f64,
+    /// Substitution parameter ρ.
+    pub rho: f64,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation δ.
+    pub depreciation: f64,
+    /// Capital-augmenting technology growth g_A.
+    pub g_a: f64,
+    /// Labor-augmenting technology growth g_B.
+    pub g_b: f64,
+    /// Population growth n.
+    pub n: f64,
+    /// Initial A, B, K, L.
+    pub initial: [f64; 4],
+}
+
+/// A simulated economy: levels in logs, rates per year, shares in [0, 1].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EconomyRun {
+    /// Times (years).
+    pub t: Vec<f64>,
+    /// ln Y.
+    pub ln_output: Vec<f64>,
+    /// Growth rate of output g_Y.
+    pub g_output: Vec<f64>,
+    /// ln(Y/L): output per person.
+    pub ln_output_per_person: Vec<f64>,
+    /// Labor share (human labor's share of output).
+    pub labor_share: Vec<f64>,
+    /// ln of the human wage.
+    pub ln_wage: Vec<f64>,
+    /// Growth rate of the wage.
+    pub g_wage: Vec<f64>,
+    /// Finite-time blow-up, if any.
+    pub blowup: Option<crate::Blowup>,
+    /// Long-run behaviour of g_Y read from the numbers.
+    pub trend: Trend,
+}
+
+impl EconomyRun {
+    /// An empty run to fill.
+    pub fn with_capacity(n: usize) -> Self {
+        EconomyRun {
+            t: Vec::with_capacity(n),
+            ln_output: Vec::with_capacity(n),
+            g_output: Vec::with_capacity(n),
+            ln_output_per_person: Vec::with_capacity(n),
+            labor_share: Vec::with_capacity(n),
+            ln_wage: Vec::with_capacity(n),
+            g_wage: Vec::with_capacity(n),
+            blowup: None,
+            trend: Trend::DiesOut,
+        }
+    }
+
+    /// Fills g_Y and the wage's growth by differencing ln levels (central where possible), then reads the trend.
+    pub fn finish(&mut self) {
+        self.g_output = log_derivative(&self.t, &self.ln_output);
+        self.g_wage = log_derivative(&self.t, &self.ln_wage);
+        self.trend = growth_trend(&self.t, &self.g_output, self.blowup);
+    }
+}
+
+/// d/dt of a sampled series by finite differences (one-sided at the ends).
+pub fn log_derivative(t: &[f64], v: &[f64]) -> Vec<f64> {
+    let n = t.len().min(v.len());
+    (0..n)
+        .map(|i| {
+            let (a, b) = if n < 2 {
+                return 0.0;
+            } else if i == 0 {
+                (0, 1)
+            } else if i == n - 1 {
+                (n - 2, n - 1)
+            } else {
+                (i - 1, i + 1)
+            };
+            let dt = t[b] - t[a];
+            if dt > 0.0 {
+                (v[b] - v[a]) / dt
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+impl System<1> for Solow {
+    fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
+        let ln_k = y[0];
+        let (ln_x, ln_y) = self.effective(t, ln_k);
+        let p = log_point(self.alpha, self.rho, ln_x, ln_y);
+        [self.saving * exp(p.ln_output - ln_k) - self.depreciation]
+    }
+}
+
+impl Solow {
+    /// Validated parameters (Solow 1956, CES).
+    pub fn new(
+        alpha: f64,
+        rho: f64,
+        saving: f64,
+        depreciation: f64,
+        g_a: f64,
+        g_b: f64,
+        n: f64,
+        initial: [f64; 4],
+    ) -> Result<Self, ParamError> {
+        let names = ["A0", "B0", "K0", "L0"];
+        for (name, value) in names.iter().zip(initial) {
+            LEVEL.check(name, value)?;
+        }
+        Ok(Solow {
+            alpha: ALPHA.check("alpha", alpha)?,
+            rho: RHO.check("rho", rho)?,
+            saving: SAVING.check("s", saving)?,
+            depreciation: DEPRECIATION.check("delta", depreciation)?,
+            g_a: RATE.check("g_A", g_a)?,
+            g_b: RATE.check("g_B", g_b)?,
+            n: RATE.check("n", n)?,
+            initial,
+        })
+    }
+
+    fn effective(&self, t: f64, ln_k: f64) -> (f64, f64) {
+        let [a0, b0, _, l0] = self.initial;
+        (
+            log(a0) + self.g_a * t + ln_k,
+            log(b0) + self.g_b * t + log(l0) + self.n * t,
+        )
+    }
+
+    /// Long-run growth of Y when it is pinned by effective labor: g_B + n for ρ < 0 with g_A = 0 (Uzawa); CD: (α g_A)/(1−α) + g_B + n.
+    pub fn balanced_growth_rate(&self) -> Option<f64> {
+        if self.rho < 0.0 && self.g_a == 0.0 {
+            Some(self.g_b + self.n)
+        } else if self.rho == 0.0 {
+            Some(self.alpha * self.g_a / (1.0 - self.alpha) + self.g_b + self.n)
+        } else {
+            None
+        }
+    }
+
+    /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
+    pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
+        let years = YEARS
+            .check("years", years)
+            .map_err(|_| SolveError::BadInput)?;
+        let options = SolverOptions {
+            max_step: years / 400.0,
+            ..SolverOptions::default()
+        };
+        let path = integrate(self, 0.0, [log(self.initial[2])], years, &options)?;
+        let mut run = EconomyRun::with_capacity(path.t.len());
+        for (t, y) in path.t.iter().zip(&path.y) {
+            let (ln_x, ln_y) = self.effective(*t, y[0]);
+            let p = log_point(self.alpha, self.rho, ln_x, ln_y);
+            let ln_l = log(self.initial[3]) + self.n * t;
+            run.t.push(*t);
+            run.ln_output.push(p.ln_output);
+            run.ln_output_per_person.push(p.ln_output - ln_l);
+            run.labor_share.push(p.labor_share);
+            // w = s_L · Y / L, in logs (a zero share underflows to a very low wage, not NaN).
+            run.ln_wage
+                .push(log(p.labor_share.max(f64::MIN_POSITIVE)) + p.ln_output - ln_l);
+        }
+        run.blowup = path.blowup;
+        run.finish();
+        Ok(run)
+    }
+}

@@ -1,0 +1,269 @@
+//! Land and robots: two ways human labor can stay scarce or become abundant.
+//!
+//! 1. Fixed land (Hanson 2001 as adapted in Trammell & Korinek §3.3): robots (capital) and
+//!    people are perfect substitutes, Z = A K + L, and output needs land X in fixed supply,
+//!    Y = [a Z^ρ + (1−a) X^ρ]^{1/ρ}; ρ = 0 is the "MS land constraint", ρ < 0 "LS".
+//!    With `equipment` set, technology A augments only the equipment that complements
+//!    workers and robots (Y = (A E)^e (K_R + L)^{a−e} X^{1−a}), the third row of the slide.
+//! 2. Robotics production (Mookherjee & Ray 2017): Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R),
+//!    Ṙ = f(S_K K, S_H H + D S_R R) − δ R, with F and f CES.
+//!
+//! Both are integrated in logs with the Dormand–Prince solver.
+
+use crate::error::{Domain, ParamError};
+use crate::exogenous::{EconomyRun, DEPRECIATION, SAVING, YEARS};
+use crate::production::{log_point, ALPHA, RHO};
+use crate::solver::{integrate, SolveError, SolverOptions, System};
+use libm::{exp, log};
+
+/// Growth of capital-augmenting technology (per year).
+pub const TECH_GROWTH: Domain = Domain::closed(0.0, 0.5);
+/// Quantities of land and people.
+pub const QUANTITY: Domain = Domain::closed(1e-6, 1e9);
+/// Shares of an input allocated to robot production.
+pub const ALLOCATION: Domain = Domain::closed(0.0, 0.99);
+/// Robots' productivity relative to people in robot production, D.
+pub const ROBOT_PRODUCTIVITY: Domain = Domain::closed(0.0, 100.0);
+
+/// Output with fixed land (Hanson 2001, adapted in Trammell & Korinek §3.3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FixedLand {
+    /// Weight a of the capital-and-labor composite.
+    pub composite_weight: f64,
+    /// Substitution ρ between the composite and land (0: MS, < 0: LS).
+    pub rho: f64,
+    /// Growth of capital-augmenting technology g_A.
+    pub g_a: f64,
+    /// If set, the tech growth augments equipment only, with this output elasticity e.
+    pub equipment: Option<f64>,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation δ.
+    pub depreciation: f64,
+    /// Land X.
+    pub land: f64,
+    /// People L.
+    pub labor: f64,
+}
+
+impl FixedLand {
+    /// Validated parameters (episode slide "AI as a Perfect Substitute").
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        composite_weight: f64,
+        rho: f64,
+        g_a: f64,
+        equipment: Option<f64>,
+        saving: f64,
+        depreciation: f64,
+        land: f64,
+        labor: f64,
+    ) -> Result<Self, ParamError> {
+        let composite_weight = ALPHA.check("a", composite_weight)?;
+        if let Some(e) = equipment {
+            Domain::open(0.0, composite_weight).check("equipment", e)?;
+        }
+        Ok(FixedLand {
+            composite_weight,
+            rho: RHO.check("rho", rho)?,
+            g_a: TECH_GROWTH.check("g_A", g_a)?,
+            equipment,
+            saving: SAVING.check("s", saving)?,
+            depreciation: DEPRECIATION.check("delta", depreciation)?,
+            land: QUANTITY.check("X", land)?,
+            labor: QUANTITY.check("L", labor)?,
+        })
+    }
+
+    /// ln Y and labor's share at time t with capital ln K.
+    fn at(&self, t: f64, ln_k: f64) -> (f64, f64) {
+        let ln_a = self.g_a * t;
+        let ln_l = log(self.labor);
+        match self.equipment {
+            None => {
+                // Z = A K + L in logs: ln Z = max + ln(1 + e^{min − max}).
+                let (u, v) = (ln_a + ln_k, ln_l);
+                let ln_z = u.max(v) + libm::log1p(exp(-(u - v).abs()));
+                let p = log_point(self.composite_weight, self.rho, ln_z, log(self.land));
+                // People earn Z's marginal product: share of Z times L/Z.
+                (p.ln_output, p.capital_share * exp(ln_l - ln_z))
+            }
+            Some(e) => {
+                // Half the capital is equipment E (augmented by A), half robots R (not augmented).
+                let ln_half = ln_k - core::f64::consts::LN_2;
+                let robots_and_people =
+                    ln_half.max(ln_l) + libm::log1p(exp(-(ln_half - ln_l).abs()));
+                let a = self.composite_weight;
+                let ln_y =
+                    e * (ln_a + ln_half) + (a - e) * robots_and_people + (1.0 - a) * log(self.land);
+                (ln_y, (a - e) * exp(ln_l - robots_and_people))
+            }
+        }
+    }
+
+    /// Simulates `years` from K = 1: output, growth, labor share and wage.
+    pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
+        simulate_one(self, years, |model, t, ln_k| model.at(t, ln_k), self.labor)
+    }
+}
+
+impl System<1> for FixedLand {
+    fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
+        let (ln_y, _) = self.at(t, y[0]);
+        [self.saving * exp(ln_y - y[0]) - self.depreciation]
+    }
+}
+
+fn simulate_one<S: System<1>>(
+    model: &S,
+    years: f64,
+    at: impl Fn(&S, f64, f64) -> (f64, f64),
+    people: f64,
+) -> Result<EconomyRun, SolveError> {
+    let years = YEARS
+        .check("years", years)
+        .map_err(|_| SolveError::BadInput)?;
+    let options = SolverOptions {
+        max_step: years / 400.0,
+        ..SolverOptions::default()
+    };
+    let path = integrate(model, 0.0, [0.0], years, &options)?;
+    let mut run = EconomyRun::with_capacity(path.t.len());
+    let ln_people = log(people);
+    for (t, y) in path.t.iter().zip(&path.y) {
+        let (ln_y, labor_share) = at(model, *t, y[0]);
+        run.t.push(*t);
+        run.ln_output.push(ln_y);
+        run.ln_output_per_person.push(ln_y - ln_people);
+        run.labor_share.push(labor_share);
+        run.ln_wage
+            .push(log(labor_share.max(f64::MIN_POSITIVE)) + ln_y - ln_people);
+    }
+    run.blowup = path.blowup;
+    run.finish();
+    Ok(run)
+}
+
+/// Robotics production (Mookherjee & Ray 2017): robots are made from capital, people and robots.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RobotEconomy {
+    /// Final goods: capital weight and ρ between capital and (people + robots).
+    pub final_alpha: f64,
+    /// Final goods substitution ρ_Y.
+    pub final_rho: f64,
+    /// Robot production: capital weight.
+    pub robot_alpha: f64,
+    /// Robot production substitution ρ_R between capital and (people + D·robots).
+    pub robot_rho: f64,
+    /// Shares S_K, S_H, S_R of capital, people and robots making robots.
+    pub allocation: [f64; 3],
+    /// A robot replaces D workers in robot production.
+    pub robot_productivity: f64,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation of capital and robots δ.
+    pub depreciation: f64,
+    /// People H.
+    pub people: f64,
+}
+
+impl RobotEconomy {
+    /// Validated parameters (Mookherjee & Ray 2017).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        final_alpha: f64,
+        final_rho: f64,
+        robot_alpha: f64,
+        robot_rho: f64,
+        allocation: [f64; 3],
+        robot_productivity: f64,
+        saving: f64,
+        depreciation: f64,
+        people: f64,
+    ) -> Result<Self, ParamError> {
+        for (name, v) in ["S_K", "S_H", "S_R"].iter().zip(allocation) {
+            ALLOCATION.check(name, v)?;
+        }
+        Ok(RobotEconomy {
+            final_alpha: ALPHA.check("alpha", final_alpha)?,
+            final_rho: RHO.check("rho", final_rho)?,
+            robot_alpha: ALPHA.check("alpha_R", robot_alpha)?,
+            robot_rho: RHO.check("rho_R", robot_rho)?,
+            allocation,
+            robot_productivity: ROBOT_PRODUCTIVITY.check("D", robot_productivity)?,
+            saving: SAVING.check("s", saving)?,
+            depreciation: DEPRECIATION.check("delta", depreciation)?,
+            people: QUANTITY.check("H", people)?,
+        })
+    }
+
+    fn ln_sum(a: f64, b: f64) -> f64 {
+        a.max(b) + libm::log1p(exp(-(a - b).abs()))
+    }
+
+    /// (ln Y, labor share, ln Ṙ-gross) at ln K, ln R.
+    fn at(&self, ln_k: f64, ln_r: f64) -> (f64, f64, f64) {
+        let [sk, sh, sr] = self.allocation;
+        let ln_h = log(self.people);
+        let ln_labor_final = Self::ln_sum(log(1.0 - sh) + ln_h, log(1.0 - sr) + ln_r);
+        let p = log_point(
+            self.final_alpha,
+            self.final_rho,
+            log(1.0 - sk) + ln_k,
+            ln_labor_final,
+        );
+        // Human labor share: the labor composite's share times humans' part of it.
+        let human_part = exp(log(1.0 - sh) + ln_h - ln_labor_final);
+        let robot_labor = if self.robot_productivity > 0.0 && sr > 0.0 {
+            Self::ln_sum(
+                log(sh.max(1e-300)) + ln_h,
+                log(self.robot_productivity * sr) + ln_r,
+            )
+        } else {
+            log(sh.max(1e-300)) + ln_h
+        };
+        let q = log_point(
+            self.robot_alpha,
+            self.robot_rho,
+            log(sk.max(1e-300)) + ln_k,
+            robot_labor,
+        );
+        (p.ln_output, p.labor_share * human_part, q.ln_output)
+    }
+
+    /// Simulates `years` from K = R = 1: output, growth, human labor share and wage.
+    pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
+        let years = YEARS
+            .check("years", years)
+            .map_err(|_| SolveError::BadInput)?;
+        let options = SolverOptions {
+            max_step: years / 400.0,
+            ..SolverOptions::default()
+        };
+        let path = integrate(self, 0.0, [0.0, 0.0], years, &options)?;
+        let mut run = EconomyRun::with_capacity(path.t.len());
+        let ln_h = log(self.people);
+        for (t, y) in path.t.iter().zip(&path.y) {
+            let (ln_y, labor_share, _) = self.at(y[0], y[1]);
+            run.t.push(*t);
+            run.ln_output.push(ln_y);
+            run.ln_output_per_person.push(ln_y - ln_h);
+            run.labor_share.push(labor_share);
+            run.ln_wage
+                .push(log(labor_share.max(f64::MIN_POSITIVE)) + ln_y - ln_h);
+        }
+        run.blowup = path.blowup;
+        run.finish();
+        Ok(run)
+    }
+}
+
+impl System<2> for RobotEconomy {
+    fn rates(&self, _t: f64, y: &[f64; 2]) -> [f64; 2] {
+        let (ln_y, _, ln_robots_made) = self.at(y[0], y[1]);
+        [
+            self.saving * exp(ln_y - y[0]) - self.depreciation,
+            exp(ln_robots_made - y[1]) - self.depreciation,
+        ]
+    }
+}

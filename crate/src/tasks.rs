@@ -1,0 +1,201 @@
+//! Task-based automation: a share β of tasks is done by capital, the rest by labor.
+//! Y = A [β^{1−ρ} K^ρ + (1−β)^{1−ρ} L^ρ]^{1/ρ}, i.e. a CES over tasks with K spread over the
+//! automated β and L over the remaining 1 − β.
+//!
+//! Source: Zeira (1998); Aghion, Jones & Jones (2019), as presented in Trammell & Korinek §4
+//! and the episode: automating ever more of the remaining tasks acts like labor-augmenting
+//! technology B = (1−β)^{(1−ρ)/ρ}; with ρ < 0 and 1 − β_t falling exponentially, growth is
+//! constant and the labor share constant, while full automation (β = 1) gives Y = A K.
+
+use crate::error::{Domain, ParamError};
+use crate::exogenous::{EconomyRun, DEPRECIATION, SAVING};
+use crate::production::{log_point, RHO};
+use crate::solver::{integrate, SolveError, SolverOptions, System};
+use libm::{exp, log};
+
+/// Automated share of tasks β.
+pub const BETA: Domain = Domain::closed(0.0, 1.0);
+/// Total factor productivity A.
+pub const TFP: Domain = Domain::closed(1e-6, 1e6);
+/// Capital and labor quantities.
+pub const FACTOR: Domain = Domain::closed(1e-9, 1e15);
+/// Rate at which the non-automated share shrinks (per year).
+pub const AUTOMATION_RATE: Domain = Domain::closed(0.0, 0.5);
+/// Simulated years.
+pub const YEARS: Domain = Domain::closed(0.1, 2000.0);
+
+/// Output and shares of the task model at one point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskPoint {
+    /// Output Y.
+    pub output: f64,
+    /// Output per worker Y/L.
+    pub output_per_worker: f64,
+    /// Capital share.
+    pub capital_share: f64,
+    /// Labor share.
+    pub labor_share: f64,
+    /// Wage F_L.
+    pub wage: f64,
+}
+
+/// The task-automation technology (Zeira 1998; Aghion, Jones & Jones 2019).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskAutomation {
+    /// Automated share β.
+    pub beta: f64,
+    /// Substitution between tasks ρ.
+    pub rho: f64,
+    /// Total factor productivity A.
+    pub tfp: f64,
+}
+
+impl TaskAutomation {
+    /// Validated parameters (β ∈ [0, 1], ρ ∈ [−50, 1], A > 0).
+    pub fn new(beta: f64, rho: f64, tfp: f64) -> Result<Self, ParamError> {
+        Ok(TaskAutomation {
+            beta: BETA.check("beta", beta)?,
+            rho: RHO.check("rho", rho)?,
+            tfp: TFP.check("A", tfp)?,
+        })
+    }
+
+    /// ln Y and shares from ln K, ln L, and ln(1 − β) (allowing 1 − β far below f64's range).
+    fn log_point_at(
+        &self,
+        ln_k: f64,
+        ln_l: f64,
+        beta: f64,
+        ln_one_minus_beta: f64,
+    ) -> (f64, f64, f64) {
+        if beta <= 0.0 {
+            return (log(self.tfp) + ln_l, 0.0, 1.0);
+        }
+        if beta >= 1.0 {
+            return (log(self.tfp) + ln_k, 1.0, 0.0);
+        }
+        // Weights β and 1 − β on K/β and L/(1 − β): the normalized CES over tasks.
+        let p = log_point(beta, self.rho, ln_k - log(beta), ln_l - ln_one_minus_beta);
+        (log(self.tfp) + p.ln_output, p.capital_share, p.labor_share)
+    }
+
+    /// Y, Y/L, shares and wage at (K, L) (Aghion, Jones & Jones 2019, eq. for Y with automated share β).
+    pub fn point(&self, capital: f64, labor: f64) -> Result<TaskPoint, ParamError> {
+        let k = FACTOR.check("K", capital)?;
+        let l = FACTOR.check("L", labor)?;
+        let (ln_y, capital_share, labor_share) =
+            self.log_point_at(log(k), log(l), self.beta, libm::log1p(-self.beta));
+        let output = exp(ln_y);
+        Ok(TaskPoint {
+            output,
+            output_per_worker: output / l,
+            capital_share,
+            labor_share,
+            wage: labor_share * output / l,
+        })
+    }
+
+    /// The labor-augmenting term B = (1−β)^{(1−ρ)/ρ} that automation amounts to, for ρ < 0 and β < 1 (Aghion, Jones & Jones 2019).
+    pub fn labor_augmenting_term(&self) -> Option<f64> {
+        (self.rho < 0.0 && self.beta < 1.0)
+            .then(|| exp(libm::log1p(-self.beta) * (1.0 - self.rho) / self.rho))
+    }
+
+    /// Output per worker with unlimited capital, A·(1−β)^{(1−ρ)/ρ}, the ceiling for ρ < 0 (the episode's "each worker spreads over fewer tasks").
+    pub fn output_per_worker_ceiling(&self) -> Option<f64> {
+        self.labor_augmenting_term().map(|b| self.tfp * b)
+    }
+}
+
+/// The episode's worked example: automating half of the remaining 60 of 100 tasks (β 0.4 → 0.7) multiplies the labor-augmenting term by 2^{(1−ρ)/(−ρ)}, → 2 as tasks become perfect complements.
+pub fn episode_example_multiplier(rho: f64) -> Result<f64, ParamError> {
+    let before = TaskAutomation::new(0.4, rho, 1.0)?;
+    let after = TaskAutomation::new(0.7, rho, 1.0)?;
+    match (
+        before.labor_augmenting_term(),
+        after.labor_augmenting_term(),
+    ) {
+        (Some(b0), Some(b1)) => Ok(b1 / b0),
+        _ => Err(ParamError {
+            name: "rho",
+            value: rho,
+            domain: Domain::open(-50.0, 0.0),
+        }),
+    }
+}
+
+/// Automation dynamics: 1 − β_t = (1 − β₀)e^{−a t} (asymptotic) or β = 1 (full), with K̇ = sY − δK and L = 1 (Aghion, Jones & Jones 2019 §"automation and growth").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AutomationPath {
+    /// The technology at t = 0.
+    pub technology: TaskAutomation,
+    /// Rate a at which the non-automated share shrinks.
+    pub automation_rate: f64,
+    /// True for full automation: β = 1 from the start.
+    pub full: bool,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation δ.
+    pub depreciation: f64,
+}
+
+impl System<1> for AutomationPath {
+    fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
+        let (ln_y, _, _) = self.at(t, y[0]);
+        [self.saving * exp(ln_y - y[0]) - self.depreciation]
+    }
+}
+
+impl AutomationPath {
+    /// Validated automation dynamics.
+    pub fn new(
+        technology: TaskAutomation,
+        automation_rate: f64,
+        full: bool,
+        saving: f64,
+        depreciation: f64,
+    ) -> Result<Self, ParamError> {
+        Ok(AutomationPath {
+            technology,
+            automation_rate: AUTOMATION_RATE.check("automation_rate", automation_rate)?,
+            full,
+            saving: SAVING.check("s", saving)?,
+            depreciation: DEPRECIATION.check("delta", depreciation)?,
+        })
+    }
+
+    fn at(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
+        let tech = &self.technology;
+        if self.full || tech.beta >= 1.0 {
+            return tech.log_point_at(ln_k, 0.0, 1.0, f64::NEG_INFINITY);
+        }
+        let ln_rest = libm::log1p(-tech.beta) - self.automation_rate * t;
+        let beta = -libm::expm1(ln_rest);
+        tech.log_point_at(ln_k, 0.0, beta, ln_rest)
+    }
+
+    /// Simulates `years` from K = 1 (L = 1): output, growth, labor share and wage (log-space).
+    pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
+        let years = YEARS
+            .check("years", years)
+            .map_err(|_| SolveError::BadInput)?;
+        let options = SolverOptions {
+            max_step: years / 400.0,
+            ..SolverOptions::default()
+        };
+        let path = integrate(self, 0.0, [0.0], years, &options)?;
+        let mut run = EconomyRun::with_capacity(path.t.len());
+        for (t, y) in path.t.iter().zip(&path.y) {
+            let (ln_y, _, labor_share) = self.at(*t, y[0]);
+            run.t.push(*t);
+            run.ln_output.push(ln_y);
+            run.ln_output_per_person.push(ln_y);
+            run.labor_share.push(labor_share);
+            run.ln_wage
+                .push(log(labor_share.max(f64::MIN_POSITIVE)) + ln_y);
+        }
+        run.blowup = path.blowup;
+        run.finish();
+        Ok(run)
+    }
+}
