@@ -127,6 +127,7 @@ impl System<1> for Solow {
 
 impl Solow {
     /// Validated parameters (Solow 1956, CES).
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         alpha: f64,
         rho: f64,
