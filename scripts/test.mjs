@@ -10,10 +10,10 @@ step('format');
 run('cargo', ['fmt', '--all', '--check']);
 
 step('lints');
-run('cargo', ['clippy', '--workspace', '--all-targets', '--', '-D', 'warnings']);
+run('cargo', ['clippy', '--workspace', '--all-targets', '--all-features', '--', '-D', 'warnings']);
 
 step('model and widget unit tests (host)');
-run('cargo', ['test', '--workspace']);
+run('cargo', ['test', '--workspace', '--all-features']);
 
 step('the model builds without std for wasm');
 run('cargo', ['build', '-p', 'growth-model', '--no-default-features', '--target', 'wasm32-unknown-unknown']);

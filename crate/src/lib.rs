@@ -24,6 +24,8 @@ pub mod error;
 pub mod exogenous;
 #[cfg(feature = "alloc")]
 pub mod land;
+#[cfg(feature = "alloc")]
+pub mod models;
 pub mod production;
 pub mod regimes;
 #[cfg(feature = "alloc")]

@@ -9,7 +9,7 @@
 //! Integrated in logs: d ln B/dt = θ exp((φ−1) ln B + λ ln(S L) + λ n t).
 
 use crate::error::{Domain, ParamError};
-use crate::solver::{integrate, Blowup, SolveError, SolverOptions, System};
+use crate::solver::{blowup_beyond, integrate, Blowup, SolveError, SolverOptions, System};
 use crate::trend::{growth_trend, Trend};
 use alloc::vec::Vec;
 use libm::{exp, log};
@@ -130,16 +130,7 @@ impl ResearchFeedback {
             ..SolverOptions::default()
         };
         let path = integrate(self, 0.0, [log(self.b0)], years, &options)?;
-        let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
-        let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
-        let trend = growth_trend(&path.t, &g_b, path.blowup);
-        Ok(ResearchRun {
-            t: path.t,
-            ln_b,
-            g_b,
-            blowup: path.blowup,
-            trend,
-        })
+        Ok(finish_run(self, path, years))
     }
 }
 
@@ -213,15 +204,34 @@ impl RobotScientists {
             ..SolverOptions::default()
         };
         let path = integrate(self, 0.0, [0.0, 0.0], years, &options)?;
-        let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
-        let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
-        let trend = growth_trend(&path.t, &g_b, path.blowup);
-        Ok(ResearchRun {
-            t: path.t,
-            ln_b,
-            g_b,
-            blowup: path.blowup,
-            trend,
-        })
+        Ok(finish_run(self, path, years))
+    }
+}
+
+/// How far past the horizon (as a multiple of it) a rising growth rate is followed to see whether it blows up.
+pub const LOOKAHEAD: f64 = 20.0;
+
+/// Series of the first state, and the trend; a rising path is followed past the horizon so a type II beyond it is named.
+fn finish_run<S: System<N>, const N: usize>(
+    system: &S,
+    path: crate::solver::Trajectory<N>,
+    years: f64,
+) -> ResearchRun {
+    let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
+    let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
+    let mut trend = growth_trend(&path.t, &g_b, path.blowup);
+    if trend == Trend::TypeI {
+        if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
+            if let Some(b) = blowup_beyond(system, t_end, y_end, years * LOOKAHEAD) {
+                trend = Trend::TypeII(b);
+            }
+        }
+    }
+    ResearchRun {
+        t: path.t,
+        ln_b,
+        g_b,
+        blowup: path.blowup,
+        trend,
     }
 }

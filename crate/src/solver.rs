@@ -63,7 +63,12 @@ pub struct Trajectory<const N: usize> {
     pub dy: Vec<[f64; N]>,
     /// Set when the run diverged before the horizon.
     pub blowup: Option<Blowup>,
+    /// Set when the run stopped at a cap without an imminent singularity (the rate rises without bound, type I).
+    pub capped: bool,
 }
+
+/// At the cap, a blow-up is declared only if the estimated time left is below this fraction of the blow-up time.
+pub const IMMINENT: f64 = 1e-3;
 
 /// Why an integration could not finish.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -176,6 +181,7 @@ pub fn integrate<S: System<N>, const N: usize>(
         y: Vec::new(),
         dy: Vec::new(),
         blowup: None,
+        capped: false,
     };
     out.t.push(t);
     out.y.push(y);
@@ -253,21 +259,23 @@ pub fn integrate<S: System<N>, const N: usize>(
             out.y.push(y);
             out.dy.push(k1);
             let rate = max_rate(&k1, &logs);
-            if let Some(estimate) = hyperbolic_estimate(&out, &logs) {
-                if rate > options.rate_cap || max_log(&y, &logs) > options.log_cap {
-                    let error = previous_estimate
-                        .map_or(estimate - t, |p| (estimate - p).abs())
-                        .max(f64::EPSILON * t.abs());
-                    out.blowup = Some(Blowup {
-                        time: estimate,
-                        error,
-                    });
-                    return Ok(out);
+            let capped = rate > options.rate_cap || max_log(&y, &logs) > options.log_cap;
+            let estimate = hyperbolic_estimate(&out, &logs);
+            if capped {
+                // A true singularity is imminent at the cap; an exponentially rising rate (type I) is not.
+                match estimate {
+                    Some(time) if time - t <= IMMINENT * time.abs().max(1.0) => {
+                        let error = previous_estimate
+                            .map_or(time - t, |p| (time - p).abs())
+                            .max(f64::EPSILON * t.abs());
+                        out.blowup = Some(Blowup { time, error });
+                    }
+                    _ => out.capped = true,
                 }
-                previous_estimate = Some(estimate);
-            } else if rate > options.rate_cap || max_log(&y, &logs) > options.log_cap {
-                out.blowup = Some(Blowup { time: t, error: h });
                 return Ok(out);
+            }
+            if estimate.is_some() {
+                previous_estimate = estimate;
             }
             let factor = if err == 0.0 {
                 5.0
@@ -321,4 +329,20 @@ fn blowup_from_tail<const N: usize>(
         time: estimate,
         error: previous.map_or(estimate - t, |p| (estimate - p).abs()),
     })
+}
+
+/// Looks past the horizon for a finite-time blow-up: integrates from (t0, y0) up to `t_limit` without keeping the path.
+pub fn blowup_beyond<S: System<N>, const N: usize>(
+    system: &S,
+    t0: f64,
+    y0: [f64; N],
+    t_limit: f64,
+) -> Option<Blowup> {
+    let options = SolverOptions {
+        max_step: (t_limit - t0) / 50.0,
+        ..SolverOptions::default()
+    };
+    integrate(system, t0, y0, t_limit, &options)
+        .ok()
+        .and_then(|p| p.blowup)
 }

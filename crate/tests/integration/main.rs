@@ -1,4 +1,5 @@
 //! Integration tests of growth-model against closed forms, one file per topic.
 mod dynamics;
 mod production;
+mod properties;
 mod research;

@@ -1,0 +1,166 @@
+//! `growth`: the models as a command-line tool printing JSON, for authors, tests and figures.
+//!
+//! ```text
+//! growth models
+//! growth eval production K=2 L=3 A=1 B=1 rho=-1 alpha=0.5
+//! growth simulate research-feedback phi=1.5 n=0 years=200
+//! ```
+//! Bad input exits with status 2 and the typed error on stderr.
+
+use growth_model::models::{self, ModelKind, Run, MODELS};
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  growth models                                 list every model, its parameters, defaults and ranges
+  growth eval <production|task-automation> key=value …
+  growth simulate <model> key=value … years=T   (models: growth-regimes, exogenous, research-feedback,
+                                                 robot-scientists, task-automation, land, robots)";
+
+/// A JSON number (finite) or null.
+fn number(v: f64) -> String {
+    if !v.is_finite() {
+        "null".into()
+    } else if v == 0.0 || (1e-5..1e15).contains(&v.abs()) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+fn string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn array(values: &[f64]) -> String {
+    let items: Vec<String> = values.iter().map(|v| number(*v)).collect();
+    format!("[{}]", items.join(","))
+}
+
+fn optional(v: Option<f64>) -> String {
+    v.map_or("null".into(), number)
+}
+
+fn list_models() -> String {
+    let items: Vec<String> = MODELS
+        .iter()
+        .map(|m| {
+            let params: Vec<String> = m
+                .params
+                .iter()
+                .map(|p| {
+                    let choices: Vec<String> = p.choices.iter().map(|c| string(c)).collect();
+                    let default = if p.choices.is_empty() { number(p.default) } else { string(p.choices[p.default as usize]) };
+                    format!(
+                        "{{\"name\":{},\"default\":{},\"min\":{},\"max\":{},\"unit\":{},\"doc\":{}{}}}",
+                        string(p.name),
+                        default,
+                        number(p.domain.min),
+                        number(p.domain.max),
+                        string(p.unit),
+                        string(p.doc),
+                        if choices.is_empty() { String::new() } else { format!(",\"choices\":[{}]", choices.join(",")) }
+                    )
+                })
+                .collect();
+            let kind = if m.kind == ModelKind::Eval { "eval" } else { "simulate" };
+            format!("{{\"name\":{},\"command\":{},\"doc\":{},\"params\":[{}]}}", string(m.name), string(kind), string(m.doc), params.join(","))
+        })
+        .collect();
+    format!("[{}]", items.join(",\n"))
+}
+
+fn run_json(run: &Run) -> String {
+    let mut series: Vec<String> = run
+        .series
+        .iter()
+        .map(|(name, values)| format!("{}:{}", string(name), array(values)))
+        .collect();
+    // Levels as well as logs when they fit in a double.
+    for (log_name, name) in [("ln_Y", "Y"), ("ln_B", "B")] {
+        if let Some(values) = run.series(log_name) {
+            if values.iter().all(|v| *v < 700.0) {
+                let levels: Vec<f64> = values.iter().map(|v| v.exp()).collect();
+                series.push(format!("{}:{}", string(name), array(&levels)));
+            }
+        }
+    }
+    let facts: Vec<String> = run
+        .facts
+        .iter()
+        .map(|(k, v)| format!(",{}:{}", string(k), optional(*v)))
+        .collect();
+    let error = match run.trend {
+        growth_model::Trend::TypeII(b) => number(b.error),
+        _ => "null".into(),
+    };
+    format!(
+        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
+        array(&run.t),
+        series.join(","),
+        string(run.trend.label()),
+        optional(run.blowup_time()),
+        error,
+        facts.concat()
+    )
+}
+
+fn pairs(args: &[String]) -> Result<Vec<(&str, &str)>, String> {
+    args.iter()
+        .map(|a| {
+            a.split_once('=')
+                .ok_or_else(|| format!("expected key=value, got \"{a}\""))
+        })
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("models") => Ok(list_models()),
+        Some("eval") if args.len() >= 2 => pairs(&args[2..]).and_then(|p| {
+            models::evaluate(&args[1], &p)
+                .map_err(|e| e.to_string())
+                .map(|values| {
+                    let fields: Vec<String> = values
+                        .iter()
+                        .map(|(k, v)| format!("{}:{}", string(k), optional(*v)))
+                        .collect();
+                    format!("{{{}}}", fields.join(","))
+                })
+        }),
+        Some("simulate") if args.len() >= 2 => pairs(&args[2..]).and_then(|p| {
+            models::simulate(&args[1], &p)
+                .map_err(|e| e.to_string())
+                .map(|run| run_json(&run))
+        }),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("growth: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

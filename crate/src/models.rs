@@ -1,0 +1,625 @@
+//! Every model of the crate by name, with its parameters declared once (name, default,
+//! range, unit, meaning): what the `growth` CLI lists, evaluates and simulates, and what a
+//! widget or the scenario catalog can run by name.
+
+use crate::error::{Domain, ParamError};
+use crate::exogenous::{EconomyRun, Solow};
+use crate::land::{FixedLand, RobotEconomy};
+use crate::production::Ces;
+use crate::regimes::{GrowthRegime, Scenario};
+use crate::research::{ResearchFeedback, ResearchRun, RobotScientists};
+use crate::solver::SolveError;
+use crate::tasks::{AutomationPath, TaskAutomation};
+use crate::trend::Trend;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// One parameter of a named model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParamDecl {
+    /// Name as the transcript writes it (`rho`, `phi`, `g_B`).
+    pub name: &'static str,
+    /// Default value (for a choice, the index of the default choice).
+    pub default: f64,
+    /// Valid values.
+    pub domain: Domain,
+    /// Unit ("" for pure numbers).
+    pub unit: &'static str,
+    /// What it means, in a few words.
+    pub doc: &'static str,
+    /// For a choice parameter, the names it accepts; empty for numbers.
+    pub choices: &'static [&'static str],
+}
+
+/// Whether a model is evaluated at a point or simulated over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelKind {
+    /// `growth eval <model>`.
+    Eval,
+    /// `growth simulate <model>`.
+    Simulate,
+}
+
+/// A named model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ModelDecl {
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// Eval or simulate.
+    pub kind: ModelKind,
+    /// Equation and source, one line.
+    pub doc: &'static str,
+    /// Its parameters.
+    pub params: &'static [ParamDecl],
+}
+
+const fn num(
+    name: &'static str,
+    default: f64,
+    domain: Domain,
+    unit: &'static str,
+    doc: &'static str,
+) -> ParamDecl {
+    ParamDecl {
+        name,
+        default,
+        domain,
+        unit,
+        doc,
+        choices: &[],
+    }
+}
+
+const YEARS: ParamDecl = num(
+    "years",
+    100.0,
+    Domain::closed(0.1, 2000.0),
+    "years",
+    "simulated horizon",
+);
+const SCENARIOS: &[&str] = &["exponential", "increase", "type-i", "type-ii"];
+
+/// Every model, evaluated ones first.
+pub static MODELS: &[ModelDecl] = &[
+    ModelDecl {
+        name: "production",
+        kind: ModelKind::Eval,
+        doc: "Y = [α(AK)^ρ + (1−α)(BL)^ρ]^{1/ρ}: output, wage, rent, shares (normalized CES; episode slide 'Elasticity of Substitution')",
+        params: &[
+            num("K", 2.0, crate::production::FACTOR, "", "capital"),
+            num("L", 3.0, crate::production::FACTOR, "", "labor"),
+            num("A", 1.0, crate::production::TECHNOLOGY, "", "capital-augmenting technology"),
+            num("B", 1.0, crate::production::TECHNOLOGY, "", "labor-augmenting technology"),
+            num("rho", -1.0, crate::production::RHO, "", "substitution parameter ρ = (ε−1)/ε"),
+            num("alpha", 0.5, crate::production::ALPHA, "", "capital weight α"),
+        ],
+    },
+    ModelDecl {
+        name: "task-automation",
+        kind: ModelKind::Eval,
+        doc: "Y = A[β^{1−ρ}K^ρ + (1−β)^{1−ρ}L^ρ]^{1/ρ}: a share β of tasks automated (Zeira 1998; Aghion, Jones & Jones 2019)",
+        params: &[
+            num("beta", 0.4, crate::tasks::BETA, "", "automated share of tasks β"),
+            num("rho", -1.0, crate::production::RHO, "", "substitution between tasks ρ"),
+            num("K", 1.0, crate::tasks::FACTOR, "", "capital"),
+            num("L", 1.0, crate::tasks::FACTOR, "", "labor"),
+            num("A", 1.0, crate::tasks::TFP, "", "total factor productivity"),
+        ],
+    },
+    ModelDecl {
+        name: "growth-regimes",
+        kind: ModelKind::Simulate,
+        doc: "The four scenarios of the slides: exponential, one-off increase, type I, type II (halving doubling times)",
+        params: &[
+            ParamDecl { name: "scenario", default: 0.0, domain: Domain::closed(0.0, 3.0), unit: "", doc: "exponential | increase | type-i | type-ii", choices: SCENARIOS },
+            num("g", 0.02, crate::regimes::RATE, "per year", "base growth rate"),
+            num("multiple", 20.0, crate::regimes::MULTIPLE, "×", "growth-rate multiple after the increase"),
+            num("switch_time", 20.0, crate::regimes::SWITCH, "years", "time of the increase"),
+            num("acceleration", 0.05, crate::regimes::ACCELERATION, "per year", "growth of the growth rate (type I)"),
+            num("first_doubling", 35.0, crate::regimes::DOUBLING, "years", "first doubling time d (type II)"),
+            num("threshold", 0.12, Domain::closed(0.001, 10.0), "per year", "the 'transformative' growth-rate line"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "exogenous",
+        kind: ModelKind::Simulate,
+        doc: "K' = sY − δK with Y = F(AK, BL), A, B, L growing at g_A, g_B, n (Solow 1956; episode slide 'Exogenous Growth')",
+        params: &[
+            num("alpha", 0.33, crate::production::ALPHA, "", "capital weight α"),
+            num("rho", -0.5, crate::production::RHO, "", "substitution parameter ρ"),
+            num("s", 0.25, crate::exogenous::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
+            num("g_A", 0.0, crate::exogenous::RATE, "per year", "capital-augmenting technology growth"),
+            num("g_B", 0.02, crate::exogenous::RATE, "per year", "labor-augmenting technology growth"),
+            num("n", 0.01, crate::exogenous::RATE, "per year", "population growth"),
+            num("A0", 1.0, crate::exogenous::LEVEL, "", "initial A"),
+            num("B0", 1.0, crate::exogenous::LEVEL, "", "initial B"),
+            num("K0", 1.0, crate::exogenous::LEVEL, "", "initial capital"),
+            num("L0", 1.0, crate::exogenous::LEVEL, "", "initial labor"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "research-feedback",
+        kind: ModelKind::Simulate,
+        doc: "B' = θ B^φ (S L e^{nt})^λ (Jones 1995; episode slide 'Endogenous Growth'; Bloom et al. 2020: φ ≈ −2.1)",
+        params: &[
+            num("B0", 1.0, crate::research::LEVEL, "", "initial technology"),
+            num("phi", 0.5, crate::research::PHI, "", "research feedback φ"),
+            num("lambda", 1.0, crate::research::LAMBDA, "", "returns to research effort λ"),
+            num("theta", 0.05, crate::research::THETA, "", "research productivity θ"),
+            num("S", 0.1, crate::research::SHARE, "", "share of labor doing research"),
+            num("L", 1.0, crate::research::LABOR, "", "labor force at t = 0"),
+            num("n", 0.0, crate::research::GROWTH, "per year", "growth of scientists"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "robot-scientists",
+        kind: ModelKind::Simulate,
+        doc: "A' = θ A^φ (s_R A K)^λ, K' = sY − δK, Y = A K^α: scientists made of capital (episode, 'AI in technology production')",
+        params: &[
+            num("phi", -0.5, crate::research::PHI, "", "research feedback φ"),
+            num("lambda", 1.0, crate::research::LAMBDA, "", "returns to research effort λ"),
+            num("theta", 0.05, crate::research::THETA, "", "research productivity θ"),
+            num("research_share", 0.1, Domain::open(0.0, 1.0), "", "share of capital doing research"),
+            num("s", 0.3, crate::research::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::research::DEPRECIATION, "per year", "depreciation"),
+            num("alpha", 0.5, Domain::closed(0.01, 0.99), "", "capital's output elasticity"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "task-automation",
+        kind: ModelKind::Simulate,
+        doc: "1 − β_t = (1 − β₀)e^{−at} or β = 1, with K' = sY − δK (Aghion, Jones & Jones 2019)",
+        params: &[
+            num("beta", 0.4, crate::tasks::BETA, "", "automated share at t = 0"),
+            num("rho", -1.0, crate::production::RHO, "", "substitution between tasks ρ"),
+            num("A", 1.0, crate::tasks::TFP, "", "total factor productivity"),
+            num("automation_rate", 0.02, crate::tasks::AUTOMATION_RATE, "per year", "rate the non-automated share shrinks"),
+            num("full", 0.0, Domain::closed(0.0, 1.0), "", "1 for full automation from the start"),
+            num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "land",
+        kind: ModelKind::Simulate,
+        doc: "Y = [a(AK + L)^ρ + (1−a)X^ρ]^{1/ρ} with fixed land X (Hanson 2001, adapted in Trammell & Korinek §3.3)",
+        params: &[
+            num("a", 0.7, crate::production::ALPHA, "", "weight of capital-and-labor"),
+            num("rho", 0.0, crate::production::RHO, "", "substitution with land (0: MS, < 0: LS)"),
+            num("g_A", 0.03, crate::land::TECH_GROWTH, "per year", "capital-augmenting technology growth"),
+            num("equipment", 0.0, Domain::closed(0.0, 0.99), "", "if > 0, tech augments equipment only, with this elasticity"),
+            num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
+            num("X", 1.0, crate::land::QUANTITY, "", "land"),
+            num("L", 1.0, crate::land::QUANTITY, "", "people"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "robots",
+        kind: ModelKind::Simulate,
+        doc: "Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R), R' = f(S_K K, S_H H + D S_R R) − δR (Mookherjee & Ray 2017)",
+        params: &[
+            num("alpha", 0.3, crate::production::ALPHA, "", "capital weight in final goods"),
+            num("rho", 0.5, crate::production::RHO, "", "substitution in final goods ρ_Y"),
+            num("alpha_R", 0.3, crate::production::ALPHA, "", "capital weight in robot production"),
+            num("rho_R", 0.5, crate::production::RHO, "", "substitution in robot production ρ_R"),
+            num("S_K", 0.2, crate::land::ALLOCATION, "", "share of capital making robots"),
+            num("S_H", 0.1, crate::land::ALLOCATION, "", "share of people making robots"),
+            num("S_R", 0.3, crate::land::ALLOCATION, "", "share of robots making robots"),
+            num("D", 1.0, crate::land::ROBOT_PRODUCTIVITY, "", "workers one robot replaces in robot production"),
+            num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
+            num("H", 1.0, crate::land::QUANTITY, "", "people"),
+            YEARS,
+        ],
+    },
+];
+
+/// Why a named model could not run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelError {
+    /// No model of that kind has this name.
+    UnknownModel(String),
+    /// The model has no such parameter.
+    UnknownParam {
+        /// The model.
+        model: &'static str,
+        /// The parameter as given.
+        name: String,
+    },
+    /// The text is not a number.
+    NotANumber {
+        /// The parameter.
+        name: &'static str,
+        /// The text given.
+        text: String,
+    },
+    /// A choice parameter got a name it does not accept.
+    BadChoice {
+        /// The parameter.
+        name: &'static str,
+        /// The text given.
+        text: String,
+        /// Accepted names.
+        choices: &'static [&'static str],
+    },
+    /// A value outside its range.
+    Param(ParamError),
+    /// The solver could not finish.
+    Solve(SolveError),
+}
+
+impl From<ParamError> for ModelError {
+    fn from(e: ParamError) -> Self {
+        ModelError::Param(e)
+    }
+}
+
+impl From<SolveError> for ModelError {
+    fn from(e: SolveError) -> Self {
+        ModelError::Solve(e)
+    }
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::UnknownModel(name) => {
+                write!(f, "no model named \"{name}\"; models: ")?;
+                let mut seen: Vec<&str> = Vec::new();
+                for m in MODELS {
+                    if !seen.contains(&m.name) {
+                        seen.push(m.name);
+                    }
+                }
+                write!(f, "{}", seen.join(", "))
+            }
+            ModelError::UnknownParam { model, name } => {
+                write!(f, "{model} has no parameter \"{name}\"; its parameters: ")?;
+                let names: Vec<&str> = MODELS
+                    .iter()
+                    .filter(|m| m.name == *model)
+                    .flat_map(|m| m.params.iter().map(|p| p.name))
+                    .collect();
+                write!(f, "{}", names.join(", "))
+            }
+            ModelError::NotANumber { name, text } => write!(f, "{name}=\"{text}\" is not a number"),
+            ModelError::BadChoice {
+                name,
+                text,
+                choices,
+            } => write!(f, "{name}=\"{text}\" is not one of {}", choices.join(", ")),
+            ModelError::Param(e) => write!(f, "{e}"),
+            ModelError::Solve(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// The declaration of model `name` of `kind`.
+pub fn find(name: &str, kind: ModelKind) -> Result<&'static ModelDecl, ModelError> {
+    MODELS
+        .iter()
+        .find(|m| m.name == name && m.kind == kind)
+        .ok_or_else(|| ModelError::UnknownModel(name.into()))
+}
+
+/// Parameter values of one call: declared defaults overridden by `key=value` texts.
+#[derive(Debug, Clone)]
+pub struct Args {
+    decl: &'static ModelDecl,
+    values: Vec<f64>,
+}
+
+impl Args {
+    /// Parses `key=value` texts against the model's declaration (names, numbers, choices, ranges).
+    pub fn parse(decl: &'static ModelDecl, pairs: &[(&str, &str)]) -> Result<Self, ModelError> {
+        let mut values: Vec<f64> = decl.params.iter().map(|p| p.default).collect();
+        for (key, text) in pairs {
+            let (i, p) = decl
+                .params
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.name == *key)
+                .ok_or_else(|| ModelError::UnknownParam {
+                    model: decl.name,
+                    name: (*key).into(),
+                })?;
+            values[i] = if p.choices.is_empty() {
+                let v: f64 = text.trim().parse().map_err(|_| ModelError::NotANumber {
+                    name: p.name,
+                    text: (*text).into(),
+                })?;
+                p.domain.check(p.name, v)?
+            } else {
+                p.choices
+                    .iter()
+                    .position(|c| c == text)
+                    .ok_or(ModelError::BadChoice {
+                        name: p.name,
+                        text: (*text).into(),
+                        choices: p.choices,
+                    })? as f64
+            };
+        }
+        Ok(Args { decl, values })
+    }
+
+    /// The value of a declared parameter.
+    pub fn get(&self, name: &str) -> f64 {
+        self.decl
+            .params
+            .iter()
+            .position(|p| p.name == name)
+            .map_or(0.0, |i| self.values[i])
+    }
+
+    /// All values, in declaration order, with their names.
+    pub fn pairs(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        self.decl
+            .params
+            .iter()
+            .zip(&self.values)
+            .map(|(p, v)| (p.name, *v))
+    }
+}
+
+/// A simulated run in one shape for every model: times, named series, regime, blow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Times (years).
+    pub t: Vec<f64>,
+    /// Named series, each as long as `t`.
+    pub series: Vec<(&'static str, Vec<f64>)>,
+    /// The growth trend read from the numbers.
+    pub trend: Trend,
+    /// Extra named numbers (doubling times, threshold crossing, balanced growth…).
+    pub facts: Vec<(&'static str, Option<f64>)>,
+}
+
+impl Run {
+    /// A series by name.
+    pub fn series(&self, name: &str) -> Option<&[f64]> {
+        self.series
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// The blow-up time, if the run has one.
+    pub fn blowup_time(&self) -> Option<f64> {
+        match self.trend {
+            Trend::TypeII(b) => Some(b.time),
+            _ => None,
+        }
+    }
+}
+
+fn economy(run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>) -> Run {
+    Run {
+        t: run.t,
+        series: alloc::vec![
+            ("ln_Y", run.ln_output),
+            ("g_Y", run.g_output),
+            ("ln_Y_per_person", run.ln_output_per_person),
+            ("labor_share", run.labor_share),
+            ("ln_wage", run.ln_wage),
+            ("g_wage", run.g_wage),
+        ],
+        trend: run.trend,
+        facts,
+    }
+}
+
+fn research(run: ResearchRun, facts: Vec<(&'static str, Option<f64>)>) -> Run {
+    Run {
+        t: run.t,
+        series: alloc::vec![("ln_B", run.ln_b), ("g_B", run.g_b)],
+        trend: run.trend,
+        facts,
+    }
+}
+
+/// Evaluates an `Eval` model at a point: named outputs (`None` where a value is infinite or undefined).
+pub fn evaluate(
+    name: &str,
+    pairs: &[(&str, &str)],
+) -> Result<Vec<(&'static str, Option<f64>)>, ModelError> {
+    let decl = find(name, ModelKind::Eval)?;
+    let a = Args::parse(decl, pairs)?;
+    match decl.name {
+        "production" => {
+            let ces = Ces::new(a.get("alpha"), a.get("rho"), a.get("A"), a.get("B"))?;
+            let p = ces.point(a.get("K"), a.get("L"))?;
+            Ok(alloc::vec![
+                ("Y", Some(p.output)),
+                ("wage", Some(p.wage)),
+                ("rent", Some(p.rent)),
+                ("capital_share", Some(p.capital_share)),
+                ("labor_share", Some(p.labor_share)),
+                ("elasticity", ces.elasticity()),
+                ("mrts", Some(p.mrts)),
+            ])
+        }
+        _ => {
+            let tasks = TaskAutomation::new(a.get("beta"), a.get("rho"), a.get("A"))?;
+            let p = tasks.point(a.get("K"), a.get("L"))?;
+            Ok(alloc::vec![
+                ("Y", Some(p.output)),
+                ("output_per_worker", Some(p.output_per_worker)),
+                ("capital_share", Some(p.capital_share)),
+                ("labor_share", Some(p.labor_share)),
+                ("wage", Some(p.wage)),
+                ("labor_augmenting_term", tasks.labor_augmenting_term()),
+            ])
+        }
+    }
+}
+
+/// Simulates a `Simulate` model with `key=value` texts over its `years`.
+pub fn simulate(name: &str, pairs: &[(&str, &str)]) -> Result<Run, ModelError> {
+    let decl = find(name, ModelKind::Simulate)?;
+    let a = Args::parse(decl, pairs)?;
+    simulate_args(&a)
+}
+
+/// Simulates a model from parsed arguments.
+pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
+    let years = a.get("years");
+    match a.decl.name {
+        "growth-regimes" => {
+            let scenario = [
+                Scenario::Exponential,
+                Scenario::Increase,
+                Scenario::TypeI,
+                Scenario::TypeII,
+            ][a.get("scenario") as usize];
+            let r = GrowthRegime::new(
+                scenario,
+                a.get("g"),
+                a.get("multiple"),
+                a.get("switch_time"),
+                a.get("acceleration"),
+                a.get("first_doubling"),
+            )?;
+            Ok(regime_run(&r, years, a.get("threshold")))
+        }
+        "exogenous" => {
+            let m = Solow::new(
+                a.get("alpha"),
+                a.get("rho"),
+                a.get("s"),
+                a.get("delta"),
+                a.get("g_A"),
+                a.get("g_B"),
+                a.get("n"),
+                [a.get("A0"), a.get("B0"), a.get("K0"), a.get("L0")],
+            )?;
+            Ok(economy(
+                m.simulate(years)?,
+                alloc::vec![("balanced_growth", m.balanced_growth_rate())],
+            ))
+        }
+        "research-feedback" => {
+            let m = ResearchFeedback::new(
+                a.get("B0"),
+                a.get("phi"),
+                a.get("lambda"),
+                a.get("theta"),
+                a.get("S"),
+                a.get("L"),
+                a.get("n"),
+            )?;
+            let facts = alloc::vec![
+                ("balanced_growth", m.balanced_growth_rate()),
+                ("blowup_closed_form", m.blowup_time_closed_form())
+            ];
+            Ok(research(m.simulate(years)?, facts))
+        }
+        "robot-scientists" => {
+            let m = RobotScientists::new(
+                a.get("phi"),
+                a.get("lambda"),
+                a.get("theta"),
+                a.get("research_share"),
+                a.get("s"),
+                a.get("delta"),
+                a.get("alpha"),
+            )?;
+            Ok(research(m.simulate(years)?, Vec::new()))
+        }
+        "task-automation" => {
+            let tech = TaskAutomation::new(a.get("beta"), a.get("rho"), a.get("A"))?;
+            let m = AutomationPath::new(
+                tech,
+                a.get("automation_rate"),
+                a.get("full") >= 0.5,
+                a.get("s"),
+                a.get("delta"),
+            )?;
+            Ok(economy(m.simulate(years)?, Vec::new()))
+        }
+        "land" => {
+            let e = a.get("equipment");
+            let m = FixedLand::new(
+                a.get("a"),
+                a.get("rho"),
+                a.get("g_A"),
+                (e > 0.0).then_some(e),
+                a.get("s"),
+                a.get("delta"),
+                a.get("X"),
+                a.get("L"),
+            )?;
+            Ok(economy(m.simulate(years)?, Vec::new()))
+        }
+        _ => {
+            let m = RobotEconomy::new(
+                a.get("alpha"),
+                a.get("rho"),
+                a.get("alpha_R"),
+                a.get("rho_R"),
+                [a.get("S_K"), a.get("S_H"), a.get("S_R")],
+                a.get("D"),
+                a.get("s"),
+                a.get("delta"),
+                a.get("H"),
+            )?;
+            Ok(economy(m.simulate(years)?, Vec::new()))
+        }
+    }
+}
+
+/// Samples a growth regime's closed form on 401 points up to the horizon or the blow-up.
+pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
+    let end = r.blowup_time().map_or(years, |b| b.min(years));
+    let mut t = Vec::with_capacity(401);
+    let mut ln_y = Vec::with_capacity(401);
+    let mut g = Vec::with_capacity(401);
+    for i in 0..=400 {
+        // For type II, crowd samples toward the asymptote so the curve's rise is drawn.
+        let f = i as f64 / 400.0;
+        let time = if r.blowup_time().is_some_and(|b| b <= years) {
+            end * (1.0 - (1.0 - f) * (1.0 - f))
+        } else {
+            end * f
+        };
+        let time = if i == 400 && r.blowup_time().is_some_and(|b| b <= years) {
+            end * (1.0 - 1e-6)
+        } else {
+            time
+        };
+        if let (Some(l), Some(rate)) = (r.log_output(time), r.growth_rate(time)) {
+            t.push(time);
+            ln_y.push(l);
+            g.push(rate);
+        }
+    }
+    let blowup = r
+        .blowup_time()
+        .filter(|b| *b <= years)
+        .map(|time| crate::Blowup { time, error: 0.0 });
+    let trend = crate::trend::growth_trend(&t, &g, blowup);
+    let mut doublings = [0.0; 3];
+    let count = r.doubling_times(&mut doublings);
+    let facts = alloc::vec![
+        ("threshold_crossing", r.threshold_crossing(threshold)),
+        ("first_doubling_time", (count > 0).then_some(doublings[0])),
+        ("second_doubling_time", (count > 1).then_some(doublings[1])),
+        ("third_doubling_time", (count > 2).then_some(doublings[2])),
+        ("blowup_time", r.blowup_time()),
+    ];
+    Run {
+        t,
+        series: alloc::vec![("ln_Y", ln_y), ("g_Y", g)],
+        trend,
+        facts,
+    }
+}
