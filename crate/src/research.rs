@@ -9,7 +9,7 @@
 //! Integrated in logs: d ln B/dt = θ exp((φ−1) ln B + λ ln(S L) + λ n t).
 
 use crate::error::{Domain, ParamError};
-use crate::solver::{blowup_beyond, integrate, Blowup, SolveError, SolverOptions, System};
+use crate::solver::{continue_run, integrate, Blowup, SolveError, SolverOptions, System};
 use crate::trend::{growth_trend, Trend};
 use alloc::vec::Vec;
 use libm::{exp, log};
@@ -70,6 +70,12 @@ pub struct ResearchRun {
 impl System<1> for ResearchFeedback {
     fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
         [self.growth_rate(y[0], t)]
+    }
+    fn closed_form_blowup(&self) -> Option<f64> {
+        // With n ≥ 0 scientists never shrink, so the n = 0 blow-up time bounds the real one.
+        (self.phi > 1.0 && self.n >= 0.0)
+            .then(|| ResearchFeedback { n: 0.0, ..*self }.blowup_time_closed_form())
+            .flatten()
     }
 }
 
@@ -208,10 +214,19 @@ impl RobotScientists {
     }
 }
 
-/// How far past the horizon (as a multiple of it) a rising growth rate is followed to see whether it blows up.
+/// How far past the horizon (as a multiple of it) a run is followed to read its long-run regime.
 pub const LOOKAHEAD: f64 = 20.0;
 
-/// Series of the first state, and the trend; a rising path is followed past the horizon so a type II beyond it is named.
+/// How far to follow a run: LOOKAHEAD × the horizon, or past the n = 0 closed-form blow-up time when there is one.
+fn lookahead_limit<S: System<N>, const N: usize>(system: &S, years: f64) -> f64 {
+    let closed = system.closed_form_blowup().filter(|t| t.is_finite());
+    closed.map_or(years * LOOKAHEAD, |t| {
+        (1.2 * t).clamp(years * LOOKAHEAD, 1e7)
+    })
+}
+
+/// Series of the first state for the plotted horizon; the regime is read from the run followed
+/// to LOOKAHEAD × the horizon, so slow convergence or a blow-up past the horizon is named rightly.
 fn finish_run<S: System<N>, const N: usize>(
     system: &S,
     path: crate::solver::Trajectory<N>,
@@ -220,12 +235,27 @@ fn finish_run<S: System<N>, const N: usize>(
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
-    if trend == Trend::TypeI {
+    if path.blowup.is_none() && !path.capped {
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
-            if let Some(b) = blowup_beyond(system, t_end, y_end, years * LOOKAHEAD) {
-                trend = Trend::TypeII(b);
+            if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
+                if rest.blowup.is_some() {
+                    trend = Trend::TypeII(rest.blowup.unwrap_or(Blowup {
+                        time: t_end,
+                        error: 0.0,
+                    }));
+                } else if rest.capped {
+                    trend = Trend::TypeI;
+                } else {
+                    let mut t = path.t.clone();
+                    let mut g = g_b.clone();
+                    t.extend(rest.t.iter().skip(1));
+                    g.extend(rest.dy.iter().skip(1).map(|d| d[0]));
+                    trend = growth_trend(&t, &g, None);
+                }
             }
         }
+    } else if path.capped {
+        trend = Trend::TypeI;
     }
     ResearchRun {
         t: path.t,

@@ -25,7 +25,7 @@ pub struct SolverOptions {
     pub max_steps: usize,
     /// A growth rate (per unit time) above which the run is declared to blow up.
     pub rate_cap: f64,
-    /// A log-state above which the run is declared to blow up (e^700 is near f64's limit).
+    /// A log-state above which the run stops (states are logs, so this is only a backstop).
     pub log_cap: f64,
 }
 
@@ -37,7 +37,7 @@ impl Default for SolverOptions {
             max_step: f64::INFINITY,
             max_steps: 200_000,
             rate_cap: 1e4,
-            log_cap: 650.0,
+            log_cap: 1e9,
         }
     }
 }
@@ -49,6 +49,10 @@ pub trait System<const N: usize> {
     /// Which states are logarithms whose derivative is a growth rate (watched for blow-up).
     fn log_states(&self) -> [bool; N] {
         [true; N]
+    }
+    /// A known upper bound on the blow-up time, if the model has a closed form for it.
+    fn closed_form_blowup(&self) -> Option<f64> {
+        None
     }
 }
 
@@ -331,18 +335,16 @@ fn blowup_from_tail<const N: usize>(
     })
 }
 
-/// Looks past the horizon for a finite-time blow-up: integrates from (t0, y0) up to `t_limit` without keeping the path.
-pub fn blowup_beyond<S: System<N>, const N: usize>(
+/// Continues a run past its horizon to `t_limit` (coarser steps), to read its long-run behaviour.
+pub fn continue_run<S: System<N>, const N: usize>(
     system: &S,
     t0: f64,
     y0: [f64; N],
     t_limit: f64,
-) -> Option<Blowup> {
+) -> Option<Trajectory<N>> {
     let options = SolverOptions {
-        max_step: (t_limit - t0) / 50.0,
+        max_step: (t_limit - t0) / 200.0,
         ..SolverOptions::default()
     };
-    integrate(system, t0, y0, t_limit, &options)
-        .ok()
-        .and_then(|p| p.blowup)
+    integrate(system, t0, y0, t_limit, &options).ok()
 }

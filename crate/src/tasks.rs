@@ -176,6 +176,18 @@ impl AutomationPath {
 
     /// Simulates `years` from K = 1 (L = 1): output, growth, labor share and wage (log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
+        self.simulate_from(years, 1.0)
+    }
+
+    /// Simulates `years` from capital per worker `initial_capital` (L = 1).
+    pub fn simulate_from(
+        &self,
+        years: f64,
+        initial_capital: f64,
+    ) -> Result<EconomyRun, SolveError> {
+        let initial = FACTOR
+            .check("K", initial_capital)
+            .map_err(|_| SolveError::BadInput)?;
         let years = YEARS
             .check("years", years)
             .map_err(|_| SolveError::BadInput)?;
@@ -183,7 +195,7 @@ impl AutomationPath {
             max_step: years / 400.0,
             ..SolverOptions::default()
         };
-        let path = integrate(self, 0.0, [0.0], years, &options)?;
+        let path = integrate(self, 0.0, [log(initial)], years, &options)?;
         let mut run = EconomyRun::with_capacity(path.t.len());
         for (t, y) in path.t.iter().zip(&path.y) {
             let (ln_y, _, labor_share) = self.at(*t, y[0]);

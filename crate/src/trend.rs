@@ -1,10 +1,12 @@
 //! Reading a simulated growth-rate series: does growth die out, hold steady, rise without
 //! bound, or blow up in finite time? One set of documented thresholds for every model.
 //!
-//! The statistic is the growth rate's elasticity with respect to time over the run's second
-//! half, s = [ln g(T) − ln g(T/2)] / ln 2: s ≈ −1 when g ∝ 1/t (growth dying out, as with
+//! The statistic is the growth rate's elasticity with respect to time, s = d ln g / d ln t,
+//! over the run's third and fourth quarters: s ≈ −1 when g ∝ 1/t (growth dying out, as with
 //! constant scientists and φ < 1), s ≈ 0 at a constant rate, and s ≫ 0 when the rate itself
-//! keeps rising (type I). A finite-time blow-up found by the solver is type II.
+//! keeps rising (type I). When |s| shrinks quickly between the two quarters the rate is
+//! levelling off and counts as steady at its extrapolated limit. A finite-time blow-up found
+//! by the solver is type II.
 
 /// A finite-time singularity found by the integrator.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,7 +47,7 @@ impl Trend {
     }
 }
 
-/// The growth-rate trend of samples (t, g) with t increasing from the run's start (s = d ln g / d ln t over the second half).
+/// The growth-rate trend of samples (t, g) with t increasing from the run's start (s = d ln g / d ln t over the last two quarters).
 pub fn growth_trend(t: &[f64], g: &[f64], blowup: Option<Blowup>) -> Trend {
     if let Some(b) = blowup {
         return Trend::TypeII(b);
@@ -68,15 +70,39 @@ pub fn growth_trend(t: &[f64], g: &[f64], blowup: Option<Blowup>) -> Trend {
     if g_mid <= 0.0 {
         return Trend::TypeI;
     }
-    let elapsed_ratio = (t_end - t0) / (mid_time - t0);
-    let s = libm::log(g_end / g_mid) / libm::log(elapsed_ratio);
-    if s > STEADY_ELASTICITY {
+    // Elasticities over the third and fourth quarters: a rate that is levelling off (|s| shrinking
+    // fast) is settling to a constant, not rising without bound or dying out.
+    let q3_time = t0 + 0.75 * (t_end - t0);
+    let g_q3 = value_at(t, g, q3_time);
+    if g_q3 <= 0.0 {
+        return Trend::TypeI;
+    }
+    let elasticity =
+        |a: f64, b: f64, ta: f64, tb: f64| libm::log(b / a) / libm::log((tb - t0) / (ta - t0));
+    let s_early = elasticity(g_mid, g_q3, mid_time, q3_time);
+    let s_late = elasticity(g_q3, g_end, q3_time, t_end);
+    let levelling_off = s_late.abs() < LEVELLING * s_early.abs();
+    if s_late > STEADY_ELASTICITY && !levelling_off {
         Trend::TypeI
-    } else if s < -STEADY_ELASTICITY {
+    } else if s_late < -STEADY_ELASTICITY && !levelling_off {
         Trend::DiesOut
     } else {
-        Trend::Steady(g_end)
+        Trend::Steady(aitken_limit(g_mid, g_q3, g_end).unwrap_or(g_end))
     }
+}
+
+/// A late elasticity below this fraction of the earlier one means the rate is levelling off.
+pub const LEVELLING: f64 = 0.7;
+
+/// The limit of a geometrically converging sequence a, b, c (Aitken's Δ² extrapolation), if it converges.
+fn aitken_limit(a: f64, b: f64, c: f64) -> Option<f64> {
+    let (d1, d2) = (b - a, c - b);
+    let denom = d2 - d1;
+    if denom.abs() < 1e-15 || d1 == 0.0 || d2 / d1 >= 1.0 || d2 / d1 <= 0.0 {
+        return None;
+    }
+    let limit = c - d2 * d2 / denom;
+    limit.is_finite().then_some(limit)
 }
 
 /// Linear interpolation of samples (t, v) at time `at`.

@@ -8,7 +8,7 @@ use crate::plot::{
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
-use crate::{Diagram, Readout};
+use crate::{model_error, Diagram, Readout};
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,10 +20,10 @@ static SPEC: KindSpec = KindSpec {
     summary: "Isoquants of Y = [α K^ρ + (1−α) L^ρ]^{1/ρ}: how easily capital can stand in for labor, and what that does to the capital share.",
     height: 420,
     params: &[
-        ParamSpec { name: "rho", symbol: "ρ", label: "Substitution ρ", min: -5.0, max: 1.0, step: 0.01, default: -0.5, unit: "", help: "ρ = (ε−1)/ε. 1: perfect substitutes; 0: Cobb-Douglas; below 0: gross complements." },
-        ParamSpec { name: "alpha", symbol: "α", label: "Capital weight α", min: 0.05, max: 0.95, step: 0.01, default: 0.33, unit: "", help: "Distribution weight of capital; the capital share when ρ = 0." },
-        ParamSpec { name: "K", symbol: "K", label: "Capital K", min: 0.05, max: 6.0, step: 0.01, default: 2.0, unit: "", help: "Capital at the marked point (drag it on the plane)." },
-        ParamSpec { name: "L", symbol: "L", label: "Labor L", min: 0.05, max: 6.0, step: 0.01, default: 1.5, unit: "", help: "Labor at the marked point (drag it on the plane)." },
+        ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -0.5, "", "ρ = (ε−1)/ε. 1: perfect substitutes; 0: Cobb-Douglas; below 0: gross complements."),
+        ParamSpec::number("alpha", "α", "Capital weight α", (0.05, 0.95, 0.01), 0.33, "", "Distribution weight of capital; the capital share when ρ = 0."),
+        ParamSpec::number("K", "K", "Capital K", (0.05, 6.0, 0.01), 2.0, "", "Capital at the marked point (drag it on the plane)."),
+        ParamSpec::number("L", "L", "Labor L", (0.05, 6.0, 0.01), 1.5, "", "Labor at the marked point (drag it on the plane)."),
     ],
     presets: &[
         Preset { name: "perfect-substitutes", label: "Perfect substitutes (ρ = 1)", values: &[("rho", 1.0)] },
@@ -31,6 +31,7 @@ static SPEC: KindSpec = KindSpec {
         Preset { name: "complements", label: "Gross complements (ρ = −1)", values: &[("rho", -1.0)] },
         Preset { name: "near-leontief", label: "Left and right shoes (ρ = −5)", values: &[("rho", -5.0)] },
     ],
+    play: None,
 };
 
 /// Output levels of the three isoquants drawn.
@@ -59,15 +60,6 @@ pub fn isoquant(ces: &Ces, level: f64) -> Vec<(f64, f64)> {
         .collect()
 }
 
-fn model_error(e: growth_model::ParamError) -> InputError {
-    InputError::new(
-        e.name,
-        &format_number(e.value),
-        "is refused by the model",
-        format!("valid range {}", e.domain),
-    )
-}
-
 impl Elasticity {
     fn ghost_rho(&self) -> (f64, &'static str) {
         if self.ces.rho < 0.0 {
@@ -93,22 +85,29 @@ impl Elasticity {
         // Ghost of the other regime: the Y = 2 isoquant at a contrasting ρ.
         let (ghost_rho, ghost_label) = self.ghost_rho();
         if let Ok(ghost) = Ces::new(self.ces.alpha, ghost_rho, 1.0, 1.0) {
-            for run in clip_polyline(&isoquant(&ghost, 2.0), 0.0, EXTENT, 0.0, EXTENT) {
+            let runs = clip_polyline(&isoquant(&ghost, 2.0), 0.0, EXTENT, 0.0, EXTENT);
+            for run in &runs {
                 chart.draw_series(DashedLineSeries::new(
-                    run,
+                    run.iter().copied(),
                     theme.upx(5.0),
                     theme.upx(4.0),
                     theme.muted.stroke_width(theme.upx(1.5)),
                 ))?;
             }
-            if let Ok((k, l)) = ghost.isoquant_point(2.0, 1.6) {
-                if k < EXTENT && l < EXTENT {
-                    chart.draw_series(std::iter::once(Text::new(
-                        ghost_label.to_string(),
-                        (k, l),
-                        theme.text(11.0, theme.muted),
-                    )))?;
-                }
+            // Label the ghost where it leaves the plane on the right, inside the frame.
+            if let Some(&(k, l)) = runs.last().and_then(|r| {
+                r.iter()
+                    .rev()
+                    .find(|p| p.0 < EXTENT * 0.97 && p.1 < EXTENT * 0.9)
+            }) {
+                let style = theme
+                    .text(11.0, theme.muted)
+                    .pos(Pos::new(HPos::Right, VPos::Bottom));
+                chart.draw_series(std::iter::once(Text::new(
+                    ghost_label.to_string(),
+                    (k, l + 0.12),
+                    style,
+                )))?;
             }
         }
 

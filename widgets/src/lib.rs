@@ -16,7 +16,9 @@ extern crate alloc;
 pub mod backend;
 pub mod elasticity;
 pub mod plot;
+pub mod research_feedback;
 pub mod spec;
+pub mod task_automation;
 pub mod theme;
 mod web;
 
@@ -124,7 +126,21 @@ macro_rules! diagrams {
     };
 }
 
-diagrams!(elasticity::Elasticity);
+diagrams!(
+    elasticity::Elasticity,
+    task_automation::TaskDiagram,
+    research_feedback::ResearchDiagram
+);
+
+/// A model's range error as the widget's message.
+pub(crate) fn model_error(e: growth_model::ParamError) -> InputError {
+    InputError::new(
+        e.name,
+        &spec::format_number(e.value),
+        "is refused by the model",
+        format!("valid range {}", e.domain),
+    )
+}
 
 /// The declaration of `kind`, or an error listing the valid kinds.
 pub fn find_spec(kind: &str) -> Result<&'static KindSpec, InputError> {

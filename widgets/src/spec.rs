@@ -27,6 +27,66 @@ pub struct ParamSpec {
     pub unit: &'static str,
     /// One sentence of help.
     pub help: &'static str,
+    /// True for an on/off switch (values 0 and 1), shown as a checkbox.
+    pub toggle: bool,
+    /// Labelled marks under the slider (value, label), e.g. published estimates.
+    pub marks: &'static [(f64, &'static str)],
+}
+
+impl ParamSpec {
+    /// A numeric parameter with no marks.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn number(
+        name: &'static str,
+        symbol: &'static str,
+        label: &'static str,
+        (min, max, step): (f64, f64, f64),
+        default: f64,
+        unit: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            name,
+            symbol,
+            label,
+            min,
+            max,
+            step,
+            default,
+            unit,
+            help,
+            toggle: false,
+            marks: &[],
+        }
+    }
+
+    /// The same parameter with labelled marks under its slider.
+    pub const fn with_marks(mut self, marks: &'static [(f64, &'static str)]) -> Self {
+        self.marks = marks;
+        self
+    }
+
+    /// An on/off switch.
+    pub const fn switch(
+        name: &'static str,
+        label: &'static str,
+        default: bool,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            name,
+            symbol: "",
+            label,
+            min: 0.0,
+            max: 1.0,
+            step: 1.0,
+            default: if default { 1.0 } else { 0.0 },
+            unit: "",
+            help,
+            toggle: true,
+            marks: &[],
+        }
+    }
 }
 
 /// A named set of parameter values, shown as a button.
@@ -55,6 +115,8 @@ pub struct KindSpec {
     pub params: &'static [ParamSpec],
     /// Preset buttons.
     pub presets: &'static [Preset],
+    /// A parameter the "Play" button sweeps from its value to its maximum (time), if any.
+    pub play: Option<&'static str>,
 }
 
 /// Why an attribute or property value was refused; serialized into the `growth-error` event.
@@ -123,6 +185,12 @@ pub fn format_number(value: f64) -> String {
         }
     };
     text.replace('-', "−")
+}
+
+/// A number as an attribute value: shortest round-trip text, ASCII minus.
+pub fn format_attribute(value: f64) -> String {
+    let rounded = (value * 1e9).round() / 1e9;
+    format!("{rounded}")
 }
 
 impl ParamSpec {

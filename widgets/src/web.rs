@@ -147,6 +147,58 @@ impl GrowthWidget {
         Ok(())
     }
 
+    /// The figure as an SVG document of `width` × `height` CSS pixels (plotters' SVG backend); `canvas` measures text.
+    pub fn to_svg(
+        &self,
+        canvas: HtmlCanvasElement,
+        width: u32,
+        height: u32,
+        theme: JsValue,
+    ) -> Result<String, JsValue> {
+        let input: ThemeInput = serde_wasm_bindgen::from_value(theme).unwrap_or_default();
+        let theme = Theme::from_input(&input, 1.0);
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?
+            .dyn_into()?;
+        let measure = |text: &str, font: &str, size: f64| {
+            context.set_font(font);
+            match context.measure_text(text) {
+                Ok(m) => (m.width().ceil() as u32, size.ceil() as u32),
+                Err(_) => estimate_text(text, size),
+            }
+        };
+        let mut svg = String::new();
+        {
+            let inner = plotters::backend::SVGBackend::with_string(
+                &mut svg,
+                (width.clamp(1, 8192), height.clamp(1, 8192)),
+            );
+            let root = Measured { inner, measure }.into_drawing_area();
+            self.diagram
+                .draw(&root, &theme)
+                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+            root.present()
+                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+        }
+        Ok(svg)
+    }
+
+    /// The `<growth-widget …>` tag that reproduces the current state (parameters that differ from their defaults).
+    pub fn tag(&self) -> String {
+        let mut tag = format!("<growth-widget kind=\"{}\"", self.spec.kind);
+        for ((name, value), p) in self.params.iter().zip(self.spec.params.iter()) {
+            if (value - p.default).abs() > 1e-12 {
+                tag.push_str(&format!(
+                    " {name}=\"{}\"",
+                    crate::spec::format_attribute(value)
+                ));
+            }
+        }
+        tag.push_str("></growth-widget>");
+        tag
+    }
+
     /// What the figure shows, in words.
     pub fn describe(&self) -> String {
         self.diagram.describe()

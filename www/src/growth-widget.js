@@ -75,6 +75,18 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--gw-accent);
   width: 100%; font: inherit; font-size: 0.9em; font-variant-numeric: tabular-nums; color: var(--gw-fg);
   background: var(--gw-bg); border: 1px solid var(--gw-border); border-radius: 4px; padding: 1px 4px;
 }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; }
+.actions:empty { display: none; }
+.toast { font-size: 0.85em; color: var(--gw-muted); margin: 4px 0 0; min-height: 0; overflow-wrap: anywhere; }
+.toast:empty { display: none; }
+.toast code { font-size: 0.95em; user-select: all; }
+.control.toggle { grid-template-columns: auto 1fr; grid-template-rows: auto; }
+.control.toggle label { grid-column: 2; font-size: 0.9em; color: var(--gw-fg); }
+.control.toggle input { grid-column: 1; grid-row: 1; margin: 0; accent-color: var(--gw-accent); width: 1.1em; height: 1.1em; }
+.marks { grid-column: 1; position: relative; font-size: 0.72em; color: var(--gw-muted); }
+.marks span { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; padding-top: 2px; border-top: 1px solid var(--gw-muted); }
+.marks span.end { transform: translateX(-100%); }
+.marks span.start { transform: none; }
 .description { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
@@ -148,6 +160,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     #dirty = true;
     #frame = 0;
     #dragging = false;
+    #playing = false;
+    #playFrame = 0;
     #observers = [];
     #onScheme = () => this.#schedule();
 
@@ -202,6 +216,98 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       return this.#widget ? this.#widget.probe(what, arg) ?? null : null;
     }
 
+    /** The exact tag for the current state, e.g. `<growth-widget kind="elasticity" rho="-1"></growth-widget>`. */
+    get tag() {
+      return this.#widget ? this.#widget.tag() : null;
+    }
+
+    /** The figure as an SVG document (string), drawn by plotters' SVG backend. */
+    toSVG() {
+      if (!this.#widget) return null;
+      const { clientWidth, clientHeight } = this.#els.plot;
+      return this.#widget.to_svg(this.#els.canvas, Math.max(1, clientWidth), Math.max(1, clientHeight), this.#theme());
+    }
+
+    /** Downloads the figure as PNG (the canvas at device resolution). */
+    downloadPNG() {
+      if (!this.#widget) return;
+      this.#draw(true);
+      this.#els.canvas.toBlob((blob) => blob && this.#download(blob, 'png'), 'image/png');
+    }
+
+    /** Downloads the figure as SVG. */
+    downloadSVG() {
+      const svg = this.toSVG();
+      if (svg) this.#download(new Blob([svg], { type: 'image/svg+xml' }), 'svg');
+    }
+
+    /** Puts the tag for the current state on the clipboard (or shows it to copy by hand). */
+    async copyTag() {
+      const tag = this.tag;
+      if (!tag) return;
+      try {
+        await navigator.clipboard.writeText(tag);
+        this.#toast('Copied: ', tag);
+      } catch {
+        this.#toast('Copy this tag: ', tag);
+      }
+    }
+
+    #download(blob, extension) {
+      const url = URL.createObjectURL(blob);
+      const link = el('a', { href: url, download: `growth-widget-${this.getAttribute('kind')}.${extension}` });
+      this.#root.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    }
+
+    #toast(prefix, code) {
+      this.#els.toast.replaceChildren(prefix, el('code', {}, code));
+    }
+
+    #togglePlay() {
+      if (this.#playing) {
+        this.#stopPlay();
+        return;
+      }
+      const name = this.#spec?.play;
+      const p = this.#spec?.params.find((q) => q.name === name);
+      if (!p || !this.#widget) return;
+      const button = this.#els.actions.querySelector('[data-action="play"]');
+      let value = this.#widget.values()[name];
+      if (value >= p.max) value = p.min;
+      if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
+        this.#userSet(name, p.max, 'growth-input');
+        this.#emit('growth-change');
+        return;
+      }
+      this.#playing = true;
+      button.textContent = '❚❚ Pause';
+      const perSecond = (p.max - p.min) / 8;
+      let last = performance.now();
+      const tick = (now) => {
+        if (!this.#playing) return;
+        value = Math.min(p.max, value + ((now - last) / 1000) * perSecond);
+        last = now;
+        this.#userSet(name, Math.round(value / p.step) * p.step, 'growth-input');
+        if (value >= p.max) {
+          this.#stopPlay();
+          this.#emit('growth-change');
+          return;
+        }
+        this.#playFrame = requestAnimationFrame(tick);
+      };
+      this.#playFrame = requestAnimationFrame(tick);
+    }
+
+    #stopPlay() {
+      this.#playing = false;
+      cancelAnimationFrame(this.#playFrame);
+      const button = this.#els.actions.querySelector('[data-action="play"]');
+      if (button) button.textContent = '▶ Play';
+    }
+
     /** Draws now if anything changed (e.g. before printing); resolves when drawn. */
     async renderNow() {
       await this.#start();
@@ -240,6 +346,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       darkQuery.removeEventListener('change', this.#onScheme);
       if (this.#frame) cancelAnimationFrame(this.#frame);
       this.#frame = 0;
+      this.#stopPlay();
       this.#free();
       this.#started = false;
     }
@@ -278,7 +385,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       e.figure = el('figure', { part: 'figure' });
       e.caption = el('figcaption', { part: 'caption' });
       e.title = el('span', { class: 'title', part: 'title' });
-      e.caption.append(e.title);
+      e.actions = el('div', { class: 'actions', part: 'actions', role: 'group', 'aria-label': 'Figure actions' });
+      e.caption.append(e.title, e.actions);
       e.plot = el('div', { class: 'plot', part: 'plot' });
       e.canvas = el('canvas', { part: 'canvas', role: 'img' });
       e.status = el('div', { class: 'status', part: 'status', 'aria-hidden': 'true' }, 'Loading diagram…');
@@ -286,11 +394,12 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       e.fallback = el('div', { class: 'fallback', part: 'fallback', hidden: '' });
       e.fallback.append(el('slot'));
       e.errors = el('ul', { class: 'errors', part: 'errors', role: 'alert' });
+      e.toast = el('p', { class: 'toast', part: 'toast', role: 'status' });
       e.readouts = el('dl', { class: 'readouts', part: 'readouts' });
       e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': 'Presets' });
       e.controls = el('div', { class: 'controls', part: 'controls' });
       e.description = el('p', { class: 'description', part: 'description', 'aria-live': 'polite' });
-      e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.readouts, e.presets, e.controls, e.description);
+      e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.toast, e.readouts, e.presets, e.controls, e.description);
       this.#root.append(e.figure);
 
       e.canvas.addEventListener('pointerdown', (ev) => this.#pointerDown(ev));
@@ -311,8 +420,31 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       this.#els.title.textContent = spec ? spec.title : '';
       this.#els.canvas.setAttribute('aria-label', spec ? `${spec.title}: ${spec.summary}` : 'Growth diagram');
       this.#applyHeight();
+      this.#buildActions();
       this.#buildPresets();
       this.#buildControls();
+    }
+
+    #buildActions() {
+      const box = this.#els.actions;
+      box.replaceChildren();
+      if (!this.#spec) return;
+      const actions = [];
+      if (this.#spec.play) actions.push(['play', '▶ Play', () => this.#togglePlay()]);
+      actions.push(
+        ['png', 'PNG', () => this.downloadPNG()],
+        ['svg', 'SVG', () => this.downloadSVG()],
+        ['copy-tag', 'Copy tag', () => this.copyTag()],
+      );
+      for (const [name, label, action] of actions) {
+        const button = el('button', { type: 'button', part: `action ${name}-button`, 'data-action': name }, label);
+        if (name === 'png') button.setAttribute('aria-label', 'Download the figure as PNG');
+        if (name === 'svg') button.setAttribute('aria-label', 'Download the figure as SVG');
+        if (name === 'copy-tag') button.setAttribute('aria-label', 'Copy the <growth-widget> tag for this exact figure');
+        button.disabled = !this.#widget;
+        button.addEventListener('click', action);
+        box.append(button);
+      }
     }
 
     #applyHeight() {
@@ -366,11 +498,25 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     }
 
     #buildControls() {
-      const box = this.#els.controls;
-      box.replaceChildren();
+      const container = this.#els.controls;
+      container.replaceChildren();
       this.#inputs.clear();
       for (const p of this.#shownParams()) {
         const id = `gw${this.#uid}-${p.name}`;
+        if (p.toggle) {
+          const row = el('div', { class: 'control toggle', part: 'control' });
+          const box = el('input', { type: 'checkbox', id: `${id}-check`, part: 'toggle', 'data-param': p.name, title: p.help });
+          box.checked = p.default >= 0.5;
+          box.disabled = !this.#widget;
+          box.addEventListener('change', () => {
+            this.#userSet(p.name, box.checked ? 1 : 0, 'growth-input');
+            this.#emit('growth-change');
+          });
+          row.append(box, el('label', { for: `${id}-check` }, p.label));
+          container.append(row);
+          this.#inputs.set(p.name, { check: box });
+          continue;
+        }
         const row = el('div', { class: 'control', part: 'control' });
         const label = el('label', { for: `${id}-range`, id: `${id}-label` }, p.label);
         const common = { min: String(p.min), max: String(p.max), step: String(p.step), title: p.help };
@@ -388,21 +534,42 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
           this.#emit('growth-change');
         });
         row.append(label, range, number);
-        box.append(row);
+        if (p.marks.length) {
+          const list = el('datalist', { id: `${id}-marks` });
+          const labels = el('div', { class: 'marks', part: 'marks', 'aria-hidden': 'true' });
+          labels.style.height = `${p.marks.length * 1.25 + 0.2}em`;
+          for (const [index, [value, text]] of p.marks.entries()) {
+            list.append(el('option', { value: String(value), label: text }));
+            const fraction = (value - p.min) / (p.max - p.min);
+            const mark = el('span', fraction > 0.6 ? { class: 'end' } : fraction < 0.4 ? { class: 'start' } : {}, text);
+            mark.style.left = `${(fraction * 100).toFixed(2)}%`;
+            mark.style.top = `${index * 1.25}em`;
+            labels.append(mark);
+          }
+          range.setAttribute('list', `${id}-marks`);
+          range.setAttribute('aria-describedby', `${id}-marks-text`);
+          row.append(list, labels, el('span', { id: `${id}-marks-text`, class: 'description' }, `Marks: ${p.marks.map(([v, t]) => `${t} at ${v}`).join('; ')}.`));
+        }
+        container.append(row);
         this.#inputs.set(p.name, { range, number });
       }
     }
 
     #syncControls() {
       const values = this.#widget ? this.#widget.values() : {};
-      for (const [name, { range, number }] of this.#inputs) {
+      for (const [name, { range, number, check }] of this.#inputs) {
+        if (check) {
+          check.disabled = !this.#widget;
+          if (name in values) check.checked = values[name] >= 0.5;
+          continue;
+        }
         range.disabled = number.disabled = !this.#widget;
         if (name in values) {
           range.value = String(values[name]);
           if (this.#root.activeElement !== number) number.value = String(values[name]);
         }
       }
-      for (const button of this.#els.presets.querySelectorAll('button')) button.disabled = !this.#widget;
+      for (const button of this.#els.figure.querySelectorAll('.presets button, .actions button')) button.disabled = !this.#widget;
       const axes = this.#widget?.drag_axes();
       if (axes) {
         this.#els.canvas.tabIndex = 0;
@@ -571,8 +738,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       };
     }
 
-    #draw() {
-      if (!this.#widget || !this.#dirty) return;
+    #draw(force = false) {
+      if (!this.#widget || (!this.#dirty && !force)) return;
       const canvas = this.#els.canvas;
       const cssWidth = this.#els.plot.clientWidth;
       const cssHeight = this.#els.plot.clientHeight;

@@ -1,0 +1,357 @@
+//! `kind="research-feedback"` — "Research feedback φ and singularities": technology
+//! Ḃ = θ B^φ (S L e^{nt})^λ over a chosen horizon, its growth rate, and the regime the model
+//! finds: growth dies out, steady exponential, type I, or type II at a computed blow-up time
+//! (episode slide "Endogenous Growth"; Jones 1995; Bloom et al. 2020: φ ≈ −2.1). With
+//! "scientists made of capital" the researchers are robots accumulated from output.
+
+use crate::plot::{clear, clip_polyline, split_panels, style_mesh, PanelMap};
+use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::theme::Theme;
+use crate::{model_error, Diagram, Readout};
+use growth_model::research::{ResearchFeedback, ResearchRun, RobotScientists, BLOOM_PHI};
+use growth_model::Trend;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+static PHI_MARKS: &[(f64, &str)] = &[
+    (BLOOM_PHI, "Bloom et al. 2020: −2.1"),
+    (0.2, "Moore's law: slightly > 0"),
+    (1.0, "φ = 1"),
+    (1.6, "φ > 1: type II"),
+];
+
+static SPEC: KindSpec = KindSpec {
+    kind: "research-feedback",
+    title: "Research feedback φ and singularities",
+    summary: "Ḃ = θ B^φ (S L)^λ: whether past inventions make the next ones easier decides if growth fades, holds steady, or explodes.",
+    height: 420,
+    params: &[
+        ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 2.0, 0.01), 0.5, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out).")
+            .with_marks(PHI_MARKS),
+        ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
+        ParamSpec::number("n", "n", "Growth of scientists n", (0.0, 0.05, 0.001), 0.01, "/yr", "How fast the number of researchers grows each year."),
+        ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "How much technology one unit of research effort produces."),
+        ParamSpec::number("years", "T", "Horizon", (10.0, 1000.0, 10.0), 300.0, " yr", "How many years to simulate."),
+        ParamSpec::switch("robots", "Scientists made of capital", false, "Researchers are robots built from saved output: the loop that can turn growth super-exponential."),
+    ],
+    presets: &[
+        Preset { name: "bloom", label: "Bloom et al.: φ = −2.1", values: &[("phi", BLOOM_PHI), ("robots", 0.0)] },
+        Preset { name: "constant-scientists", label: "No growth in scientists", values: &[("n", 0.0), ("robots", 0.0)] },
+        Preset { name: "knife-edge", label: "φ = 1", values: &[("phi", 1.0), ("n", 0.0), ("robots", 0.0)] },
+        Preset { name: "type-ii", label: "φ = 1.5: type II", values: &[("phi", 1.5), ("n", 0.0), ("robots", 0.0)] },
+        Preset { name: "robot-scientists", label: "Robot scientists", values: &[("phi", -0.5), ("robots", 1.0)] },
+    ],
+    play: None,
+};
+
+/// Scientists' share and initial labor force: research effort S·L = 0.1 at t = 0.
+const SHARE: f64 = 0.1;
+const LABOR: f64 = 1.0;
+
+/// The research-feedback diagram's state.
+#[derive(Debug, Clone)]
+pub struct ResearchDiagram {
+    model: ResearchFeedback,
+    robots: bool,
+    years: f64,
+    run: ResearchRun,
+}
+
+impl ResearchDiagram {
+    fn blowup(&self) -> Option<growth_model::Blowup> {
+        match self.run.trend {
+            Trend::TypeII(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn regime_text(&self) -> String {
+        match self.run.trend {
+            Trend::TypeII(b) if b.time <= self.years => {
+                format!("type II singularity at t ≈ {}", format_number(b.time))
+            }
+            Trend::TypeII(b) => format!(
+                "type II singularity at t ≈ {} (past the horizon)",
+                format_number(b.time)
+            ),
+            Trend::Steady(g) => format!(
+                "steady exponential growth at {}% a year",
+                format_number(g * 100.0)
+            ),
+            Trend::TypeI => "type I: the growth rate rises without bound".into(),
+            Trend::DiesOut => "growth dies out".into(),
+        }
+    }
+
+    /// Samples to draw: the run, cut where it leaves a readable window.
+    fn window(
+        &self,
+    ) -> (
+        Vec<(f64, f64)>,
+        Vec<(f64, f64)>,
+        f64,
+        (f64, f64),
+        (f64, f64),
+    ) {
+        let t_end = self
+            .run
+            .t
+            .last()
+            .copied()
+            .unwrap_or(self.years)
+            .min(self.years);
+        let t_max = self.blowup().map_or(self.years, |b| b.time.min(self.years));
+        let log_b: Vec<(f64, f64)> = self
+            .run
+            .t
+            .iter()
+            .zip(&self.run.ln_b)
+            .map(|(t, v)| (*t, *v))
+            .collect();
+        let growth: Vec<(f64, f64)> = self
+            .run
+            .t
+            .iter()
+            .zip(&self.run.g_b)
+            .map(|(t, v)| (*t, v * 100.0))
+            .collect();
+        // Near a blow-up the rate runs to infinity: show it up to the point it is 8× the rate at 80% of the way.
+        let reference_time = 0.8 * t_max;
+        let g_ref =
+            growth_model::trend::value_at(&self.run.t, &self.run.g_b, reference_time) * 100.0;
+        let g_cap = if self.blowup().is_some() || matches!(self.run.trend, Trend::TypeI) {
+            (g_ref * 8.0).max(growth.first().map_or(1.0, |p| p.1) * 2.0)
+        } else {
+            growth.iter().map(|p| p.1).fold(0.0, f64::max) * 1.1
+        };
+        let balanced = self
+            .model
+            .balanced_growth_rate()
+            .filter(|g| !self.robots && *g > 0.0)
+            .map_or(0.0, |g| g * 100.0 * 1.15);
+        let g_max = growth
+            .iter()
+            .map(|p| p.1)
+            .fold(0.0, f64::max)
+            .min(g_cap)
+            .max(balanced)
+            .max(0.05);
+        let b_lo = log_b.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let b_ref = growth_model::trend::value_at(&self.run.t, &self.run.ln_b, 0.97 * t_max);
+        let b_hi = log_b
+            .iter()
+            .map(|p| p.1)
+            .fold(f64::NEG_INFINITY, f64::max)
+            .min(if self.blowup().is_some() {
+                b_ref + 2.0
+            } else {
+                f64::INFINITY
+            });
+        let b_hi = if b_hi - b_lo < 0.5 {
+            b_lo + 0.5
+        } else {
+            b_hi + 0.05 * (b_hi - b_lo)
+        };
+        (
+            log_b,
+            growth,
+            t_end.max(1.0),
+            (b_lo, b_hi),
+            (0.0, g_max * 1.05),
+        )
+    }
+}
+
+impl Diagram for ResearchDiagram {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(p: &Params) -> Result<Self, InputError> {
+        let robots = p.get("robots") >= 0.5;
+        let years = p.get("years");
+        let model = ResearchFeedback::new(
+            1.0,
+            p.get("phi"),
+            p.get("lambda"),
+            p.get("theta"),
+            SHARE,
+            LABOR,
+            p.get("n"),
+        )
+        .map_err(model_error)?;
+        let run = if robots {
+            RobotScientists::new(
+                p.get("phi"),
+                p.get("lambda"),
+                p.get("theta"),
+                SHARE,
+                0.3,
+                0.05,
+                0.5,
+            )
+            .map_err(model_error)?
+            .simulate(years)
+        } else {
+            model.simulate(years)
+        }
+        .map_err(|e| InputError::new("model", "", "could not be simulated", format!("{e}")))?;
+        Ok(ResearchDiagram {
+            model,
+            robots,
+            years,
+            run,
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+        clear(root, theme)?;
+        // The regime, from the model, in a band above the panels.
+        let (band, panels) = root.split_vertically(theme.upx(22.0));
+        band.draw(&Text::new(
+            self.regime_text(),
+            (theme.px(8.0), theme.px(4.0)),
+            theme
+                .text(13.0, theme.accent)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        let (left, right) = split_panels(&panels, theme, 0.5);
+        let (log_b, growth, _t_end, (b_lo, b_hi), (g_lo, g_hi)) = self.window();
+        let blowup = self.blowup().filter(|b| b.time <= self.years);
+        let symbol = if self.robots { "A" } else { "B" };
+        for (index, area) in [left, right].iter().enumerate() {
+            let (points, lo, hi, y_desc) = if index == 0 {
+                (&log_b, b_lo, b_hi, format!("ln {symbol}(t), technology"))
+            } else {
+                (&growth, g_lo, g_hi, format!("growth g_{symbol} (%/yr)"))
+            };
+            let mut chart = ChartBuilder::on(area)
+                .margin(theme.upx(10.0))
+                .x_label_area_size(theme.upx(38.0))
+                .y_label_area_size(theme.upx(46.0))
+                .build_cartesian_2d(0.0..self.years, lo..hi)?;
+            style_mesh(&mut chart, theme, "Years", &y_desc, 6, 6)?;
+            for run in clip_polyline(points, 0.0, self.years, lo, hi) {
+                chart.draw_series(LineSeries::new(
+                    run,
+                    theme.series[0].stroke_width(theme.upx(2.5)),
+                ))?;
+            }
+            if index == 1 {
+                if let Some(g) = self
+                    .model
+                    .balanced_growth_rate()
+                    .filter(|g| !self.robots && *g * 100.0 < hi && *g > 0.0)
+                {
+                    let line = vec![(0.0, g * 100.0), (self.years, g * 100.0)];
+                    chart.draw_series(DashedLineSeries::new(
+                        line,
+                        theme.upx(5.0),
+                        theme.upx(4.0),
+                        theme.muted.stroke_width(theme.upx(1.5)),
+                    ))?;
+                    chart.draw_series(std::iter::once(Text::new(
+                        "λn/(1−φ)",
+                        (self.years, g * 100.0),
+                        theme
+                            .text(11.0, theme.muted)
+                            .pos(Pos::new(HPos::Right, VPos::Bottom)),
+                    )))?;
+                }
+            }
+            if let Some(b) = blowup {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    vec![(b.time, lo), (b.time, hi)],
+                    theme.accent.stroke_width(theme.upx(2.0)),
+                )))?;
+                let label = format!("blow-up t ≈ {}", format_number(b.time));
+                chart.draw_series(std::iter::once(Text::new(
+                    label,
+                    (b.time, hi),
+                    theme
+                        .text(12.0, theme.accent)
+                        .pos(Pos::new(HPos::Right, VPos::Top)),
+                )))?;
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    fn describe(&self) -> String {
+        let m = &self.model;
+        let feedback = if m.phi > 1.0 {
+            "each invention makes the next so much easier that technology reaches infinity in finite time"
+        } else if m.phi == 1.0 {
+            "ideas neither get harder nor easier to find, so a constant number of scientists sustains exponential growth"
+        } else if m.phi > 0.0 {
+            "past ideas help, but not enough to sustain growth without ever more scientists"
+        } else {
+            "ideas get harder to find (fishing out), so growth needs ever more scientists"
+        };
+        let who = if self.robots {
+            "Scientists are robots made of saved output, so research effort grows with the economy. "
+        } else {
+            ""
+        };
+        let balanced = match m.balanced_growth_rate() {
+            Some(g) if !self.robots => format!(
+                " With scientists growing at {}% a year, growth tends to λn/(1−φ) = {}% a year.",
+                format_number(m.n * 100.0),
+                format_number(g * 100.0)
+            ),
+            _ => String::new(),
+        };
+        format!(
+            "{who}φ = {}: {feedback}. Over {} years the model finds {}.{balanced}",
+            format_number(m.phi),
+            format_number(self.years),
+            self.regime_text()
+        )
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let g_end = self.run.g_b.last().copied().unwrap_or(0.0);
+        vec![
+            Readout::new("regime", "Regime", self.run.trend.label().into()),
+            Readout::new(
+                "blowup",
+                "Blow-up time",
+                self.blowup()
+                    .map_or("none".into(), |b| format!("{} yr", format_number(b.time))),
+            ),
+            Readout::new(
+                "growth_end",
+                "Growth at the end",
+                format!("{}%/yr", format_number(g_end * 100.0)),
+            ),
+            Readout::new(
+                "balanced",
+                "λn/(1−φ)",
+                self.model
+                    .balanced_growth_rate()
+                    .filter(|_| !self.robots)
+                    .map_or("—".into(), |g| {
+                        format!("{}%/yr", format_number(g * 100.0))
+                    }),
+            ),
+        ]
+    }
+
+    fn probe(&self, what: &str, _arg: f64) -> Option<Vec<f64>> {
+        match what {
+            // [blow-up time, its error] when the model finds one.
+            "blowup" => self.blowup().map(|b| vec![b.time, b.error]),
+            // [final growth rate, balanced growth rate or NaN]
+            "growth" => Some(vec![
+                self.run.g_b.last().copied().unwrap_or(0.0),
+                self.model.balanced_growth_rate().unwrap_or(f64::NAN),
+            ]),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,465 @@
+//! `kind="task-automation"` — "Tasks, automation and labor-augmenting technology": a strip
+//! of 100 tasks split between capital and people, output per worker and the labor share as
+//! the automated share β rises, and paths over time where 1 − β shrinks steadily (growth
+//! like labor-augmenting technology, constant labor share for ρ < 0) versus full automation
+//! (episode: "40 automated, then half of the remaining 60"; Aghion, Jones & Jones 2019).
+
+use crate::plot::{clear, clip_polyline, style_mesh, DrawResult, PanelMap};
+use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::theme::Theme;
+use crate::{model_error, Diagram, Readout};
+use growth_model::exogenous::EconomyRun;
+use growth_model::tasks::{AutomationPath, TaskAutomation};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+static SPEC: KindSpec = KindSpec {
+    kind: "task-automation",
+    title: "Tasks, automation and labor-augmenting technology",
+    summary: "A share β of 100 tasks is done by capital, the rest by people; automating more of the rest works like making each worker more productive.",
+    height: 470,
+    params: &[
+        ParamSpec::number("beta", "β", "Automated share β", (0.0, 0.99, 0.01), 0.4, "", "Share of tasks done by capital at the start (drag the strip)."),
+        ParamSpec::number("rho", "ρ", "Substitution between tasks ρ", (-20.0, 0.9, 0.1), -1.0, "", "Below 0 tasks are complements: every task must be done."),
+        ParamSpec::number("K", "K/L", "Capital per worker K/L", (0.5, 50.0, 0.5), 10.0, "", "Machines per person at the marked point."),
+        ParamSpec::number("automation_rate", "a", "Automation speed a", (0.0, 0.1, 0.005), 0.02, "/yr", "Each year this fraction of the remaining human tasks is automated."),
+        ParamSpec::number("t", "t", "Year t", (0.0, 100.0, 1.0), 0.0, " yr", "Time along the automation path (press Play)."),
+    ],
+    presets: &[
+        Preset { name: "forty-automated", label: "Episode: 40 of 100 automated", values: &[("beta", 0.4), ("rho", -20.0), ("t", 0.0)] },
+        Preset { name: "half-of-the-rest", label: "…then half of the other 60", values: &[("beta", 0.7), ("rho", -20.0), ("t", 0.0)] },
+        Preset { name: "substitutable-tasks", label: "Substitutable tasks (ρ = 0.5)", values: &[("rho", 0.5)] },
+    ],
+    play: Some("t"),
+};
+
+const YEARS: f64 = 100.0;
+const SAVING: f64 = 0.3;
+const DEPRECIATION: f64 = 0.05;
+/// The episode's starting point: 40 of 100 tasks automated.
+const EPISODE_BETA: f64 = 0.4;
+
+/// The task-automation diagram's state.
+#[derive(Debug, Clone)]
+pub struct TaskDiagram {
+    rho: f64,
+    capital: f64,
+    rate: f64,
+    time: f64,
+    beta_now: f64,
+    now: growth_model::tasks::TaskPoint,
+    reference: growth_model::tasks::TaskPoint,
+    augmenting: Option<f64>,
+    gradual: EconomyRun,
+    full: EconomyRun,
+}
+
+fn solve_error(e: growth_model::SolveError) -> InputError {
+    InputError::new("model", "", "could not be simulated", format!("{e}"))
+}
+
+impl TaskDiagram {
+    fn growth_now(&self) -> f64 {
+        growth_model::trend::value_at(&self.gradual.t, &self.gradual.g_output, self.time)
+    }
+
+    fn draw_strip<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<PanelMap, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (w, h) = area.dim_in_pixel();
+        let left = theme.px(12.0);
+        let right = w as i32 - theme.px(12.0);
+        let top = theme.px(22.0);
+        let bottom = h as i32 - theme.px(6.0);
+        let automated = self.beta_now * 100.0;
+        let cell = (right - left) as f64 / 100.0;
+        for i in 0..100 {
+            let x0 = left + (i as f64 * cell).round() as i32;
+            let x1 = left + ((i + 1) as f64 * cell).round() as i32 - theme.px(1.0).max(1);
+            let filled = (automated - i as f64).clamp(0.0, 1.0);
+            area.draw(&Rectangle::new(
+                [(x0, top), (x1, bottom)],
+                theme.series[1].filled(),
+            ))?;
+            if filled > 0.0 {
+                let xf = x0 + ((x1 - x0) as f64 * filled).round() as i32;
+                area.draw(&Rectangle::new(
+                    [(x0, top), (xf, bottom)],
+                    theme.series[0].filled(),
+                ))?;
+            }
+        }
+        let boundary = left + (automated * cell).round() as i32;
+        area.draw(&PathElement::new(
+            vec![
+                (boundary, top - theme.px(4.0)),
+                (boundary, bottom + theme.px(2.0)),
+            ],
+            theme.fg.stroke_width(theme.upx(2.0)),
+        ))?;
+        let machines = format!("Done by capital: {}", format_number(automated));
+        let people = format!("Done by people: {}", format_number(100.0 - automated));
+        area.draw(&Text::new(
+            machines,
+            (left, top - theme.px(5.0)),
+            theme
+                .text(12.0, theme.series[0])
+                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))?;
+        area.draw(&Text::new(
+            people,
+            (right, top - theme.px(5.0)),
+            theme
+                .text(12.0, theme.fg)
+                .pos(Pos::new(HPos::Right, VPos::Bottom)),
+        ))?;
+        Ok(PanelMap {
+            left: left as f64,
+            right: right as f64,
+            top: top as f64,
+            bottom: bottom as f64,
+            x_min: 0.0,
+            x_max: 1.0,
+            y_min: 0.0,
+            y_max: 1.0,
+        })
+    }
+
+    fn draw_static<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let tech = |beta: f64| {
+            TaskAutomation::new(beta, self.rho, 1.0)
+                .ok()
+                .and_then(|m| m.point(self.capital, 1.0).ok())
+        };
+        let points: Vec<(f64, f64, f64)> = (0..=198)
+            .map(|i| i as f64 / 200.0)
+            .filter_map(|b| tech(b).map(|p| (b, p.output_per_worker, p.labor_share)))
+            .collect();
+        let y_max = points
+            .iter()
+            .map(|p| p.1)
+            .fold(0.0, f64::max)
+            .max(self.now.output_per_worker)
+            * 1.08;
+        let mut chart = ChartBuilder::on(area)
+            .margin(theme.upx(8.0))
+            .x_label_area_size(theme.upx(38.0))
+            .y_label_area_size(theme.upx(44.0))
+            .right_y_label_area_size(theme.upx(54.0))
+            .build_cartesian_2d(0.0..1.0, 0.0..y_max.max(1e-9))?
+            .set_secondary_coord(0.0..1.0, 0.0..1.0);
+        style_mesh(
+            &mut chart,
+            theme,
+            "Automated share β",
+            "Output per worker Y/L",
+            6,
+            5,
+        )?;
+        chart
+            .configure_secondary_axes()
+            .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
+            .label_style(theme.text(12.0, theme.muted))
+            .y_labels(5)
+            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+            .axis_desc_style(theme.text(13.0, theme.fg))
+            .y_desc("Labor share")
+            .draw()?;
+        chart.draw_series(LineSeries::new(
+            points.iter().map(|p| (p.0, p.1)),
+            theme.series[0].stroke_width(theme.upx(2.5)),
+        ))?;
+        chart.draw_secondary_series(DashedLineSeries::new(
+            points.iter().map(|p| (p.0, p.2)),
+            theme.upx(6.0),
+            theme.upx(4.0),
+            theme.series[1].stroke_width(theme.upx(2.0)),
+        ))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (self.beta_now, self.now.output_per_worker),
+            theme.upx(6.0),
+            theme.accent.filled(),
+        )))?;
+        chart.draw_secondary_series(std::iter::once(Circle::new(
+            (self.beta_now, self.now.labor_share),
+            theme.upx(5.0),
+            theme.series[1].filled(),
+        )))?;
+        if let Some(&(b, y, _)) = points.get(points.len() * 3 / 4) {
+            chart.draw_series(std::iter::once(Text::new(
+                "Y/L",
+                (b, y),
+                theme
+                    .text(12.0, theme.series[0])
+                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            )))?;
+        }
+        Ok(())
+    }
+
+    fn draw_paths<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        let series = |run: &EconomyRun| -> Vec<(f64, f64)> {
+            run.t
+                .iter()
+                .zip(&run.ln_output_per_person)
+                .map(|(t, y)| (*t, *y))
+                .collect()
+        };
+        let gradual = series(&self.gradual);
+        let full = series(&self.full);
+        let lo = gradual
+            .iter()
+            .chain(&full)
+            .map(|p| p.1)
+            .fold(f64::INFINITY, f64::min);
+        let hi_gradual = gradual
+            .iter()
+            .map(|p| p.1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        // Keep the gradual path readable: full automation may run off the top, and is clipped there.
+        let hi = (hi_gradual + (hi_gradual - lo).max(1.0) * 0.6).max(lo + 1.0);
+        let mut chart = ChartBuilder::on(area)
+            .margin(theme.upx(8.0))
+            .x_label_area_size(theme.upx(38.0))
+            .y_label_area_size(theme.upx(44.0))
+            .right_y_label_area_size(theme.upx(54.0))
+            .build_cartesian_2d(0.0..YEARS, lo..hi)?
+            .set_secondary_coord(0.0..YEARS, 0.0..1.0);
+        style_mesh(&mut chart, theme, "Years", "ln output per worker", 6, 5)?;
+        chart
+            .configure_secondary_axes()
+            .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
+            .label_style(theme.text(12.0, theme.muted))
+            .y_labels(5)
+            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+            .draw()?;
+        for run in clip_polyline(&full, 0.0, YEARS, lo, hi) {
+            chart.draw_series(LineSeries::new(
+                run,
+                theme.series[2].stroke_width(theme.upx(2.0)),
+            ))?;
+        }
+        chart.draw_series(LineSeries::new(
+            gradual.iter().copied(),
+            theme.series[0].stroke_width(theme.upx(2.5)),
+        ))?;
+        let share = |run: &EconomyRun| -> Vec<(f64, f64)> {
+            run.t
+                .iter()
+                .zip(&run.labor_share)
+                .map(|(t, s)| (*t, *s))
+                .collect()
+        };
+        chart.draw_secondary_series(DashedLineSeries::new(
+            share(&self.gradual),
+            theme.upx(6.0),
+            theme.upx(4.0),
+            theme.series[1].stroke_width(theme.upx(1.5)),
+        ))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(self.time, lo), (self.time, hi)],
+            theme.muted.stroke_width(theme.upx(1.0)),
+        )))?;
+        let label_at = |points: &[(f64, f64)], frac: f64| {
+            points
+                .get(((points.len() as f64 - 1.0) * frac) as usize)
+                .copied()
+        };
+        if let Some((t, y)) = label_at(&gradual, 0.55) {
+            chart.draw_series(std::iter::once(Text::new(
+                "gradual automation",
+                (t, y),
+                theme
+                    .text(11.0, theme.series[0])
+                    .pos(Pos::new(HPos::Left, VPos::Top)),
+            )))?;
+        }
+        if let Some((t, y)) = full
+            .iter()
+            .copied()
+            .take_while(|p| p.1 < hi)
+            .last()
+            .and_then(|p| label_at(&full, 0.0).map(|_| p))
+        {
+            chart.draw_series(std::iter::once(Text::new(
+                "full automation",
+                (t, y),
+                theme
+                    .text(11.0, theme.series[2])
+                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            )))?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagram for TaskDiagram {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(p: &Params) -> Result<Self, InputError> {
+        let (rho, beta0, capital, rate, time) = (
+            p.get("rho"),
+            p.get("beta"),
+            p.get("K"),
+            p.get("automation_rate"),
+            p.get("t"),
+        );
+        let beta_now = 1.0 - (1.0 - beta0) * (-rate * time).exp();
+        let tech_now = TaskAutomation::new(beta_now, rho, 1.0).map_err(model_error)?;
+        let now = tech_now.point(capital, 1.0).map_err(model_error)?;
+        let reference = TaskAutomation::new(EPISODE_BETA, rho, 1.0)
+            .and_then(|m| m.point(capital, 1.0))
+            .map_err(model_error)?;
+        let start = TaskAutomation::new(beta0, rho, 1.0).map_err(model_error)?;
+        let gradual = AutomationPath::new(start, rate, false, SAVING, DEPRECIATION)
+            .map_err(model_error)?
+            .simulate_from(YEARS, capital)
+            .map_err(solve_error)?;
+        let full = AutomationPath::new(start, rate, true, SAVING, DEPRECIATION)
+            .map_err(model_error)?
+            .simulate_from(YEARS, capital)
+            .map_err(solve_error)?;
+        Ok(TaskDiagram {
+            rho,
+            capital,
+            rate,
+            time,
+            beta_now,
+            now,
+            reference,
+            augmenting: tech_now.labor_augmenting_term(),
+            gradual,
+            full,
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+        clear(root, theme)?;
+        let (_, h) = root.dim_in_pixel();
+        let strip_height = (theme.px(58.0) as u32).min(h / 4);
+        let (strip, rest) = root.split_vertically(strip_height);
+        let strip_map = self.draw_strip(&strip, theme)?;
+        let (a, b) = crate::plot::split_panels(&rest, theme, 0.5);
+        self.draw_static(&a, theme)?;
+        self.draw_paths(&b, theme)?;
+        Ok(vec![strip_map])
+    }
+
+    fn describe(&self) -> String {
+        let automated = format_number(self.beta_now * 100.0);
+        let people = format_number(100.0 - self.beta_now * 100.0);
+        let regime = if self.rho < 0.0 {
+            format!(
+                "Tasks are complements (ρ = {}), so automating more of the remaining tasks works like labor-augmenting technology: each worker spreads effort over fewer tasks",
+                format_number(self.rho)
+            )
+        } else {
+            format!(
+                "Tasks are substitutes (ρ = {}), so capital can stand in for people across tasks",
+                format_number(self.rho)
+            )
+        };
+        let ratio = self.now.output_per_worker / self.reference.output_per_worker;
+        let path = if self.rate > 0.0 && self.rho < 0.0 {
+            format!(
+                " Automating {}% of the remaining human tasks each year makes output grow at a steady {}% a year with a constant labor share; full automation instead grows output like capital, at {}% a year, and the labor share drops to 0.",
+                format_number(self.rate * 100.0),
+                format_number(self.gradual.g_output.last().copied().unwrap_or(0.0) * 100.0),
+                format_number(self.full.g_output.last().copied().unwrap_or(0.0) * 100.0)
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "{automated} of 100 tasks are done by capital and {people} by people{}. {regime}. With {} machines per worker, output per worker is {} ({}× what it is with 40 of 100 automated) and the labor share is {}%.{path}",
+            if self.time > 0.0 { format!(" in year {}", format_number(self.time)) } else { String::new() },
+            format_number(self.capital),
+            format_number(self.now.output_per_worker),
+            format_number(ratio),
+            format_number(self.now.labor_share * 100.0),
+        )
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        vec![
+            Readout::new(
+                "automated",
+                "Automated tasks",
+                format!("{} of 100", format_number(self.beta_now * 100.0)),
+            ),
+            Readout::new(
+                "labor_augmenting",
+                "Effective labor term (1−β)^((1−ρ)/ρ)",
+                self.augmenting.map_or("—".into(), format_number),
+            ),
+            Readout::new(
+                "output_per_worker",
+                "Output per worker",
+                format_number(self.now.output_per_worker),
+            ),
+            Readout::new(
+                "versus_forty",
+                "vs 40 of 100 automated",
+                format!(
+                    "×{}",
+                    format_number(self.now.output_per_worker / self.reference.output_per_worker)
+                ),
+            ),
+            Readout::new(
+                "labor_share",
+                "Labor share",
+                format!("{}%", format_number(self.now.labor_share * 100.0)),
+            ),
+            Readout::new(
+                "growth",
+                "Growth rate (gradual path)",
+                format!("{}%/yr", format_number(self.growth_now() * 100.0)),
+            ),
+        ]
+    }
+
+    fn probe(&self, what: &str, _arg: f64) -> Option<Vec<f64>> {
+        match what {
+            // [β now, output per worker, labor share, output per worker at β = 0.4, labor-augmenting term or NaN]
+            "point" => Some(vec![
+                self.beta_now,
+                self.now.output_per_worker,
+                self.now.labor_share,
+                self.reference.output_per_worker,
+                self.augmenting.unwrap_or(f64::NAN),
+            ]),
+            "growth" => Some(vec![
+                self.growth_now(),
+                self.gradual.g_output.last().copied().unwrap_or(0.0),
+                self.full.g_output.last().copied().unwrap_or(0.0),
+            ]),
+            _ => None,
+        }
+    }
+
+    fn drag(&self, panel: usize, x: f64, _y: f64) -> Vec<(&'static str, f64)> {
+        if panel != 0 {
+            return Vec::new();
+        }
+        // Dragging the boundary sets the starting share and returns to year 0.
+        let beta = ((x * 100.0).round() / 100.0).clamp(0.0, 0.99);
+        vec![("beta", beta), ("t", 0.0)]
+    }
+}
