@@ -83,7 +83,7 @@ macro_rules! diagrams {
     ($($module:ident :: $ty:ident),+ $(,)?) => {
         /// Every diagram kind, for dispatch without trait objects (plotters backends are generic).
         #[derive(Debug, Clone)]
-        pub enum AnyDiagram { $( #[allow(missing_docs)] $ty($module::$ty) ),+ }
+        pub enum AnyDiagram { $( #[allow(missing_docs)] $ty(Box<$module::$ty>) ),+ }
 
         /// Every kind's declaration, in the order the guide lists them.
         pub fn specs() -> Vec<&'static KindSpec> {
@@ -94,7 +94,7 @@ macro_rules! diagrams {
             /// Builds the diagram of `spec.kind` from `params`.
             pub fn build(spec: &KindSpec, params: &Params) -> Result<Self, InputError> {
                 $( if spec.kind == <$module::$ty as Diagram>::spec().kind {
-                    return <$module::$ty as Diagram>::from_params(params).map(AnyDiagram::$ty);
+                    return <$module::$ty as Diagram>::from_params(params).map(|d| AnyDiagram::$ty(Box::new(d)));
                 } )+
                 Err(unknown_kind(spec.kind))
             }
