@@ -49,6 +49,14 @@ static SPEC: KindSpec = KindSpec {
 const SHARE: f64 = 0.1;
 const LABOR: f64 = 1.0;
 
+/// What the two panels show: ln B and g_B samples with their y-ranges.
+struct Window {
+    log_b: Vec<(f64, f64)>,
+    growth: Vec<(f64, f64)>,
+    b_range: (f64, f64),
+    g_range: (f64, f64),
+}
+
 /// The research-feedback diagram's state.
 #[derive(Debug, Clone)]
 pub struct ResearchDiagram {
@@ -85,22 +93,7 @@ impl ResearchDiagram {
     }
 
     /// Samples to draw: the run, cut where it leaves a readable window.
-    fn window(
-        &self,
-    ) -> (
-        Vec<(f64, f64)>,
-        Vec<(f64, f64)>,
-        f64,
-        (f64, f64),
-        (f64, f64),
-    ) {
-        let t_end = self
-            .run
-            .t
-            .last()
-            .copied()
-            .unwrap_or(self.years)
-            .min(self.years);
+    fn window(&self) -> Window {
         let t_max = self.blowup().map_or(self.years, |b| b.time.min(self.years));
         let log_b: Vec<(f64, f64)> = self
             .run
@@ -153,13 +146,12 @@ impl ResearchDiagram {
         } else {
             b_hi + 0.05 * (b_hi - b_lo)
         };
-        (
+        Window {
             log_b,
             growth,
-            t_end.max(1.0),
-            (b_lo, b_hi),
-            (0.0, g_max * 1.05),
-        )
+            b_range: (b_lo, b_hi),
+            g_range: (0.0, g_max * 1.05),
+        }
     }
 }
 
@@ -221,7 +213,12 @@ impl Diagram for ResearchDiagram {
                 .pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
         let (left, right) = split_panels(&panels, theme, 0.5);
-        let (log_b, growth, _t_end, (b_lo, b_hi), (g_lo, g_hi)) = self.window();
+        let Window {
+            log_b,
+            growth,
+            b_range: (b_lo, b_hi),
+            g_range: (g_lo, g_hi),
+        } = self.window();
         let blowup = self.blowup().filter(|b| b.time <= self.years);
         let symbol = if self.robots { "A" } else { "B" };
         for (index, area) in [left, right].iter().enumerate() {
