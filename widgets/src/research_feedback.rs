@@ -303,10 +303,13 @@ impl Diagram for ResearchDiagram {
             ),
             _ => String::new(),
         };
+        let g_end = self.run.g_b.last().copied().unwrap_or(0.0);
+        let t_end = self.run.t.last().copied().unwrap_or(self.years);
         format!(
-            "{who}φ = {}: {feedback}. Over {} years the model finds {}.{balanced}",
+            "{who}φ = {}: {feedback}. By year {} technology grows {}% a year; the model finds {}.{balanced}",
             format_number(m.phi),
-            format_number(self.years),
+            format_number(t_end),
+            format_number(g_end * 100.0),
             self.regime_text()
         )
     }

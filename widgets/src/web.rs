@@ -204,6 +204,11 @@ impl GrowthWidget {
         self.diagram.describe()
     }
 
+    /// Where the last render put each draggable panel: `[{left, top, right, bottom, x_min, x_max, y_min, y_max}]` in backing pixels.
+    pub fn panels(&self) -> JsValue {
+        to_js(&self.panels)
+    }
+
     /// Labelled numbers `[{key, label, value}]`.
     pub fn readouts(&self) -> JsValue {
         to_js(&self.diagram.readouts())

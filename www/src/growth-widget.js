@@ -87,7 +87,7 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--gw-accent);
 .marks span { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; padding-top: 2px; border-top: 1px solid var(--gw-muted); }
 .marks span.end { transform: translateX(-100%); }
 .marks span.start { transform: none; }
-.description { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
@@ -213,7 +213,9 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
     /** Numbers behind the drawing (see the authors' guide), or null. */
     probe(what, arg = 0) {
-      return this.#widget ? this.#widget.probe(what, arg) ?? null : null;
+      if (!this.#widget) return null;
+      if (what === 'panels') return this.#widget.panels();
+      return this.#widget.probe(what, arg) ?? null;
     }
 
     /** The exact tag for the current state, e.g. `<growth-widget kind="elasticity" rho="-1"></growth-widget>`. */
@@ -398,7 +400,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       e.readouts = el('dl', { class: 'readouts', part: 'readouts' });
       e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': 'Presets' });
       e.controls = el('div', { class: 'controls', part: 'controls' });
-      e.description = el('p', { class: 'description', part: 'description', 'aria-live': 'polite' });
+      e.description = el('p', { class: 'description visually-hidden', part: 'description', 'aria-live': 'polite' });
       e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.toast, e.readouts, e.presets, e.controls, e.description);
       this.#root.append(e.figure);
 
@@ -548,7 +550,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
           }
           range.setAttribute('list', `${id}-marks`);
           range.setAttribute('aria-describedby', `${id}-marks-text`);
-          row.append(list, labels, el('span', { id: `${id}-marks-text`, class: 'description' }, `Marks: ${p.marks.map(([v, t]) => `${t} at ${v}`).join('; ')}.`));
+          row.append(list, labels, el('span', { id: `${id}-marks-text`, class: 'visually-hidden' }, `Marks: ${p.marks.map(([v, t]) => `${t} at ${v}`).join('; ')}.`));
         }
         container.append(row);
         this.#inputs.set(p.name, { range, number });
