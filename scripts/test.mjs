@@ -47,4 +47,4 @@ run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widget
 });
 
 step('browser tests (playwright-core driving headless Chromium)');
-run('node', ['--test', '--test-concurrency=1', 'tests/']);
+run('node', ['--test', '--test-concurrency=1', '--test-timeout=180000', 'tests/']);

@@ -67,9 +67,12 @@ export async function shadowText(locator, selector) {
   return locator.evaluate((el, sel) => el.shadowRoot.querySelector(sel)?.textContent ?? '', selector);
 }
 
-/** Waits for the next growth-render of the widget after `action` runs. */
+/** Waits (at most 10 s) for the next growth-render of the widget after `action` runs. */
 export async function afterRender(locator, action) {
-  const rendered = locator.evaluate((el) => new Promise((resolve) => el.addEventListener('growth-render', () => resolve(), { once: true })));
+  await locator.evaluate((el) => {
+    el.renderedOnce = new Promise((resolve) => el.addEventListener('growth-render', () => resolve(true), { once: true }));
+  });
   await action();
-  await rendered;
+  const drawn = await locator.evaluate((el) => Promise.race([el.renderedOnce, new Promise((r) => setTimeout(() => r(false), 10000))]));
+  if (!drawn) throw new Error('the widget did not redraw within 10 s of the action');
 }

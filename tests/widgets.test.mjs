@@ -223,3 +223,43 @@ test('screenshots of every kind, light and dark, at 360 and 1200 px wide', async
     }
   }
 });
+
+test('under a CSS scale transform the figure stays crisp and the pointer lands where it is aimed', async () => {
+  const page = await newPage(browser, { deviceScaleFactor: 2 });
+  await page.goto(server.url('/tests/fixtures/transformed.html'));
+  const widget = await waitDrawn(page, '#scaled');
+  const box = await widget.locator('canvas').boundingBox();
+  const width = await widget.evaluate((el) => el.shadowRoot.querySelector('canvas').width);
+  // Backing store = on-screen size × DPR, so reveal-style scaling does not blur it.
+  assert.ok(Math.abs(width - box.width * 2) <= 2, `canvas ${width}px for ${box.width} on-screen px at DPR 2`);
+  assert.equal(await widget.locator('input').count(), 0, 'controls="none" shows no controls');
+  const [panel] = await widget.evaluate((el) => el.probe('panels'));
+  const scale = width / box.width;
+  const target = [1.5, 4.5];
+  const x = box.x + (panel.left + ((target[0] - panel.x_min) / (panel.x_max - panel.x_min)) * (panel.right - panel.left)) / scale;
+  const y = box.y + (panel.bottom - ((target[1] - panel.y_min) / (panel.y_max - panel.y_min)) * (panel.bottom - panel.top)) / scale;
+  await afterRender(widget, () => page.mouse.click(x, y));
+  const { K, L } = await widget.evaluate((el) => el.values);
+  assert.ok(Math.abs(K - target[0]) < 0.03 && Math.abs(L - target[1]) < 0.03, `clicked (${target}) → (${K}, ${L})`);
+  await page.context().close();
+});
+
+test('a widget off-screen does no drawing work until it is scrolled near', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url('/tests/fixtures/transformed.html'));
+  await waitDrawn(page, '#scaled');
+  const far = page.locator('#far');
+  await page.waitForTimeout(300);
+  assert.equal(await far.evaluate((el) => el.values), null, 'not started while far off-screen');
+  await far.evaluate((el) => {
+    window.farRenders = 0;
+    el.addEventListener('growth-render', () => window.farRenders++);
+    el.setAttribute('rho', '0.5');
+  });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.farRenders), 0);
+  await waitDrawn(page, '#far');
+  assert.equal(await far.evaluate((el) => el.values.rho), 0.5);
+  assert.equal(await page.evaluate(() => window.farRenders), 1, 'drawn once when it came into view');
+  await page.context().close();
+});
