@@ -21,6 +21,8 @@ pub const DEPRECIATION: Domain = Domain::closed(0.0, 0.5);
 pub const RATE: Domain = Domain::closed(-0.1, 0.5);
 /// Initial levels A₀, B₀, K₀, L₀.
 pub const LEVEL: Domain = Domain::closed(1e-6, 1e9);
+/// ln of a wage of exactly zero, as recorded in a run's ln_wage series.
+pub const LN_ZERO_WAGE: f64 = -1e6;
 /// Simulated years.
 pub const YEARS: Domain = Domain::closed(0.1, 2000.0);
 
@@ -43,6 +45,8 @@ pub struct Solow {
     pub n: f64,
     /// Initial A, B, K, L.
     pub initial: [f64; 4],
+    /// True for the slide's form [(AK)^ρ + (BL)^ρ]^{1/ρ} (no distribution weights; α = ½ and both inputs scaled by 2^{1/ρ}).
+    pub slide_form: bool,
 }
 
 /// A simulated economy: levels in logs, rates per year, shares in [0, 1].
@@ -82,6 +86,24 @@ impl EconomyRun {
             blowup: None,
             trend: Trend::DiesOut,
         }
+    }
+
+    /// Appends one sample: ln Y, ln of the number of people, and ln of labor's share (wage = s_L·Y/people).
+    pub fn push(&mut self, t: f64, ln_output: f64, ln_people: f64, ln_labor_share: f64) {
+        if !ln_labor_share.is_finite() {
+            // A share of exactly zero (no tasks left for people): a zero wage, recorded finitely.
+            self.t.push(t);
+            self.ln_output.push(ln_output);
+            self.ln_output_per_person.push(ln_output - ln_people);
+            self.labor_share.push(0.0);
+            self.ln_wage.push(LN_ZERO_WAGE);
+            return;
+        }
+        self.t.push(t);
+        self.ln_output.push(ln_output);
+        self.ln_output_per_person.push(ln_output - ln_people);
+        self.labor_share.push(exp(ln_labor_share));
+        self.ln_wage.push(ln_labor_share + ln_output - ln_people);
     }
 
     /// Fills g_Y and the wage's growth by differencing ln levels (central where possible), then reads the trend.
@@ -151,14 +173,31 @@ impl Solow {
             g_b: RATE.check("g_B", g_b)?,
             n: RATE.check("n", n)?,
             initial,
+            slide_form: false,
+        })
+    }
+
+    /// The slide's CES without distribution weights, Y = [(AK)^ρ + (BL)^ρ]^{1/ρ}, for ρ ∈ (0, 1]: capital alone then yields Y → AK (episode slide "Elasticity of Substitution").
+    pub fn slide_form(self) -> Result<Self, ParamError> {
+        Domain::above(0.0, 1.0).check("rho", self.rho)?;
+        Ok(Solow {
+            alpha: 0.5,
+            slide_form: true,
+            ..self
         })
     }
 
     fn effective(&self, t: f64, ln_k: f64) -> (f64, f64) {
         let [a0, b0, _, l0] = self.initial;
+        // [(x)^ρ + (y)^ρ]^{1/ρ} = [½(2^{1/ρ}x)^ρ + ½(2^{1/ρ}y)^ρ]^{1/ρ}.
+        let scale = if self.slide_form {
+            core::f64::consts::LN_2 / self.rho
+        } else {
+            0.0
+        };
         (
-            log(a0) + self.g_a * t + ln_k,
-            log(b0) + self.g_b * t + log(l0) + self.n * t,
+            log(a0) + self.g_a * t + ln_k + scale,
+            log(b0) + self.g_b * t + log(l0) + self.n * t + scale,
         )
     }
 
@@ -187,14 +226,12 @@ impl Solow {
         for (t, y) in path.t.iter().zip(&path.y) {
             let (ln_x, ln_y) = self.effective(*t, y[0]);
             let p = log_point(self.alpha, self.rho, ln_x, ln_y);
-            let ln_l = log(self.initial[3]) + self.n * t;
-            run.t.push(*t);
-            run.ln_output.push(p.ln_output);
-            run.ln_output_per_person.push(p.ln_output - ln_l);
-            run.labor_share.push(p.labor_share);
-            // w = s_L · Y / L, in logs (a zero share underflows to a very low wage, not NaN).
-            run.ln_wage
-                .push(log(p.labor_share.max(f64::MIN_POSITIVE)) + p.ln_output - ln_l);
+            run.push(
+                *t,
+                p.ln_output,
+                log(self.initial[3]) + self.n * t,
+                p.ln_labor_share,
+            );
         }
         run.blowup = path.blowup;
         run.finish();

@@ -44,9 +44,32 @@ pub struct FixedLand {
     pub land: f64,
     /// People L.
     pub labor: f64,
+    /// Growth of land-augmenting technology (per year).
+    pub g_x: f64,
+    /// Growth of people's labor-augmenting technology (per year).
+    pub g_b: f64,
+    /// True when only wages are saved (overlapping generations: the young save out of wages; Sachs & Kotlikoff 2012).
+    pub wage_saving: bool,
 }
 
 impl FixedLand {
+    /// The same economy with land-augmenting growth g_X and labor-augmenting growth g_B (per year).
+    pub fn with_growth(self, g_x: f64, g_b: f64) -> Result<Self, ParamError> {
+        Ok(FixedLand {
+            g_x: TECH_GROWTH.check("g_X", g_x)?,
+            g_b: TECH_GROWTH.check("g_B", g_b)?,
+            ..self
+        })
+    }
+
+    /// The same economy where only wages are saved: K̇ = s·w·L − δK (Sachs & Kotlikoff 2012).
+    pub fn saving_from_wages(self) -> Self {
+        FixedLand {
+            wage_saving: true,
+            ..self
+        }
+    }
+
     /// Validated parameters (episode slide "AI as a Perfect Substitute").
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -72,21 +95,25 @@ impl FixedLand {
             depreciation: DEPRECIATION.check("delta", depreciation)?,
             land: QUANTITY.check("X", land)?,
             labor: QUANTITY.check("L", labor)?,
+            g_x: 0.0,
+            g_b: 0.0,
+            wage_saving: false,
         })
     }
 
-    /// ln Y and labor's share at time t with capital ln K.
+    /// ln Y and ln of labor's share at time t with capital ln K.
     fn at(&self, t: f64, ln_k: f64) -> (f64, f64) {
         let ln_a = self.g_a * t;
-        let ln_l = log(self.labor);
+        let ln_l = log(self.labor) + self.g_b * t;
+        let ln_land = log(self.land) + self.g_x * t;
         match self.equipment {
             None => {
                 // Z = A K + L in logs: ln Z = max + ln(1 + e^{min − max}).
                 let (u, v) = (ln_a + ln_k, ln_l);
                 let ln_z = u.max(v) + libm::log1p(exp(-(u - v).abs()));
-                let p = log_point(self.composite_weight, self.rho, ln_z, log(self.land));
-                // People earn Z's marginal product: share of Z times L/Z.
-                (p.ln_output, p.capital_share * exp(ln_l - ln_z))
+                let p = log_point(self.composite_weight, self.rho, ln_z, ln_land);
+                // People earn Z's marginal product: share of Z times L/Z (in logs).
+                (p.ln_output, p.ln_capital_share + ln_l - ln_z)
             }
             Some(e) => {
                 // Half the capital is equipment E (augmented by A), half robots R (not augmented).
@@ -94,9 +121,8 @@ impl FixedLand {
                 let robots_and_people =
                     ln_half.max(ln_l) + libm::log1p(exp(-(ln_half - ln_l).abs()));
                 let a = self.composite_weight;
-                let ln_y =
-                    e * (ln_a + ln_half) + (a - e) * robots_and_people + (1.0 - a) * log(self.land);
-                (ln_y, (a - e) * exp(ln_l - robots_and_people))
+                let ln_y = e * (ln_a + ln_half) + (a - e) * robots_and_people + (1.0 - a) * ln_land;
+                (ln_y, log(a - e) + ln_l - robots_and_people)
             }
         }
     }
@@ -109,8 +135,13 @@ impl FixedLand {
 
 impl System<1> for FixedLand {
     fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
-        let (ln_y, _) = self.at(t, y[0]);
-        [self.saving * exp(ln_y - y[0]) - self.depreciation]
+        let (ln_y, ln_labor_share) = self.at(t, y[0]);
+        let saved = if self.wage_saving {
+            exp(ln_labor_share)
+        } else {
+            1.0
+        };
+        [self.saving * saved * exp(ln_y - y[0]) - self.depreciation]
     }
 }
 
@@ -131,13 +162,8 @@ fn simulate_one<S: System<1>>(
     let mut run = EconomyRun::with_capacity(path.t.len());
     let ln_people = log(people);
     for (t, y) in path.t.iter().zip(&path.y) {
-        let (ln_y, labor_share) = at(model, *t, y[0]);
-        run.t.push(*t);
-        run.ln_output.push(ln_y);
-        run.ln_output_per_person.push(ln_y - ln_people);
-        run.labor_share.push(labor_share);
-        run.ln_wage
-            .push(log(labor_share.max(f64::MIN_POSITIVE)) + ln_y - ln_people);
+        let (ln_y, ln_labor_share) = at(model, *t, y[0]);
+        run.push(*t, ln_y, ln_people, ln_labor_share);
     }
     run.blowup = path.blowup;
     run.finish();
@@ -212,8 +238,8 @@ impl RobotEconomy {
             log(1.0 - sk) + ln_k,
             ln_labor_final,
         );
-        // Human labor share: the labor composite's share times humans' part of it.
-        let human_part = exp(log(1.0 - sh) + ln_h - ln_labor_final);
+        // Human labor share: the labor composite's share times humans' part of it (in logs).
+        let ln_human_part = log(1.0 - sh) + ln_h - ln_labor_final;
         let robot_labor = if self.robot_productivity > 0.0 && sr > 0.0 {
             Self::ln_sum(
                 log(sh.max(1e-300)) + ln_h,
@@ -228,7 +254,7 @@ impl RobotEconomy {
             log(sk.max(1e-300)) + ln_k,
             robot_labor,
         );
-        (p.ln_output, p.labor_share * human_part, q.ln_output)
+        (p.ln_output, p.ln_labor_share + ln_human_part, q.ln_output)
     }
 
     /// Simulates `years` from K = R = 1: output, growth, human labor share and wage.
@@ -244,13 +270,8 @@ impl RobotEconomy {
         let mut run = EconomyRun::with_capacity(path.t.len());
         let ln_h = log(self.people);
         for (t, y) in path.t.iter().zip(&path.y) {
-            let (ln_y, labor_share, _) = self.at(y[0], y[1]);
-            run.t.push(*t);
-            run.ln_output.push(ln_y);
-            run.ln_output_per_person.push(ln_y - ln_h);
-            run.labor_share.push(labor_share);
-            run.ln_wage
-                .push(log(labor_share.max(f64::MIN_POSITIVE)) + ln_y - ln_h);
+            let (ln_y, ln_labor_share, _) = self.at(y[0], y[1]);
+            run.push(*t, ln_y, ln_h, ln_labor_share);
         }
         run.blowup = path.blowup;
         run.finish();

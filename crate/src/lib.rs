@@ -19,6 +19,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "alloc")]
+pub mod consumption;
 pub mod error;
 #[cfg(feature = "alloc")]
 pub mod exogenous;
@@ -30,6 +32,8 @@ pub mod production;
 pub mod regimes;
 #[cfg(feature = "alloc")]
 pub mod research;
+#[cfg(feature = "alloc")]
+pub mod scenarios;
 #[cfg(feature = "alloc")]
 pub mod solver;
 #[cfg(feature = "alloc")]

@@ -138,6 +138,7 @@ pub static MODELS: &[ModelDecl] = &[
             num("B0", 1.0, crate::exogenous::LEVEL, "", "initial B"),
             num("K0", 1.0, crate::exogenous::LEVEL, "", "initial capital"),
             num("L0", 1.0, crate::exogenous::LEVEL, "", "initial labor"),
+            num("slide_form", 0.0, Domain::closed(0.0, 1.0), "", "1: the slide's [(AK)^ρ + (BL)^ρ]^{1/ρ} (ρ > 0; α ignored)"),
             YEARS,
         ],
     },
@@ -181,6 +182,7 @@ pub static MODELS: &[ModelDecl] = &[
             num("A", 1.0, crate::tasks::TFP, "", "total factor productivity"),
             num("automation_rate", 0.02, crate::tasks::AUTOMATION_RATE, "per year", "rate the non-automated share shrinks"),
             num("full", 0.0, Domain::closed(0.0, 1.0), "", "1 for full automation from the start"),
+            num("g_A", 0.0, Domain::closed(0.0, 0.2), "per year", "growth of total factor productivity"),
             num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
             num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
             YEARS,
@@ -199,6 +201,23 @@ pub static MODELS: &[ModelDecl] = &[
             num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
             num("X", 1.0, crate::land::QUANTITY, "", "land"),
             num("L", 1.0, crate::land::QUANTITY, "", "people"),
+            num("g_X", 0.0, crate::land::TECH_GROWTH, "per year", "land-augmenting technology growth"),
+            num("g_B", 0.0, crate::land::TECH_GROWTH, "per year", "people's labor-augmenting technology growth"),
+            num("wage_saving", 0.0, Domain::closed(0.0, 1.0), "", "1: only wages are saved (Sachs & Kotlikoff 2012)"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "consumption-goods",
+        kind: ModelKind::Simulate,
+        doc: "Y = [Y_A^ρ + Y_H^ρ]^{1/ρ}: an AI good with fast technology growth and a human good, each Cobb-Douglas (Nordhaus 2015)",
+        params: &[
+            num("rho", 0.5, crate::consumption::RHO, "", "substitution between the goods in consumption"),
+            num("alpha", 0.5, Domain::closed(0.05, 0.95), "", "capital's output elasticity in each sector"),
+            num("g_AI", 0.05, crate::consumption::RATE, "per year", "AI sector technology growth"),
+            num("g_B", 0.01, crate::consumption::RATE, "per year", "human sector labor-augmenting growth"),
+            num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
             YEARS,
         ],
     },
@@ -502,6 +521,11 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("n"),
                 [a.get("A0"), a.get("B0"), a.get("K0"), a.get("L0")],
             )?;
+            let m = if a.get("slide_form") >= 0.5 {
+                m.slide_form()?
+            } else {
+                m
+            };
             Ok(economy(
                 m.simulate(years)?,
                 alloc::vec![("balanced_growth", m.balanced_growth_rate())],
@@ -544,6 +568,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("s"),
                 a.get("delta"),
             )?;
+            let m = m.with_tfp_growth(a.get("g_A"))?;
             Ok(economy(m.simulate(years)?, Vec::new()))
         }
         "land" => {
@@ -557,6 +582,23 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("delta"),
                 a.get("X"),
                 a.get("L"),
+            )?
+            .with_growth(a.get("g_X"), a.get("g_B"))?;
+            let m = if a.get("wage_saving") >= 0.5 {
+                m.saving_from_wages()
+            } else {
+                m
+            };
+            Ok(economy(m.simulate(years)?, Vec::new()))
+        }
+        "consumption-goods" => {
+            let m = crate::consumption::ConsumptionGoods::new(
+                a.get("rho"),
+                a.get("alpha"),
+                a.get("g_AI"),
+                a.get("g_B"),
+                a.get("s"),
+                a.get("delta"),
             )?;
             Ok(economy(m.simulate(years)?, Vec::new()))
         }

@@ -74,16 +74,39 @@ pub struct LogPoint {
     pub capital_share: f64,
     /// Share of the second input (labor) in output.
     pub labor_share: f64,
+    /// ln of the capital share (finite where the share itself underflows to 0).
+    pub ln_capital_share: f64,
+    /// ln of the labor share (finite where the share itself underflows to 0).
+    pub ln_labor_share: f64,
 }
 
 /// ln Y and factor shares of the normalized CES at ln(AK) = `ln_x`, ln(BL) = `ln_y` (normalized CES, log-space).
 pub fn log_point(alpha: f64, rho: f64, ln_x: f64, ln_y: f64) -> LogPoint {
     let (ln_output, capital_share, labor_share) = ces_log_output_and_shares(alpha, rho, ln_x, ln_y);
+    // s_K = α (AK/Y)^ρ and s_L = (1−α)(BL/Y)^ρ, in logs.
+    let ln_capital_share = (log(alpha) + rho * (ln_x - ln_output)).min(0.0);
+    let ln_labor_share = (log(1.0 - alpha) + rho * (ln_y - ln_output)).min(0.0);
     LogPoint {
         ln_output,
         capital_share,
         labor_share,
+        ln_capital_share,
+        ln_labor_share,
     }
+}
+
+/// ln Y and ln shares of [w_u x^ρ + w_v y^ρ]^{1/ρ} with log weights, for weights too close to 0 or 1 for f64 (log-sum-exp; ρ ≠ 0).
+pub fn log_weighted_point(
+    ln_wu: f64,
+    ln_wv: f64,
+    rho: f64,
+    ln_x: f64,
+    ln_y: f64,
+) -> (f64, f64, f64) {
+    let (a, b) = (ln_wu + rho * ln_x, ln_wv + rho * ln_y);
+    let (hi, lo) = if a >= b { (a, b) } else { (b, a) };
+    let lse = hi + log1p(exp(lo - hi));
+    ((lse / rho), (a - lse).min(0.0), (b - lse).min(0.0))
 }
 
 /// ln Y, capital share and labor share from logs of effective inputs (normalized CES, computed stably).

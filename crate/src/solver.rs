@@ -288,8 +288,8 @@ pub fn integrate<S: System<N>, const N: usize>(
             };
             h *= factor;
             if rate.is_finite() && rate > 0.0 {
-                // Never step further than a tenth of the current e-folding time.
-                h = h.min(0.5 / rate);
+                // Never step further than a few e-foldings of the growth rate at once.
+                h = h.min(20.0 / rate);
             }
         } else {
             h *= (0.9 * libm::pow(err, -0.2)).clamp(0.1, 0.9);

@@ -60,32 +60,52 @@ impl TaskAutomation {
         })
     }
 
-    /// ln Y and shares from ln K, ln L, and ln(1 − β) (allowing 1 − β far below f64's range).
+    /// ln Y, the capital share and ln of the labor share from ln K, ln L, and ln(1 − β) (allowing 1 − β far below f64's range).
     fn log_point_at(
         &self,
         ln_k: f64,
         ln_l: f64,
-        beta: f64,
+        ln_beta: f64,
         ln_one_minus_beta: f64,
     ) -> (f64, f64, f64) {
-        if beta <= 0.0 {
-            return (log(self.tfp) + ln_l, 0.0, 1.0);
+        if ln_beta == f64::NEG_INFINITY {
+            return (log(self.tfp) + ln_l, 0.0, 0.0);
         }
-        if beta >= 1.0 {
-            return (log(self.tfp) + ln_k, 1.0, 0.0);
+        if ln_one_minus_beta == f64::NEG_INFINITY {
+            return (log(self.tfp) + ln_k, 1.0, f64::NEG_INFINITY);
         }
-        // Weights β and 1 − β on K/β and L/(1 − β): the normalized CES over tasks.
-        let p = log_point(beta, self.rho, ln_k - log(beta), ln_l - ln_one_minus_beta);
-        (log(self.tfp) + p.ln_output, p.capital_share, p.labor_share)
+        // Weights β and 1 − β on K/β and L/(1 − β): the normalized CES over tasks. The weight
+        // 1 − β may be far below f64's resolution next to 1, so it is carried in logs.
+        if self.rho != 0.0 && ln_one_minus_beta < -20.0 {
+            // 1 − β below 2e−9: the weights are carried in logs (log-sum-exp).
+            let (ln_y, ln_capital, ln_labor) = crate::production::log_weighted_point(
+                ln_beta,
+                ln_one_minus_beta,
+                self.rho,
+                ln_k - ln_beta,
+                ln_l - ln_one_minus_beta,
+            );
+            return (log(self.tfp) + ln_y, exp(ln_capital), ln_labor);
+        }
+        let beta = exp(ln_beta);
+        let p = log_point(beta, self.rho, ln_k - ln_beta, ln_l - ln_one_minus_beta);
+        let ln_capital = ln_beta + self.rho * (ln_k - ln_beta - p.ln_output);
+        let ln_labor = ln_one_minus_beta + self.rho * (ln_l - ln_one_minus_beta - p.ln_output);
+        (
+            log(self.tfp) + p.ln_output,
+            exp(ln_capital.min(0.0)),
+            ln_labor.min(0.0),
+        )
     }
 
     /// Y, Y/L, shares and wage at (K, L) (Aghion, Jones & Jones 2019, eq. for Y with automated share β).
     pub fn point(&self, capital: f64, labor: f64) -> Result<TaskPoint, ParamError> {
         let k = FACTOR.check("K", capital)?;
         let l = FACTOR.check("L", labor)?;
-        let (ln_y, capital_share, labor_share) =
-            self.log_point_at(log(k), log(l), self.beta, libm::log1p(-self.beta));
+        let (ln_y, capital_share, ln_labor_share) =
+            self.log_point_at(log(k), log(l), log(self.beta), libm::log1p(-self.beta));
         let output = exp(ln_y);
+        let labor_share = exp(ln_labor_share);
         Ok(TaskPoint {
             output,
             output_per_worker: output / l,
@@ -137,6 +157,8 @@ pub struct AutomationPath {
     pub saving: f64,
     /// Depreciation δ.
     pub depreciation: f64,
+    /// Growth of total factor productivity A (per year): capital-augmenting once every task is automated.
+    pub tfp_growth: f64,
 }
 
 impl System<1> for AutomationPath {
@@ -161,17 +183,36 @@ impl AutomationPath {
             full,
             saving: SAVING.check("s", saving)?,
             depreciation: DEPRECIATION.check("delta", depreciation)?,
+            tfp_growth: 0.0,
+        })
+    }
+
+    /// The same path with total factor productivity growing at `g` a year.
+    pub fn with_tfp_growth(self, g: f64) -> Result<Self, ParamError> {
+        Ok(AutomationPath {
+            tfp_growth: Domain::closed(0.0, 0.2).check("g_A", g)?,
+            ..self
         })
     }
 
     fn at(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
+        let (ln_y, capital_share, ln_labor_share) = self.at_fixed_tfp(t, ln_k);
+        (ln_y + self.tfp_growth * t, capital_share, ln_labor_share)
+    }
+
+    fn at_fixed_tfp(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
         let tech = &self.technology;
         if self.full || tech.beta >= 1.0 {
-            return tech.log_point_at(ln_k, 0.0, 1.0, f64::NEG_INFINITY);
+            return tech.log_point_at(ln_k, 0.0, 0.0, f64::NEG_INFINITY);
         }
         let ln_rest = libm::log1p(-tech.beta) - self.automation_rate * t;
-        let beta = -libm::expm1(ln_rest);
-        tech.log_point_at(ln_k, 0.0, beta, ln_rest)
+        // ln β = ln(1 − e^{ln_rest}), exact even when 1 − β is far below f64's resolution.
+        let ln_beta = if tech.beta <= 0.0 && ln_rest >= 0.0 {
+            f64::NEG_INFINITY
+        } else {
+            libm::log(-libm::expm1(ln_rest))
+        };
+        tech.log_point_at(ln_k, 0.0, ln_beta, ln_rest)
     }
 
     /// Simulates `years` from K = 1 (L = 1): output, growth, labor share and wage (log-space).
@@ -198,13 +239,8 @@ impl AutomationPath {
         let path = integrate(self, 0.0, [log(initial)], years, &options)?;
         let mut run = EconomyRun::with_capacity(path.t.len());
         for (t, y) in path.t.iter().zip(&path.y) {
-            let (ln_y, _, labor_share) = self.at(*t, y[0]);
-            run.t.push(*t);
-            run.ln_output.push(ln_y);
-            run.ln_output_per_person.push(ln_y);
-            run.labor_share.push(labor_share);
-            run.ln_wage
-                .push(log(labor_share.max(f64::MIN_POSITIVE)) + ln_y);
+            let (ln_y, _, ln_labor_share) = self.at(*t, y[0]);
+            run.push(*t, ln_y, 0.0, ln_labor_share);
         }
         run.blowup = path.blowup;
         run.finish();

@@ -8,11 +8,13 @@
 //! Bad input exits with status 2 and the typed error on stderr.
 
 use growth_model::models::{self, ModelKind, Run, MODELS};
+use growth_model::scenarios::{self, Symbols, CATALOG};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   growth models                                 list every model, its parameters, defaults and ranges
+  growth scenarios                              the review's scenario tables: paper vs simulated symbols
   growth eval <production|task-automation> key=value …
   growth simulate <model> key=value … years=T   (models: growth-regimes, exogenous, research-feedback,
                                                  robot-scientists, task-automation, land, robots)";
@@ -83,6 +85,50 @@ fn list_models() -> String {
     format!("[{}]", items.join(",\n"))
 }
 
+fn symbols_json(s: &Symbols) -> String {
+    let opt = |v: Option<&str>| v.map_or("null".to_string(), string);
+    format!(
+        "{{\"growth\":{},\"labor_share\":{},\"wages\":{}}}",
+        string(s.growth),
+        opt(s.labor_share),
+        opt(s.wages)
+    )
+}
+
+fn list_scenarios() -> String {
+    let rows: Vec<String> = CATALOG
+        .iter()
+        .map(|row| {
+            let params: Vec<String> = row.params.iter().map(|(k, v)| format!("{}:{}", string(k), string(v))).collect();
+            let coverage: Vec<String> = row
+                .coverage
+                .iter()
+                .map(|c| format!("{{\"param\":{},\"class\":{},\"samples\":{}}}", string(c.param), string(c.class), array(c.samples)))
+                .collect();
+            let simulated = if row.unrepresentable.is_some() {
+                "null".to_string()
+            } else {
+                scenarios::run_row(row, &[]).map_or("null".to_string(), |run| symbols_json(&scenarios::classify(&run)))
+            };
+            format!(
+                "{{\"id\":{},\"table\":{},\"label\":{},\"sources\":{},\"model\":{},\"params\":{{{}}},\"rationale\":{},\"paper\":{},\"simulated\":{},\"coverage\":[{}],\"unrepresentable\":{}}}",
+                string(row.id),
+                string(row.table),
+                string(row.label),
+                string(row.sources),
+                string(row.model),
+                params.join(","),
+                string(row.rationale),
+                symbols_json(&row.paper),
+                simulated,
+                coverage.join(","),
+                row.unrepresentable.map_or("null".to_string(), string)
+            )
+        })
+        .collect();
+    format!("[{}]", rows.join(",\n"))
+}
+
 fn run_json(run: &Run) -> String {
     let mut series: Vec<String> = run
         .series
@@ -108,10 +154,11 @@ fn run_json(run: &Run) -> String {
         _ => "null".into(),
     };
     format!(
-        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
+        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
         array(&run.t),
         series.join(","),
         string(run.trend.label()),
+        symbols_json(&scenarios::classify(run)),
         optional(run.blowup_time()),
         error,
         facts.concat()
@@ -131,6 +178,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("models") => Ok(list_models()),
+        Some("scenarios") => Ok(list_scenarios()),
         Some("eval") if args.len() >= 2 => pairs(&args[2..]).and_then(|p| {
             models::evaluate(&args[1], &p)
                 .map_err(|e| e.to_string())

@@ -3,3 +3,4 @@ mod dynamics;
 mod production;
 mod properties;
 mod research;
+mod scenarios;
