@@ -31,7 +31,8 @@ static SPEC: KindSpec = KindSpec {
         Preset { name: "complements", label: "Gross complements (ρ = −1)", values: &[("rho", -1.0)] },
         Preset { name: "near-leontief", label: "Left and right shoes (ρ = −5)", values: &[("rho", -5.0)] },
     ],
-    play: None,
+        play: None,
+    options: &[],
 };
 
 /// Output levels of the three isoquants drawn.

@@ -15,8 +15,11 @@ extern crate alloc;
 
 pub mod backend;
 pub mod elasticity;
+pub mod growth_regimes;
 pub mod plot;
+pub mod production;
 pub mod research_feedback;
+pub mod scenarios;
 pub mod spec;
 pub mod task_automation;
 pub mod theme;
@@ -77,6 +80,42 @@ pub trait Diagram: Sized {
     fn drag_axes(&self) -> Option<(&'static str, &'static str)> {
         None
     }
+    /// The parameters that matter now (controls for the others are hidden); `None` for all.
+    fn active_params(&self) -> Option<Vec<&'static str>> {
+        None
+    }
+    /// An HTML table the element shows beside the figure, if the diagram has one.
+    fn table(&self) -> Option<Table> {
+        None
+    }
+    /// Adjusts parameters after text option `name` changed (e.g. a row's own values).
+    fn option_changed(_params: &mut Params, _name: &str) {}
+}
+
+/// A table the element renders as a real `<table>`, one `<tr>` per row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// The table's caption.
+    pub caption: String,
+    /// Column headers.
+    pub columns: Vec<&'static str>,
+    /// Rows, in display order.
+    pub rows: Vec<TableRow>,
+    /// The option a row click sets to the row's id.
+    pub select: &'static str,
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    /// Value given to the select option when chosen.
+    pub id: &'static str,
+    /// Cell texts.
+    pub cells: Vec<String>,
+    /// True for the chosen row.
+    pub selected: bool,
+    /// True when the simulated classification differs from the paper's (shown, never hidden).
+    pub mismatch: bool,
 }
 
 macro_rules! diagrams {
@@ -118,6 +157,20 @@ macro_rules! diagrams {
             pub fn drag_axes(&self) -> Option<(&'static str, &'static str)> {
                 match self { $( AnyDiagram::$ty(d) => d.drag_axes() ),+ }
             }
+                        /// See [`Diagram::active_params`].
+            pub fn active_params(&self) -> Option<Vec<&'static str>> {
+                match self { $( AnyDiagram::$ty(d) => d.active_params() ),+ }
+            }
+            /// See [`Diagram::table`].
+            pub fn table(&self) -> Option<Table> {
+                match self { $( AnyDiagram::$ty(d) => d.table() ),+ }
+            }
+            /// See [`Diagram::option_changed`].
+            pub fn option_changed(spec: &KindSpec, params: &mut Params, name: &str) {
+                $( if spec.kind == <$module::$ty as Diagram>::spec().kind {
+                    <$module::$ty as Diagram>::option_changed(params, name);
+                } )+
+            }
             /// See [`Diagram::drag`].
             pub fn drag(&self, panel: usize, x: f64, y: f64) -> Vec<(&'static str, f64)> {
                 match self { $( AnyDiagram::$ty(d) => d.drag(panel, x, y) ),+ }
@@ -129,7 +182,10 @@ macro_rules! diagrams {
 diagrams!(
     elasticity::Elasticity,
     task_automation::TaskDiagram,
-    research_feedback::ResearchDiagram
+    research_feedback::ResearchDiagram,
+    growth_regimes::RegimesDiagram,
+    production::ProductionDiagram,
+    scenarios::ScenariosDiagram,
 );
 
 /// A model's range error as the widget's message.

@@ -42,7 +42,8 @@ static SPEC: KindSpec = KindSpec {
         Preset { name: "type-ii", label: "φ = 1.5: type II", values: &[("phi", 1.5), ("n", 0.0), ("robots", 0.0)] },
         Preset { name: "robot-scientists", label: "Robot scientists", values: &[("phi", -0.5), ("robots", 1.0)] },
     ],
-    play: None,
+        play: None,
+    options: &[],
 };
 
 /// Scientists' share and initial labor force: research effort S·L = 0.1 at t = 0.

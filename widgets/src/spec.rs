@@ -117,6 +117,17 @@ pub struct KindSpec {
     pub presets: &'static [Preset],
     /// A parameter the "Play" button sweeps from its value to its maximum (time), if any.
     pub play: Option<&'static str>,
+    /// Text attributes (not numbers), e.g. `scenario`; their values are checked by the diagram.
+    pub options: &'static [OptionSpec],
+}
+
+/// A text attribute of a kind.
+#[derive(Debug, Serialize)]
+pub struct OptionSpec {
+    /// Attribute name.
+    pub name: &'static str,
+    /// What it selects.
+    pub help: &'static str,
 }
 
 /// Why an attribute or property value was refused; serialized into the `growth-error` event.
@@ -287,6 +298,7 @@ impl KindSpec {
 pub struct Params<'s> {
     spec: &'s KindSpec,
     values: alloc::vec::Vec<f64>,
+    options: alloc::vec::Vec<(&'static str, String)>,
 }
 
 impl<'s> Params<'s> {
@@ -295,6 +307,7 @@ impl<'s> Params<'s> {
         Params {
             spec,
             values: spec.defaults(),
+            options: alloc::vec::Vec::new(),
         }
     }
 
@@ -313,8 +326,36 @@ impl<'s> Params<'s> {
         Ok(())
     }
 
+    /// The value of a text option, if set.
+    pub fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// True when `name` is a declared text option of this kind.
+    pub fn is_option(&self, name: &str) -> bool {
+        self.spec.options.iter().any(|o| o.name == name)
+    }
+
+    /// Sets (or with `None` clears) a declared text option; the diagram validates its value.
+    pub fn set_option(&mut self, name: &str, value: Option<&str>) {
+        let Some(spec) = self.spec.options.iter().find(|o| o.name == name) else {
+            return;
+        };
+        self.options.retain(|(n, _)| *n != spec.name);
+        if let Some(v) = value {
+            self.options.push((spec.name, v.to_string()));
+        }
+    }
+
     /// Parses and sets a declared parameter from attribute text.
     pub fn set_text(&mut self, name: &str, text: &str) -> Result<(), InputError> {
+        if self.is_option(name) {
+            self.set_option(name, Some(text));
+            return Ok(());
+        }
         let (i, p) = self
             .spec
             .param(name)

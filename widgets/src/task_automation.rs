@@ -31,7 +31,8 @@ static SPEC: KindSpec = KindSpec {
         Preset { name: "half-of-the-rest", label: "…then half of the other 60", values: &[("beta", 0.7), ("rho", -20.0), ("t", 0.0)] },
         Preset { name: "substitutable-tasks", label: "Substitutable tasks (ρ = 0.5)", values: &[("rho", 0.5)] },
     ],
-    play: Some("t"),
+        play: Some("t"),
+    options: &[],
 };
 
 const YEARS: f64 = 100.0;

@@ -76,11 +76,38 @@ impl GrowthWidget {
         }
     }
 
-    /// Sets a parameter from attribute text; on error the old value stays and the error is thrown.
+    /// Sets a parameter or text option from attribute text; on error the old value stays and the error is thrown.
     pub fn set_attribute(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
         let previous = self.params.clone();
         self.params.set_text(name, text).map_err(|e| js_error(&e))?;
+        if self.params.is_option(name) {
+            AnyDiagram::option_changed(self.spec, &mut self.params, name);
+        }
         self.rebuild(previous)
+    }
+
+    /// Clears a text option (the attribute was removed).
+    pub fn clear_option(&mut self, name: &str) -> Result<(), JsValue> {
+        let previous = self.params.clone();
+        self.params.set_option(name, None);
+        self.rebuild(previous)
+    }
+
+    /// True when `name` is one of this kind's text options.
+    pub fn is_option(&self, name: &str) -> bool {
+        self.params.is_option(name)
+    }
+
+    /// The parameters that matter now, or undefined for all of them.
+    pub fn active_params(&self) -> Option<Vec<String>> {
+        self.diagram
+            .active_params()
+            .map(|v| v.into_iter().map(String::from).collect())
+    }
+
+    /// The diagram's table `{caption, columns, rows: [{id, cells, selected, mismatch}], select}`, or null.
+    pub fn table(&self) -> JsValue {
+        self.diagram.table().map_or(JsValue::NULL, |t| to_js(&t))
     }
 
     /// Sets a parameter from a number; on error the old value stays and the error is thrown.

@@ -87,6 +87,21 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--gw-accent);
 .marks span { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; padding-top: 2px; border-top: 1px solid var(--gw-muted); }
 .marks span.end { transform: translateX(-100%); }
 .marks span.start { transform: none; }
+.table-wrap { margin: 8px 0 0; max-height: 30em; overflow: auto; border: 1px solid var(--gw-border); border-radius: 6px; }
+.table-wrap:empty { display: none; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85em; }
+caption { text-align: start; padding: 6px 8px; color: var(--gw-muted); caption-side: top; }
+th, td { text-align: start; vertical-align: top; padding: 4px 8px; border-top: 1px solid var(--gw-border); }
+th { position: sticky; top: 0; background: var(--gw-bg); font-weight: 600; white-space: nowrap; }
+th button { all: unset; cursor: pointer; }
+th button:focus-visible { outline: 2px solid var(--gw-accent); }
+tbody tr { cursor: pointer; }
+tbody tr:hover { background: var(--gw-grid); }
+tbody tr[aria-selected="true"] { background: var(--gw-grid); box-shadow: inset 3px 0 0 var(--gw-accent); }
+tbody tr:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: -2px; }
+td.symbols { white-space: nowrap; font-variant-numeric: tabular-nums; font-weight: 600; }
+td.mismatch { color: var(--gw-error); }
+.control[hidden] { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
@@ -129,6 +144,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
   const specs = new Map(kinds.map((spec) => [spec.kind, spec]));
   const paramNames = [...new Set(kinds.flatMap((spec) => spec.params.map((p) => p.name)))];
+  const optionNames = [...new Set(kinds.flatMap((spec) => spec.options.map((o) => o.name)))];
   let ready = null;
   // One instantiation per page, shared by every element.
   const wasmReady = () => (ready ??= Promise.resolve().then(load));
@@ -145,7 +161,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
   class GrowthWidgetElement extends HTMLElement {
     static get observedAttributes() {
-      return ['kind', 'controls', 'preset', 'height', ...paramNames];
+      return ['kind', 'controls', 'preset', 'height', ...paramNames, ...optionNames];
     }
 
     #root;
@@ -186,7 +202,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
           },
         });
       }
-      for (const name of ['kind', 'controls', 'preset', 'height']) {
+      for (const name of ['kind', 'controls', 'preset', 'height', ...optionNames]) {
         Object.defineProperty(this.prototype, name, {
           configurable: true,
           enumerable: true,
@@ -397,11 +413,12 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       e.fallback.append(el('slot'));
       e.errors = el('ul', { class: 'errors', part: 'errors', role: 'alert' });
       e.toast = el('p', { class: 'toast', part: 'toast', role: 'status' });
+      e.table = el('div', { class: 'table-wrap', part: 'table' });
       e.readouts = el('dl', { class: 'readouts', part: 'readouts' });
       e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': 'Presets' });
       e.controls = el('div', { class: 'controls', part: 'controls' });
       e.description = el('p', { class: 'description visually-hidden', part: 'description', 'aria-live': 'polite' });
-      e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.toast, e.readouts, e.presets, e.controls, e.description);
+      e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.toast, e.table, e.readouts, e.presets, e.controls, e.description);
       this.#root.append(e.figure);
 
       e.canvas.addEventListener('pointerdown', (ev) => this.#pointerDown(ev));
@@ -572,6 +589,11 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         }
       }
       for (const button of this.#els.figure.querySelectorAll('.presets button, .actions button')) button.disabled = !this.#widget;
+      const active = this.#widget?.active_params();
+      for (const [name, inputs] of this.#inputs) {
+        const row = (inputs.range ?? inputs.check).closest('.control');
+        row.hidden = Array.isArray(active) && !active.includes(name);
+      }
       const axes = this.#widget?.drag_axes();
       if (axes) {
         this.#els.canvas.tabIndex = 0;
@@ -656,6 +678,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         if (value === null) {
           const p = this.#spec?.params.find((q) => q.name === name);
           if (p) this.#widget.set_value(name, p.default);
+          else if (this.#widget.is_option(name)) this.#widget.clear_option(name);
         } else {
           this.#widget.set_attribute(name, value);
         }
@@ -773,7 +796,78 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
           return pair;
         }),
       );
+      this.#renderTable();
       this.dispatchEvent(new CustomEvent('growth-render', { bubbles: true, composed: true }));
+    }
+
+    // ---- the diagram's table (scenarios) ---------------------------------------------------
+
+    #sort = null;
+
+    #renderTable() {
+      const data = this.#widget?.table();
+      const wrap = this.#els.table;
+      if (!data) {
+        wrap.replaceChildren();
+        return;
+      }
+      const hadFocus = this.#root.activeElement?.closest?.('tr')?.dataset.id;
+      const table = el('table', { part: 'data-table' });
+      table.append(el('caption', {}, data.caption));
+      const head = el('tr');
+      data.columns.forEach((name, index) => {
+        const th = el('th', { scope: 'col' });
+        const sorted = this.#sort?.column === index;
+        th.setAttribute('aria-sort', sorted ? (this.#sort.ascending ? 'ascending' : 'descending') : 'none');
+        const button = el('button', { type: 'button' }, `${name}${sorted ? (this.#sort.ascending ? ' ▲' : ' ▼') : ''}`);
+        button.addEventListener('click', () => {
+          this.#sort = { column: index, ascending: sorted ? !this.#sort.ascending : true };
+          this.#renderTable();
+        });
+        th.append(button);
+        head.append(th);
+      });
+      const thead = el('thead');
+      thead.append(head);
+      table.append(thead);
+      let rows = [...data.rows];
+      if (this.#sort) {
+        const { column, ascending } = this.#sort;
+        rows = rows
+          .map((row, i) => [row, i])
+          .sort((a, b) => a[0].cells[column].localeCompare(b[0].cells[column]) * (ascending ? 1 : -1) || a[1] - b[1])
+          .map(([row]) => row);
+      }
+      const body = el('tbody');
+      for (const row of rows) {
+        const tr = el('tr', { tabindex: '0', 'aria-selected': String(row.selected), 'data-id': row.id, part: 'table-row' });
+        row.cells.forEach((text, index) => {
+          const symbols = index >= data.columns.length - 2;
+          const td = el('td', symbols ? { class: `symbols${row.mismatch && index === data.columns.length - 1 ? ' mismatch' : ''}` } : {}, row.mismatch && index === data.columns.length - 1 ? `⚠ ${text}` : text);
+          tr.append(td);
+        });
+        const choose = () => {
+          if (row.selected) return;
+          try {
+            this.#widget.set_attribute(data.select, row.id);
+            this.#clearError(data.select);
+          } catch (error) {
+            this.#report(data.select, toDetail(error, data.select));
+          }
+          this.#afterChange('growth-change');
+        };
+        tr.addEventListener('click', choose);
+        tr.addEventListener('keydown', (ev) => {
+          if (ev.key === 'Enter' || ev.key === ' ') {
+            ev.preventDefault();
+            choose();
+          }
+        });
+        body.append(tr);
+      }
+      table.append(body);
+      wrap.replaceChildren(table);
+      if (hadFocus) wrap.querySelector(`tr[data-id="${CSS.escape(hadFocus)}"]`)?.focus({ preventScroll: true });
     }
 
     // ---- pointer and keyboard on the figure ------------------------------------------------

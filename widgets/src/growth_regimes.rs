@@ -1,0 +1,299 @@
+//! `kind="growth-regimes"` — the four scenarios of the episode's slides on one figure:
+//! constant exponential growth, a one-off increase of the industrial revolution's size
+//! (×20), a type I singularity (the growth rate itself grows), and a type II singularity
+//! (halving doubling times: infinite output at twice the first doubling time), with the
+//! "transformative" threshold line and when each path crosses it (Trammell & Korinek §1).
+
+use crate::plot::{clear, clip_polyline, split_panels, style_mesh, PanelMap};
+use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::theme::Theme;
+use crate::{model_error, Diagram, Readout};
+use growth_model::regimes::{GrowthRegime, Scenario, INDUSTRIAL_REVOLUTION_MULTIPLE};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+static SPEC: KindSpec = KindSpec {
+    kind: "growth-regimes",
+    title: "Four growth scenarios",
+    summary: "Constant growth, a one-off jump like the industrial revolution, a type I singularity and a type II singularity, against the line where growth becomes transformative.",
+    height: 420,
+    params: &[
+        ParamSpec::number("g", "g", "Growth today g", (0.005, 0.05, 0.001), 0.02, "/yr", "The growth rate all four paths start from."),
+        ParamSpec::number("multiple", "×", "One-off increase ×", (1.0, 40.0, 1.0), INDUSTRIAL_REVOLUTION_MULTIPLE, "", "The industrial revolution multiplied growth about 20-fold (0.1 % → 2 %)."),
+        ParamSpec::number("switch_time", "t₀", "Year of the increase", (0.0, 100.0, 1.0), 20.0, " yr", "When the one-off increase happens."),
+        ParamSpec::number("acceleration", "k", "Type I: growth of growth k", (0.01, 0.2, 0.005), 0.05, "/yr", "In type I the growth rate itself grows at this rate."),
+        ParamSpec::number("first_doubling", "d", "Type II: first doubling time d", (2.0, 100.0, 1.0), 35.0, " yr", "Each doubling takes half as long as the last; output is infinite at 2d."),
+        ParamSpec::number("threshold", "θ", "Transformative threshold", (0.05, 0.5, 0.01), 0.12, "/yr", "The growth rate the episode would call transformative: 12–15 %, or 40 % (20 × 2 %)."),
+        ParamSpec::number("years", "T", "Horizon", (20.0, 200.0, 5.0), 100.0, " yr", "Years shown."),
+    ],
+    presets: &[
+        Preset { name: "episode", label: "Episode: 12 % line", values: &[("g", 0.02), ("multiple", 20.0), ("threshold", 0.12)] },
+        Preset { name: "forty-percent", label: "Another ×20: the 40 % line", values: &[("threshold", 0.4)] },
+        Preset { name: "industrial-revolution", label: "Industrial revolution: 0.1 % → 2 %", values: &[("g", 0.005), ("multiple", 4.0), ("threshold", 0.02)] },
+    ],
+        play: None,
+    options: &[],
+};
+
+const SCENARIOS: [Scenario; 4] = [
+    Scenario::Exponential,
+    Scenario::Increase,
+    Scenario::TypeI,
+    Scenario::TypeII,
+];
+const NAMES: [&str; 4] = ["constant growth", "one-off increase", "type I", "type II"];
+
+/// The four paths and their threshold crossings.
+#[derive(Debug, Clone)]
+pub struct RegimesDiagram {
+    regimes: [GrowthRegime; 4],
+    threshold: f64,
+    years: f64,
+}
+
+impl RegimesDiagram {
+    fn samples(&self, i: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        let run = growth_model::models::regime_run(&self.regimes[i], self.years, self.threshold);
+        let ln_y = run.series("ln_Y").map(<[f64]>::to_vec).unwrap_or_default();
+        let g = run.series("g_Y").map(<[f64]>::to_vec).unwrap_or_default();
+        (run.t, ln_y, g)
+    }
+
+    fn blowup(&self) -> f64 {
+        self.regimes[3].blowup_time().unwrap_or(f64::INFINITY)
+    }
+}
+
+impl Diagram for RegimesDiagram {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(p: &Params) -> Result<Self, InputError> {
+        let make = |s| {
+            GrowthRegime::new(
+                s,
+                p.get("g"),
+                p.get("multiple"),
+                p.get("switch_time"),
+                p.get("acceleration"),
+                p.get("first_doubling"),
+            )
+            .map_err(model_error)
+        };
+        Ok(RegimesDiagram {
+            regimes: [
+                make(SCENARIOS[0])?,
+                make(SCENARIOS[1])?,
+                make(SCENARIOS[2])?,
+                make(SCENARIOS[3])?,
+            ],
+            threshold: p.get("threshold"),
+            years: p.get("years"),
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+        clear(root, theme)?;
+        let (left, right) = split_panels(root, theme, 0.5);
+        let paths: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = (0..4).map(|i| self.samples(i)).collect();
+        // Log-output window: three times where constant growth ends up (at least ln Y = 20);
+        // the faster paths leave through the top and are clipped there.
+        let steady_top = paths[0].1.iter().copied().fold(1.0, f64::max);
+        let ln_top = (steady_top * 3.0).max(20.0);
+        let g_top = (self.threshold * 2.5)
+            .max(self.regimes[1].rate * self.regimes[1].multiple * 1.25)
+            .max(0.05)
+            * 100.0;
+        let blowup = self.blowup();
+
+        let mut chart = ChartBuilder::on(&left)
+            .margin(theme.upx(10.0))
+            .x_label_area_size(theme.upx(38.0))
+            .y_label_area_size(theme.upx(46.0))
+            .build_cartesian_2d(0.0..self.years, 0.0..ln_top)?;
+        style_mesh(&mut chart, theme, "Years", "ln(Y / Y today)", 6, 6)?;
+        for (i, (t, ln_y, _)) in paths.iter().enumerate() {
+            let points: Vec<(f64, f64)> = t.iter().copied().zip(ln_y.iter().copied()).collect();
+            for run in clip_polyline(&points, 0.0, self.years, 0.0, ln_top) {
+                chart.draw_series(LineSeries::new(
+                    run,
+                    theme.series[i].stroke_width(theme.upx(2.5)),
+                ))?;
+            }
+        }
+        // Type II doublings: marks where output has doubled once, twice, … (d, d + d/2, …).
+        if blowup <= self.years {
+            for k in 1..=8u32 {
+                if let Some(t) = self.regimes[3].doubling_time_at(k) {
+                    let y = k as f64 * core::f64::consts::LN_2;
+                    if y < ln_top && t < self.years {
+                        chart.draw_series(std::iter::once(Circle::new(
+                            (t, y),
+                            theme.upx(3.0),
+                            theme.series[3].filled(),
+                        )))?;
+                    }
+                }
+            }
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(blowup, 0.0), (blowup, ln_top)],
+                theme.series[3].stroke_width(theme.upx(1.5)),
+            )))?;
+            let style = theme
+                .text(11.0, theme.series[3])
+                .pos(Pos::new(HPos::Right, VPos::Top));
+            chart.draw_series(std::iter::once(Text::new(
+                format!("∞ at 2d = {}", format_number(blowup)),
+                (blowup - self.years * 0.01, ln_top),
+                style,
+            )))?;
+        }
+
+        let mut rates = ChartBuilder::on(&right)
+            .margin(theme.upx(10.0))
+            .x_label_area_size(theme.upx(38.0))
+            .y_label_area_size(theme.upx(46.0))
+            .build_cartesian_2d(0.0..self.years, 0.0..g_top)?;
+        style_mesh(&mut rates, theme, "Years", "growth rate (%/yr)", 6, 6)?;
+        let line = vec![
+            (0.0, self.threshold * 100.0),
+            (self.years, self.threshold * 100.0),
+        ];
+        rates.draw_series(DashedLineSeries::new(
+            line,
+            theme.upx(6.0),
+            theme.upx(4.0),
+            theme.accent.stroke_width(theme.upx(1.5)),
+        ))?;
+        let label = format!("transformative: {}%", format_number(self.threshold * 100.0));
+        rates.draw_series(std::iter::once(Text::new(
+            label,
+            (self.years * 0.02, self.threshold * 100.0),
+            theme
+                .text(11.0, theme.accent)
+                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+        )))?;
+        for (i, (t, _, g)) in paths.iter().enumerate() {
+            let points: Vec<(f64, f64)> =
+                t.iter().copied().zip(g.iter().map(|v| v * 100.0)).collect();
+            for run in clip_polyline(&points, 0.0, self.years, 0.0, g_top) {
+                rates.draw_series(LineSeries::new(
+                    run,
+                    theme.series[i].stroke_width(theme.upx(2.5)),
+                ))?;
+            }
+            if let Some(t) = self.regimes[i]
+                .threshold_crossing(self.threshold)
+                .filter(|t| *t <= self.years)
+            {
+                rates.draw_series(std::iter::once(Circle::new(
+                    (t, self.threshold * 100.0),
+                    theme.upx(5.0),
+                    theme.series[i].filled(),
+                )))?;
+            }
+        }
+        // Legend: one line per scenario, top left of the rate panel.
+        for (i, name) in NAMES.iter().enumerate() {
+            let y = g_top * (0.95 - 0.07 * i as f64);
+            rates.draw_series(std::iter::once(PathElement::new(
+                vec![(self.years * 0.03, y), (self.years * 0.09, y)],
+                theme.series[i].stroke_width(theme.upx(2.5)),
+            )))?;
+            rates.draw_series(std::iter::once(Text::new(
+                name.to_string(),
+                (self.years * 0.11, y),
+                theme
+                    .text(11.0, theme.fg)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            )))?;
+        }
+        Ok(Vec::new())
+    }
+
+    fn describe(&self) -> String {
+        let crossing = |i: usize| match self.regimes[i].threshold_crossing(self.threshold) {
+            Some(t) if t <= self.years => format!("crosses it in year {}", format_number(t)),
+            Some(t) => format!(
+                "would cross it in year {}, past the horizon",
+                format_number(t)
+            ),
+            None => "never crosses it".to_string(),
+        };
+        let d = self.regimes[3].first_doubling;
+        format!(
+            "Four paths start at {}% growth. Against a transformative line of {}% a year: constant growth {}; a one-off ×{} increase in year {} {}; type I, where the growth rate itself grows {}% a year, {}; type II, whose doubling times halve ({} years, then {}, then {}…), {} and reaches infinite output at 2d = {} years.",
+            format_number(self.regimes[0].rate * 100.0),
+            format_number(self.threshold * 100.0),
+            crossing(0),
+            format_number(self.regimes[1].multiple),
+            format_number(self.regimes[1].switch_time),
+            crossing(1),
+            format_number(self.regimes[2].acceleration * 100.0),
+            crossing(2),
+            format_number(d),
+            format_number(d / 2.0),
+            format_number(d / 4.0),
+            crossing(3),
+            format_number(2.0 * d),
+        )
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let cross = |i: usize| {
+            self.regimes[i]
+                .threshold_crossing(self.threshold)
+                .map_or("never".into(), |t| format!("year {}", format_number(t)))
+        };
+        let mut times = [0.0; 3];
+        let n = self.regimes[3].doubling_times(&mut times);
+        let doubling = times[..n]
+            .iter()
+            .map(|t| format_number(*t))
+            .collect::<Vec<_>>()
+            .join(", ");
+        vec![
+            Readout::new("cross_constant", "Constant crosses", cross(0)),
+            Readout::new("cross_increase", "One-off crosses", cross(1)),
+            Readout::new("cross_type_i", "Type I crosses", cross(2)),
+            Readout::new("cross_type_ii", "Type II crosses", cross(3)),
+            Readout::new(
+                "doublings",
+                "Type II doubling times",
+                format!("{doubling}, … yr"),
+            ),
+            Readout::new(
+                "blowup",
+                "Type II infinite at",
+                format!("year {}", format_number(self.blowup())),
+            ),
+        ]
+    }
+
+    fn probe(&self, what: &str, _arg: f64) -> Option<Vec<f64>> {
+        match what {
+            // Threshold crossing of each scenario (NaN for never).
+            "crossings" => Some(
+                (0..4)
+                    .map(|i| {
+                        self.regimes[i]
+                            .threshold_crossing(self.threshold)
+                            .unwrap_or(f64::NAN)
+                    })
+                    .collect(),
+            ),
+            // [last sampled time, its ln Y, its growth rate, blow-up time] of the type II path as drawn.
+            "type-ii" => {
+                let (t, ln_y, g) = self.samples(3);
+                Some(vec![*t.last()?, *ln_y.last()?, *g.last()?, self.blowup()])
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! `kind="production"` — the economy as one factory: capital K and labor L go in, each
+//! multiplied by its technology (AK, BL), output Y comes out; the wage and capital rent are
+//! the marginal products and the shares add up to one (episode slides "Capital, Labor and
+//! Output", "Marginal products", "Capital share + labor share = 1"). The second panel shows
+//! the episode's gross-complements point: with ρ < 0, making labor more productive (raising B)
+//! can lower the wage in the short run.
+
+use crate::plot::{clear, split_panels, style_mesh, PanelMap};
+use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::theme::Theme;
+use crate::{model_error, Diagram, Readout};
+use growth_model::{Ces, FactorPoint};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+static SPEC: KindSpec = KindSpec {
+    kind: "production",
+    title: "The economy as one factory",
+    summary: "Y = F(AK, BL): capital and labor go in, output comes out; wages and capital rents are marginal products, and the shares sum to one.",
+    height: 420,
+    params: &[
+        ParamSpec::number("K", "K", "Capital K", (0.1, 10.0, 0.1), 2.0, "", "Machines, desks, scissors: everything built to work with."),
+        ParamSpec::number("L", "L", "Labor L", (0.1, 10.0, 0.1), 3.0, "", "Human work."),
+        ParamSpec::number("A", "A", "Capital-augmenting A", (0.25, 4.0, 0.05), 1.0, "", "Doubling A means half the capital gives the same output."),
+        ParamSpec::number("B", "B", "Labor-augmenting B", (0.25, 4.0, 0.05), 1.0, "", "Doubling B means half the workers give the same output."),
+        ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -1.0, "", "Below 0 capital and labor are gross complements."),
+        ParamSpec::number("alpha", "α", "Capital weight α", (0.05, 0.95, 0.01), 0.5, "", "Distribution weight of capital."),
+    ],
+    presets: &[
+        Preset {
+            name: "gross-complements",
+            label: "Gross complements: better workers, lower wage",
+            values: &[("rho", -2.0), ("alpha", 0.5), ("K", 1.0), ("L", 1.0), ("A", 1.0), ("B", 2.0)],
+        },
+        Preset { name: "cobb-douglas", label: "Cobb-Douglas (ρ = 0)", values: &[("rho", 0.0)] },
+        Preset { name: "perfect-substitutes", label: "Perfect substitutes (ρ = 1)", values: &[("rho", 1.0)] },
+    ],
+        play: None,
+    options: &[],
+};
+
+/// The factory's state.
+#[derive(Debug, Clone)]
+pub struct ProductionDiagram {
+    ces: Ces,
+    capital: f64,
+    labor: f64,
+    point: FactorPoint,
+    wage_at_b_one: f64,
+}
+
+impl ProductionDiagram {
+    fn wage_curve(&self) -> Vec<(f64, f64, f64)> {
+        (0..=120)
+            .map(|i| 0.25 * 16f64.powf(i as f64 / 120.0))
+            .filter_map(|b| {
+                let ces = Ces::new(self.ces.alpha, self.ces.rho, self.ces.a, b).ok()?;
+                let p = ces.point(self.capital, self.labor).ok()?;
+                Some((b, p.wage, p.rent))
+            })
+            .collect()
+    }
+
+    fn draw_factory<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let (w, h) = area.dim_in_pixel();
+        let (w, h) = (w as i32, h as i32);
+        let p = &self.point;
+        let x_eff = self.ces.a * self.capital;
+        let y_eff = self.ces.b * self.labor;
+        let biggest = x_eff.max(y_eff).max(p.output);
+        let thickness = |v: f64| {
+            ((v / biggest).sqrt() * theme.px(34.0) as f64).max(theme.px(3.0) as f64) as i32
+        };
+        let box_left = w * 40 / 100;
+        let box_right = w * 64 / 100;
+        let box_top = h * 22 / 100;
+        let box_bottom = h * 70 / 100;
+        let mid = (box_top + box_bottom) / 2;
+        let pipe = |y: i32, t: i32, x0: i32, x1: i32, color: RGBColor| {
+            Rectangle::new([(x0, y - t / 2), (x1, y + t / 2)], color.filled())
+        };
+        let k_y = box_top + (box_bottom - box_top) / 4;
+        let l_y = box_bottom - (box_bottom - box_top) / 4;
+        area.draw(&pipe(
+            k_y,
+            thickness(x_eff),
+            theme.px(8.0),
+            box_left,
+            theme.series[0],
+        ))?;
+        area.draw(&pipe(
+            l_y,
+            thickness(y_eff),
+            theme.px(8.0),
+            box_left,
+            theme.series[1],
+        ))?;
+        area.draw(&pipe(
+            mid,
+            thickness(p.output),
+            box_right,
+            w - theme.px(8.0),
+            theme.series[2],
+        ))?;
+        area.draw(&Rectangle::new(
+            [(box_left, box_top), (box_right, box_bottom)],
+            theme.grid.filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(box_left, box_top), (box_right, box_bottom)],
+            theme.fg.stroke_width(theme.upx(2.0)),
+        ))?;
+        let center = (box_left + box_right) / 2;
+        area.draw(&Text::new(
+            "F",
+            (center, mid - theme.px(8.0)),
+            theme
+                .text(22.0, theme.fg)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        let eps = self.ces.elasticity().map_or("∞".into(), format_number);
+        area.draw(&Text::new(
+            format!("ρ = {}, ε = {eps}", format_number(self.ces.rho)),
+            (center, mid + theme.px(14.0)),
+            theme
+                .text(11.0, theme.muted)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        let above = |t: i32| theme.px(6.0) + t / 2;
+        let label = |text: String, x: i32, y: i32, color: RGBColor, h_pos: HPos| {
+            Text::new(
+                text,
+                (x, y),
+                theme.text(12.0, color).pos(Pos::new(h_pos, VPos::Bottom)),
+            )
+        };
+        area.draw(&label(
+            format!(
+                "capital K = {} → AK = {}",
+                format_number(self.capital),
+                format_number(x_eff)
+            ),
+            theme.px(8.0),
+            k_y - above(thickness(x_eff)),
+            theme.series[0],
+            HPos::Left,
+        ))?;
+        area.draw(&label(
+            format!(
+                "labor L = {} → BL = {}",
+                format_number(self.labor),
+                format_number(y_eff)
+            ),
+            theme.px(8.0),
+            l_y - above(thickness(y_eff)),
+            theme.series[1],
+            HPos::Left,
+        ))?;
+        area.draw(&label(
+            format!("output Y = {}", format_number(p.output)),
+            w - theme.px(8.0),
+            mid - above(thickness(p.output)),
+            theme.series[2],
+            HPos::Right,
+        ))?;
+        let pay = theme
+            .text(12.0, theme.fg)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        area.draw(&Text::new(
+            format!("wage F_L = {} per worker", format_number(p.wage)),
+            (theme.px(8.0), box_bottom + theme.px(18.0)),
+            pay.clone(),
+        ))?;
+        area.draw(&Text::new(
+            format!("capital rent F_K = {} per machine", format_number(p.rent)),
+            (theme.px(8.0), box_bottom + theme.px(36.0)),
+            pay,
+        ))?;
+
+        // Shares as one stacked bar that always sums to 1.
+        let bar_top = h - theme.px(40.0);
+        let bar_bottom = h - theme.px(20.0);
+        let (x0, x1) = (theme.px(8.0), w - theme.px(8.0));
+        let split = x0 + ((x1 - x0) as f64 * p.capital_share).round() as i32;
+        area.draw(&Rectangle::new(
+            [(x0, bar_top), (split, bar_bottom)],
+            theme.series[0].filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(split, bar_top), (x1, bar_bottom)],
+            theme.series[1].filled(),
+        ))?;
+        let share_style = theme
+            .text(11.0, theme.fg)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        area.draw(&Text::new(
+            format!("capital share {}%", format_number(p.capital_share * 100.0)),
+            (x0, bar_bottom + theme.px(3.0)),
+            share_style,
+        ))?;
+        area.draw(&Text::new(
+            format!("labor share {}%", format_number(p.labor_share * 100.0)),
+            (x1, bar_bottom + theme.px(3.0)),
+            theme
+                .text(11.0, theme.fg)
+                .pos(Pos::new(HPos::Right, VPos::Top)),
+        ))?;
+        Ok(())
+    }
+}
+
+impl Diagram for ProductionDiagram {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(p: &Params) -> Result<Self, InputError> {
+        let ces =
+            Ces::new(p.get("alpha"), p.get("rho"), p.get("A"), p.get("B")).map_err(model_error)?;
+        let (capital, labor) = (p.get("K"), p.get("L"));
+        let point = ces.point(capital, labor).map_err(model_error)?;
+        let wage_at_b_one = Ces::new(ces.alpha, ces.rho, ces.a, 1.0)
+            .and_then(|c| c.point(capital, labor))
+            .map_err(model_error)?
+            .wage;
+        Ok(ProductionDiagram {
+            ces,
+            capital,
+            labor,
+            point,
+            wage_at_b_one,
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+        clear(root, theme)?;
+        let (left, right) = split_panels(root, theme, 0.55);
+        self.draw_factory(&left, theme)?;
+        let curve = self.wage_curve();
+        let top = curve
+            .iter()
+            .map(|c| c.1.max(c.2))
+            .fold(0.0, f64::max)
+            .max(self.point.wage.max(self.point.rent))
+            * 1.1;
+        let mut chart = ChartBuilder::on(&right)
+            .margin(theme.upx(10.0))
+            .x_label_area_size(theme.upx(38.0))
+            .y_label_area_size(theme.upx(46.0))
+            .build_cartesian_2d((0.25..4.0).log_scale(), 0.0..top.max(1e-9))?;
+        style_mesh(
+            &mut chart,
+            theme,
+            "labor-augmenting B (K, L fixed)",
+            "price per unit",
+            5,
+            6,
+        )?;
+        chart.draw_series(LineSeries::new(
+            curve.iter().map(|c| (c.0, c.1)),
+            theme.series[1].stroke_width(theme.upx(2.5)),
+        ))?;
+        chart.draw_series(LineSeries::new(
+            curve.iter().map(|c| (c.0, c.2)),
+            theme.series[0].stroke_width(theme.upx(2.5)),
+        ))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (self.ces.b, self.point.wage),
+            theme.upx(6.0),
+            theme.accent.filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (self.ces.b, self.point.rent),
+            theme.upx(4.0),
+            theme.series[0].filled(),
+        )))?;
+        if let (Some(w), Some(r)) = (curve.last(), curve.last()) {
+            chart.draw_series(std::iter::once(Text::new(
+                "wage",
+                (w.0, w.1),
+                theme
+                    .text(11.0, theme.series[1])
+                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            )))?;
+            chart.draw_series(std::iter::once(Text::new(
+                "rent",
+                (r.0, r.2),
+                theme
+                    .text(11.0, theme.series[0])
+                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            )))?;
+        }
+        Ok(Vec::new())
+    }
+
+    fn describe(&self) -> String {
+        let p = &self.point;
+        let b = self.ces.b;
+        let example = if self.ces.rho < 0.0 && b > 1.0 && p.wage < self.wage_at_b_one {
+            format!(
+                " Because capital and labor are gross complements (ρ < 0), making labor {}× as productive lowers the wage from {} to {} until capital catches up: the episode's left-and-right-shoes point.",
+                format_number(b),
+                format_number(self.wage_at_b_one),
+                format_number(p.wage)
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "Capital {} (effective {}) and labor {} (effective {}) produce output {}. Each worker earns the marginal product of labor, {}; each unit of capital earns {}. Capital takes {}% of output and labor {}%, which add up to 100%.{example}",
+            format_number(self.capital),
+            format_number(self.ces.a * self.capital),
+            format_number(self.labor),
+            format_number(b * self.labor),
+            format_number(p.output),
+            format_number(p.wage),
+            format_number(p.rent),
+            format_number(p.capital_share * 100.0),
+            format_number(p.labor_share * 100.0),
+        )
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let p = &self.point;
+        vec![
+            Readout::new("Y", "Output Y", format_number(p.output)),
+            Readout::new("wage", "Wage F_L", format_number(p.wage)),
+            Readout::new("rent", "Capital rent F_K", format_number(p.rent)),
+            Readout::new(
+                "capital_share",
+                "Capital share",
+                format!("{}%", format_number(p.capital_share * 100.0)),
+            ),
+            Readout::new(
+                "labor_share",
+                "Labor share",
+                format!("{}%", format_number(p.labor_share * 100.0)),
+            ),
+            Readout::new(
+                "wage_at_b_one",
+                "Wage if B = 1",
+                format_number(self.wage_at_b_one),
+            ),
+        ]
+    }
+
+    fn probe(&self, what: &str, _arg: f64) -> Option<Vec<f64>> {
+        let p = &self.point;
+        match what {
+            // [Y, wage, rent, capital share, labor share, wage at B = 1]
+            "point" => Some(vec![
+                p.output,
+                p.wage,
+                p.rent,
+                p.capital_share,
+                p.labor_share,
+                self.wage_at_b_one,
+            ]),
+            _ => None,
+        }
+    }
+}

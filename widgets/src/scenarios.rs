@@ -1,0 +1,417 @@
+//! `kind="scenarios"` — the literature review's tables as a real, sortable HTML table with
+//! the paper's symbols next to the ones our simulation reads from its own numbers
+//! (mismatches shown, never hidden); the selected row is plotted over time — growth rate,
+//! labor share and wages — with the parameters its label covers editable. `scenario="<id>"`
+//! embeds one row (Trammell & Korinek, tables of §3–§5, as read in the episode).
+
+use crate::plot::{clear, clip_polyline, style_mesh, PanelMap};
+use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
+use crate::theme::Theme;
+use crate::{Diagram, Readout, Table, TableRow};
+use growth_model::models::{ModelError, Run};
+use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::cell::OnceCell;
+
+static SPEC: KindSpec = KindSpec {
+    kind: "scenarios",
+    title: "The review's scenario tables, live",
+    summary: "Every row of the episode's tables, simulated: the paper's growth, labor-share and wage symbols beside the ones read from the model's own numbers.",
+    height: 360,
+    params: &[
+        ParamSpec::number("rho", "ρ", "Substitution ρ", (-3.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS)."),
+        ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 3.0, 0.05), 0.5, "", "The research-feedback class the row names."),
+        ParamSpec::number("n", "n", "Growth of research effort n", (-0.05, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
+        ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Raised by AI-assisted combinatorial discovery."),
+        ParamSpec::number("years", "T", "Horizon", (50.0, 1000.0, 10.0), 400.0, " yr", "How long the scenario is simulated before it is classified."),
+    ],
+    presets: &[],
+    play: None,
+    options: &[
+        OptionSpec { name: "scenario", help: "Embed one row by its id (e.g. hs-production); the table then shows that row only." },
+        OptionSpec { name: "selected", help: "The row plotted below the full table (clicking a row sets it)." },
+    ],
+};
+
+const COLUMNS: [&str; 5] = ["Table", "Scenario", "Sources", "Paper", "Simulated"];
+
+thread_local! {
+    /// Each row's classification at its representative point, computed once per page.
+    static REPRESENTATIVE: OnceCell<Vec<Option<Symbols>>> = const { OnceCell::new() };
+}
+
+fn representative_symbols() -> Vec<Option<Symbols>> {
+    REPRESENTATIVE.with(|cell| {
+        cell.get_or_init(|| {
+            CATALOG
+                .iter()
+                .map(|row| {
+                    if row.unrepresentable.is_some() {
+                        None
+                    } else {
+                        catalog::run_row(row, &[])
+                            .ok()
+                            .map(|run| catalog::classify(&run))
+                    }
+                })
+                .collect()
+        })
+        .clone()
+    })
+}
+
+/// "++ · →0 · L" for a row's three columns.
+pub fn symbols_text(s: &Symbols) -> String {
+    [Some(s.growth), s.labor_share, s.wages]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn unknown_row(attribute: &str, value: &str) -> InputError {
+    let ids: Vec<&str> = CATALOG.iter().map(|r| r.id).collect();
+    InputError::new(
+        attribute,
+        value,
+        "is not a row of the tables",
+        format!("one of: {}", ids.join(", ")),
+    )
+}
+
+fn model_failure(e: ModelError) -> InputError {
+    match e {
+        ModelError::Param(p) => InputError::new(
+            p.name,
+            &format_number(p.value),
+            "is outside this row's model range",
+            format!("valid range {}", p.domain),
+        ),
+        other => InputError::new("scenario", "", "could not be simulated", format!("{other}")),
+    }
+}
+
+/// The scenarios diagram's state.
+#[derive(Debug, Clone)]
+pub struct ScenariosDiagram {
+    embedded: Option<&'static ScenarioRow>,
+    row: &'static ScenarioRow,
+    run: Option<Run>,
+    current: Option<Symbols>,
+    used: Vec<(&'static str, f64)>,
+}
+
+impl ScenariosDiagram {
+    fn row_params(row: &ScenarioRow) -> Vec<&'static str> {
+        if row.unrepresentable.is_some() {
+            return Vec::new();
+        }
+        let mut names: Vec<&'static str> = row
+            .coverage
+            .iter()
+            .map(|c| c.param)
+            .filter(|p| SPEC.param(p).is_some())
+            .collect();
+        names.push("years");
+        names
+    }
+
+    fn panels(&self) -> Vec<(&'static str, &'static str, f64)> {
+        // (series, axis title, scale to display)
+        let Some(run) = &self.run else {
+            return Vec::new();
+        };
+        if run.series("labor_share").is_some() {
+            vec![
+                ("g_Y", "growth rate (%/yr)", 100.0),
+                ("labor_share", "labor share (%)", 100.0),
+                ("ln_wage", "ln wage", 1.0),
+            ]
+        } else {
+            vec![
+                ("g_B", "growth rate (%/yr)", 100.0),
+                ("ln_B", "ln technology", 1.0),
+            ]
+        }
+    }
+
+    fn wrap(text: &str, width: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            if line.chars().count() + word.chars().count() + 1 > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+impl Diagram for ScenariosDiagram {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(p: &Params) -> Result<Self, InputError> {
+        let embedded = match p.option("scenario") {
+            Some(id) => Some(catalog::find(id).ok_or_else(|| unknown_row("scenario", id))?),
+            None => None,
+        };
+        let row = match (embedded, p.option("selected")) {
+            (Some(row), _) => row,
+            (None, Some(id)) => catalog::find(id).ok_or_else(|| unknown_row("selected", id))?,
+            (None, None) => &CATALOG[1],
+        };
+        let mut used = Vec::new();
+        let (run, current) = if row.unrepresentable.is_some() {
+            (None, None)
+        } else {
+            let values: Vec<(&'static str, String)> = Self::row_params(row)
+                .into_iter()
+                .map(|name| (name, format!("{}", p.get(name))))
+                .collect();
+            let overrides: Vec<(&str, &str)> =
+                values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let run = catalog::run_row(row, &overrides).map_err(model_failure)?;
+            used = Self::row_params(row)
+                .into_iter()
+                .map(|name| (name, p.get(name)))
+                .collect();
+            let symbols = catalog::classify(&run);
+            (Some(run), Some(symbols))
+        };
+        Ok(ScenariosDiagram {
+            embedded,
+            row,
+            run,
+            current,
+            used,
+        })
+    }
+
+    fn option_changed(params: &mut Params, name: &str) {
+        let Some(row) = params.option(name).and_then(catalog::find) else {
+            return;
+        };
+        // A newly chosen row starts at its own representative point and horizon.
+        for (param, value) in catalog::representative(row) {
+            if let Ok(v) = value.parse::<f64>() {
+                let _ = params.set(param, v);
+            }
+        }
+        if let Some((_, years)) = row.params.iter().find(|(k, _)| *k == "years") {
+            if let Ok(v) = years.parse::<f64>() {
+                let _ = params.set("years", v.clamp(50.0, 1000.0));
+            }
+        }
+    }
+
+    fn active_params(&self) -> Option<Vec<&'static str>> {
+        Some(Self::row_params(self.row))
+    }
+
+    fn table(&self) -> Option<Table> {
+        let symbols = representative_symbols();
+        let rows = CATALOG
+            .iter()
+            .zip(symbols)
+            .filter(|(row, _)| self.embedded.is_none_or(|e| e.id == row.id))
+            .map(|(row, representative)| {
+                let selected = row.id == self.row.id;
+                let simulated = if selected {
+                    self.current
+                } else {
+                    representative
+                };
+                let (text, mismatch) = match (row.unrepresentable, simulated) {
+                    (Some(_), _) => ("not simulated: see why below".to_string(), false),
+                    (None, Some(s)) => (symbols_text(&s), s != row.paper),
+                    (None, None) => ("could not be simulated".to_string(), true),
+                };
+                TableRow {
+                    id: row.id,
+                    cells: vec![
+                        row.table.to_string(),
+                        row.label.to_string(),
+                        row.sources.to_string(),
+                        symbols_text(&row.paper),
+                        text,
+                    ],
+                    selected,
+                    mismatch,
+                }
+            })
+            .collect();
+        Some(Table { caption: "Scenarios of the review: the paper's symbols (growth · labor share · wages) and ours".into(), columns: COLUMNS.to_vec(), rows, select: if self.embedded.is_some() { "scenario" } else { "selected" } })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+        clear(root, theme)?;
+        let (w, _) = root.dim_in_pixel();
+        let (band, body) = root.split_vertically(theme.upx(24.0));
+        let verdict = match self.current {
+            Some(s) if s == self.row.paper => format!(
+                "paper {} · simulated {} ✓",
+                symbols_text(&self.row.paper),
+                symbols_text(&s)
+            ),
+            Some(s) => format!(
+                "paper {} · simulated {} ✗ mismatch",
+                symbols_text(&self.row.paper),
+                symbols_text(&s)
+            ),
+            None => format!("paper {} · not simulated", symbols_text(&self.row.paper)),
+        };
+        band.draw(&Text::new(
+            verdict,
+            (theme.px(8.0), theme.px(4.0)),
+            theme
+                .text(13.0, theme.accent)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        let Some(run) = &self.run else {
+            let width_chars = ((w as f64 / theme.scale) / 7.0).max(20.0) as usize;
+            let reason = self.row.unrepresentable.unwrap_or("");
+            for (i, line) in Self::wrap(
+                &format!("Why this row is not simulated: {reason}"),
+                width_chars,
+            )
+            .iter()
+            .enumerate()
+            {
+                body.draw(&Text::new(
+                    line.clone(),
+                    (theme.px(12.0), theme.px(12.0 + 18.0 * i as f64)),
+                    theme
+                        .text(13.0, theme.fg)
+                        .pos(Pos::new(HPos::Left, VPos::Top)),
+                ))?;
+            }
+            return Ok(Vec::new());
+        };
+        let panels = self.panels();
+        let css_width = w as f64 / theme.scale;
+        let areas = if css_width >= 640.0 {
+            body.split_evenly((1, panels.len()))
+        } else {
+            body.split_evenly((panels.len(), 1))
+        };
+        let t_end = run.t.last().copied().unwrap_or(1.0).max(1e-9);
+        for (area, (series, title, scale)) in areas.iter().zip(panels) {
+            let Some(values) = run.series(series) else {
+                continue;
+            };
+            let points: Vec<(f64, f64)> = run
+                .t
+                .iter()
+                .zip(values)
+                .map(|(t, v)| (*t, v * scale))
+                .filter(|p| p.1 > growth_model::exogenous::LN_ZERO_WAGE / 2.0)
+                .collect();
+            // Growth rates near a singularity run to infinity: show up to 4× the rate at 80% of the run, clipped.
+            let (lo, hi) = if series.starts_with("g_") {
+                let g_ref = growth_model::trend::value_at(&run.t, values, 0.8 * t_end) * scale;
+                let top = points
+                    .iter()
+                    .map(|p| p.1)
+                    .fold(0.0, f64::max)
+                    .min((g_ref.abs() * 4.0).max(2.0));
+                (points.iter().map(|p| p.1).fold(0.0, f64::min), top.max(0.5))
+            } else if series == "labor_share" {
+                (0.0, 100.0)
+            } else {
+                let lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+                let hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+                if lo.is_finite() && hi.is_finite() && hi > lo {
+                    (lo, hi + 0.05 * (hi - lo))
+                } else {
+                    (lo.min(0.0), lo.max(0.0) + 1.0)
+                }
+            };
+            let mut chart = ChartBuilder::on(area)
+                .margin(theme.upx(8.0))
+                .x_label_area_size(theme.upx(36.0))
+                .y_label_area_size(theme.upx(46.0))
+                .build_cartesian_2d(0.0..t_end, lo..hi)?;
+            style_mesh(&mut chart, theme, "Years", title, 5, 5)?;
+            if series.starts_with("g_") {
+                let base = growth_model::scenarios::BASELINE_GROWTH * 100.0;
+                if base < hi {
+                    chart.draw_series(DashedLineSeries::new(
+                        vec![(0.0, base), (t_end, base)],
+                        theme.upx(5.0),
+                        theme.upx(4.0),
+                        theme.muted.stroke_width(theme.upx(1.0)),
+                    ))?;
+                }
+            }
+            for segment in clip_polyline(&points, 0.0, t_end, lo, hi) {
+                chart.draw_series(LineSeries::new(
+                    segment,
+                    theme.series[0].stroke_width(theme.upx(2.5)),
+                ))?;
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    fn describe(&self) -> String {
+        let row = self.row;
+        let used = self
+            .used
+            .iter()
+            .map(|(k, v)| format!("{k} = {}", format_number(*v)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match (self.current, row.unrepresentable) {
+            (_, Some(reason)) => format!("“{}” ({}), table “{}”: the paper says {}. This row is not simulated: {reason}", row.label, row.sources, row.table, symbols_text(&row.paper)),
+            (Some(s), None) => format!(
+                "“{}” ({}), table “{}”: the paper says {}; simulated with the {} model ({used}), the numbers give {}{}. {}",
+                row.label,
+                row.sources,
+                row.table,
+                symbols_text(&row.paper),
+                row.model,
+                symbols_text(&s),
+                if s == row.paper { ", a match" } else { ", which does not match the paper" },
+                row.rationale
+            ),
+            (None, None) => format!("“{}” could not be simulated.", row.label),
+        }
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        vec![
+            Readout::new("paper", "Paper", symbols_text(&self.row.paper)),
+            Readout::new(
+                "simulated",
+                "Simulated",
+                self.current.map_or("—".into(), |s| symbols_text(&s)),
+            ),
+            Readout::new("model", "Model", self.row.model.into()),
+            Readout::new(
+                "params",
+                "Parameters",
+                self.used
+                    .iter()
+                    .map(|(k, v)| format!("{k} = {}", format_number(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ]
+    }
+}
