@@ -78,8 +78,8 @@ impl ProductionDiagram {
         };
         let box_left = w * 40 / 100;
         let box_right = w * 64 / 100;
-        let box_top = h * 22 / 100;
-        let box_bottom = h * 70 / 100;
+        let box_top = h * 16 / 100;
+        let box_bottom = h * 58 / 100;
         let mid = (box_top + box_bottom) / 2;
         let pipe = |y: i32, t: i32, x0: i32, x1: i32, color: RGBColor| {
             Rectangle::new([(x0, y - t / 2), (x1, y + t / 2)], color.filled())

@@ -2,7 +2,7 @@
 // canvas size, events) and forwards every parameter to the wasm widget; it computes no
 // economics and validates nothing itself: parsing, ranges and messages come from Rust.
 
-const CSS = `
+const STYLE_TEXT = `
 :host {
   display: block;
   margin: 1.5em 0;
@@ -152,7 +152,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
   const styles = () => {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
+      sheet.replaceSync(STYLE_TEXT);
     }
     return sheet;
   };

@@ -1,0 +1,142 @@
+// The scenario tables, the four growth regimes and the one-factory economy, as readers use them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { afterRender, artifacts, canvasStats, launchBrowser, newPage, shadowText, startServer, waitDrawn } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options = {}) {
+  const page = await newPage(browser, options);
+  await page.goto(server.url('/tests/fixtures/tables.html'));
+  return page;
+}
+
+const rowIds = (widget) => widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.dataset.id));
+
+test('each new kind renders', async () => {
+  const page = await open();
+  for (const id of ['growth-regimes', 'production', 'scenarios', 'one-row']) {
+    const widget = await waitDrawn(page, `#${id}`);
+    const stats = await canvasStats(widget);
+    assert.ok(stats.ink > stats.total * 0.01, `${id}: ${stats.ink} px`);
+    assert.doesNotMatch(await shadowText(widget, '.readouts'), /NaN|undefined/);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('selecting three rows of the scenario table changes the plot and the symbols shown', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#scenarios');
+  const ids = await rowIds(widget);
+  assert.equal(ids.length, 24, 'every row of the tables');
+  const seen = new Set();
+  let previous = (await canvasStats(widget)).hash;
+  for (const id of ['ps-land-hanson', 'tech-high-feedback', 'tasks-ls-asymptotic']) {
+    await afterRender(widget, () => widget.locator(`tbody tr[data-id="${id}"]`).click());
+    const hash = (await canvasStats(widget)).hash;
+    assert.notEqual(hash, previous, `${id} changes the plot`);
+    previous = hash;
+    assert.equal(await widget.locator(`tbody tr[data-id="${id}"]`).getAttribute('aria-selected'), 'true');
+    const readouts = await shadowText(widget, '.readouts');
+    seen.add(readouts);
+    const paper = await widget.evaluate((el, rowId) => el.shadowRoot.querySelector(`tr[data-id="${rowId}"] td:nth-child(4)`).textContent, id);
+    assert.ok(readouts.includes(`Paper${paper}`), `${id}: readouts show the paper's ${paper}`);
+    assert.match(readouts, new RegExp(`Simulated${paper.replace(/[+]/g, '\\+')}`), `${id}: simulated symbols match and are shown`);
+  }
+  assert.equal(seen.size, 3);
+  // The row's parameters are the ones its label covers, and editing one re-runs it.
+  const visible = await widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('.control:not([hidden]) input[type=range]')].map((i) => i.dataset.param));
+  assert.deepEqual(visible.sort(), ['rho', 'years']);
+  await page.context().close();
+});
+
+test('rows are chosen from the keyboard and sorted by table', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#scenarios');
+  await widget.locator('tbody tr[data-id="savings-decrease"]').focus();
+  await afterRender(widget, () => page.keyboard.press('Enter'));
+  assert.equal(await widget.locator('tbody tr[data-id="savings-decrease"]').getAttribute('aria-selected'), 'true');
+  await widget.locator('th button', { hasText: 'Table' }).click();
+  const tables = await widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent));
+  assert.deepEqual(tables, [...tables].sort((a, b) => a.localeCompare(b)));
+  assert.equal(await widget.locator('th').first().getAttribute('aria-sort'), 'ascending');
+  await page.context().close();
+});
+
+test('unrepresentable rows say why, in the widget', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#scenarios');
+  await afterRender(widget, () => widget.locator('tbody tr[data-id="robotics-hs-ls"]').click());
+  assert.match(await shadowText(widget, 'tbody tr[data-id="robotics-hs-ls"]'), /not simulated/);
+  assert.match(await shadowText(widget, '.description'), /This row is not simulated: /);
+  await page.context().close();
+});
+
+test('scenario="…" embeds a single row, and an unknown id is named with the valid ones', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#one-row');
+  assert.deepEqual(await rowIds(widget), ['ps-land-hanson']);
+  assert.match(await shadowText(widget, '.readouts'), /Paper\+\+ · →0 · →0/);
+  await widget.evaluate((el) => el.setAttribute('scenario', 'no-such-row'));
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.errors').textContent.length > 0, await widget.elementHandle());
+  const message = await shadowText(widget, '.errors');
+  assert.match(message, /scenario="no-such-row" is not a row of the tables; one of: hs-consumption, /);
+  assert.deepEqual(await rowIds(widget), ['ps-land-hanson'], 'keeps showing the last valid row');
+  await page.context().close();
+});
+
+test('the type II path reaches its asymptote at twice the first doubling time', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#growth-regimes');
+  for (const d of [10, 35, 45]) {
+    await afterRender(widget, () => widget.evaluate((el, v) => { el.first_doubling = v; }, d));
+    const [tLast, lnLast, gLast, blowup] = await widget.evaluate((el) => el.probe('type-ii'));
+    assert.equal(blowup, 2 * d);
+    assert.ok(tLast < 2 * d && 2 * d - tLast < 1e-3 * d, `last sample ${tLast} just before 2d = ${2 * d}`);
+    assert.ok(gLast > 1000 / d && lnLast > 10, `growth ${gLast}/yr and ln Y ${lnLast} explode there`);
+    assert.match(await shadowText(widget, '.readouts'), new RegExp(`Type II infinite atyear ${2 * d}`));
+  }
+  const crossings = await widget.evaluate((el) => el.probe('crossings'));
+  assert.ok(Number.isNaN(crossings[0]), 'constant 2 % growth never crosses 12 %');
+  assert.equal(crossings[1], 20);
+  await page.context().close();
+});
+
+test('the gross-complements preset: making labor more productive lowers the wage', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#production');
+  await afterRender(widget, () => widget.locator('button[data-preset="gross-complements"]').click());
+  const [, wage, , capitalShare, laborShare, wageAtBOne] = await widget.evaluate((el) => el.probe('point'));
+  assert.ok(wage < wageAtBOne, `wage ${wage} below ${wageAtBOne} at B = 1`);
+  assert.ok(Math.abs(capitalShare + laborShare - 1) < 1e-12);
+  // Closed form: ρ = −2, α = ½, K = L = A = 1, B = 2 → Y = (½ + ½·¼)^(−½), w = B(1−α)(Y/B)^3.
+  const Y = (0.5 + 0.5 * 0.25) ** -0.5;
+  assert.ok(Math.abs(wage - 2 * 0.5 * (Y / 2) ** 3) < 1e-12);
+  assert.match(await shadowText(widget, '.description'), /lowers the wage from 0\.5 to 0\.253/);
+  await page.context().close();
+});
+
+test('screenshots of the new kinds, light and dark, at 360 and 1200 px', async () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [360, 1200]) {
+      const page = await open({ viewport: { width, height: 900 }, colorScheme: scheme });
+      for (const id of ['growth-regimes', 'production', 'scenarios']) {
+        const widget = await waitDrawn(page, `#${id}`);
+        await widget.screenshot({ path: join(artifacts, `${id}-${scheme}-${width}.png`) });
+      }
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
+  }
+});
