@@ -141,7 +141,7 @@ impl ProductionDiagram {
         };
         area.draw(&label(
             format!(
-                "capital K = {} → AK = {}",
+                "K = {} (AK = {})",
                 format_number(self.capital),
                 format_number(x_eff)
             ),
@@ -152,7 +152,7 @@ impl ProductionDiagram {
         ))?;
         area.draw(&label(
             format!(
-                "labor L = {} → BL = {}",
+                "L = {} (BL = {})",
                 format_number(self.labor),
                 format_number(y_eff)
             ),
@@ -162,7 +162,7 @@ impl ProductionDiagram {
             HPos::Left,
         ))?;
         area.draw(&label(
-            format!("output Y = {}", format_number(p.output)),
+            format!("Y = {}", format_number(p.output)),
             w - theme.px(8.0),
             mid - above(thickness(p.output)),
             theme.series[2],
@@ -173,12 +173,12 @@ impl ProductionDiagram {
             .pos(Pos::new(HPos::Left, VPos::Top));
         area.draw(&Text::new(
             format!("wage F_L = {} per worker", format_number(p.wage)),
-            (theme.px(8.0), box_bottom + theme.px(18.0)),
+            (theme.px(8.0), box_bottom + theme.px(8.0)),
             pay.clone(),
         ))?;
         area.draw(&Text::new(
             format!("capital rent F_K = {} per machine", format_number(p.rent)),
-            (theme.px(8.0), box_bottom + theme.px(36.0)),
+            (theme.px(8.0), box_bottom + theme.px(25.0)),
             pay,
         ))?;
 
