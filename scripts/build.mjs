@@ -23,6 +23,15 @@ export async function build() {
   const glue = await import(pathToFileURL(join(pkg, 'growth_widgets.js')).href + `?t=${Date.now()}`);
   glue.initSync({ module: readFileSync(join(pkg, 'growth_widgets_bg.wasm')) });
   const kinds = glue.kinds();
+  // What each kind shows at its defaults, so an element can reserve its final size before
+  // the wasm loads (no layout shift), and a static SVG for no-script fallbacks.
+  const figures = {};
+  for (const spec of kinds) {
+    const widget = new glue.GrowthWidget(spec.kind);
+    spec.initial = { readouts: widget.readouts(), description: widget.describe(), table: widget.table() ?? null };
+    figures[spec.kind] = widget.figure_svg(720, spec.height);
+    widget.free();
+  }
   writeFileSync(join(pkg, 'kinds.json'), JSON.stringify(kinds, null, 2));
 
   mkdirSync(dist, { recursive: true });
@@ -50,6 +59,8 @@ export async function build() {
     loader: { '.wasm': 'binary' },
     outfile: join(dist, 'growth-widgets.inline.js'),
   });
+  const { writePages } = await import('./pages.mjs');
+  await writePages(kinds, figures);
   return sizes(['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
 }
 

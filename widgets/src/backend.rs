@@ -6,12 +6,16 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 
-/// A backend whose text is measured by `measure(text, css_font) -> (width, height)`.
-pub struct Measured<B, M> {
+/// Text measurement: (text, CSS font, size in px) → (width, height) in the backend's pixels.
+pub type Measure<'a> = &'a dyn Fn(&str, &str, f64) -> (u32, u32);
+
+/// A backend whose text is measured by `measure`; one type per backend, whatever measures,
+/// so the drawing code is compiled once per backend.
+pub struct Measured<'a, B> {
     /// The backend that draws.
     pub inner: B,
-    /// Text measurement, in the backend's pixels.
-    pub measure: M,
+    /// Text measurement.
+    pub measure: Measure<'a>,
 }
 
 /// The CSS font shorthand plotters-canvas sets for `style`.
@@ -32,7 +36,7 @@ pub fn estimate_text(text: &str, size: f64) -> (u32, u32) {
     )
 }
 
-impl<B: DrawingBackend, M: Fn(&str, &str, f64) -> (u32, u32)> DrawingBackend for Measured<B, M> {
+impl<B: DrawingBackend> DrawingBackend for Measured<'_, B> {
     type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {

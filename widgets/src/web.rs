@@ -164,7 +164,11 @@ impl GrowthWidget {
                 Err(_) => estimate_text(text, size),
             }
         };
-        let root = Measured { inner, measure }.into_drawing_area();
+        let root = Measured {
+            inner,
+            measure: &measure,
+        }
+        .into_drawing_area();
         self.panels = self
             .diagram
             .draw(&root, &theme)
@@ -201,7 +205,35 @@ impl GrowthWidget {
                 &mut svg,
                 (width.clamp(1, 8192), height.clamp(1, 8192)),
             );
-            let root = Measured { inner, measure }.into_drawing_area();
+            let root = Measured {
+                inner,
+                measure: &measure,
+            }
+            .into_drawing_area();
+            self.diagram
+                .draw(&root, &theme)
+                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+            root.present()
+                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+        }
+        Ok(svg)
+    }
+
+    /// The figure as SVG without a page (for static fallbacks generated at build time): text is measured by estimate.
+    pub fn figure_svg(&self, width: u32, height: u32) -> Result<String, JsValue> {
+        let theme = Theme::light(1.0);
+        let mut svg = String::new();
+        {
+            let inner = plotters::backend::SVGBackend::with_string(
+                &mut svg,
+                (width.clamp(1, 8192), height.clamp(1, 8192)),
+            );
+            let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
+            let root = Measured {
+                inner,
+                measure: &estimate,
+            }
+            .into_drawing_area();
             self.diagram
                 .draw(&root, &theme)
                 .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;

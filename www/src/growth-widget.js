@@ -107,6 +107,61 @@ td.mismatch { color: var(--gw-error); }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
+/** CSS custom properties an author may set on the element (light defaults; dark ones under prefers-color-scheme). */
+export const CSS_PROPERTIES = [
+  ['--growth-widget-fg', '#222222', 'Text, axes and the draggable point’s outline'],
+  ['--growth-widget-muted', '#666666', 'Secondary text, tick labels, ghost curves'],
+  ['--growth-widget-bg', '#ffffff', 'Figure background'],
+  ['--growth-widget-grid', '#e8e8e8', 'Grid lines and selected table rows'],
+  ['--growth-widget-accent', '#d55e00', 'Highlights: the point, sliders, regime labels, focus rings'],
+  ['--growth-widget-series-1', '#0072b2', 'First series colour (Okabe–Ito blue)'],
+  ['--growth-widget-series-2', '#e69f00', 'Second series colour (orange)'],
+  ['--growth-widget-series-3', '#009e73', 'Third series colour (green)'],
+  ['--growth-widget-series-4', '#cc79a7', 'Fourth series colour (pink)'],
+  ['--growth-widget-border', '#dddddd', 'Figure and field borders'],
+  ['--growth-widget-error', '#b00020', 'Error messages'],
+  ['--growth-widget-font', 'system-ui, sans-serif', 'Font family of the figure and its controls'],
+  ['--growth-widget-font-size', '15px', 'Base font size of the controls and captions'],
+];
+
+/** Shadow parts, for ::part() styling. */
+export const PARTS = [
+  ['figure', 'The whole widget box'],
+  ['caption', 'Title row with the actions'],
+  ['title', 'The figure’s title'],
+  ['actions', 'The Play / PNG / SVG / Copy tag buttons'],
+  ['action', 'Each action button'],
+  ['plot', 'The box that holds the canvas (its height is reserved before loading)'],
+  ['canvas', 'The drawing'],
+  ['status', 'Loading and failure messages over the plot'],
+  ['fallback', 'Slotted fallback content, shown when the engine cannot load'],
+  ['errors', 'The list of messages about refused attributes'],
+  ['error', 'One message'],
+  ['toast', 'The copied tag'],
+  ['table', 'The scroll box around a table (scenarios)'],
+  ['data-table', 'The table itself'],
+  ['table-row', 'One table row'],
+  ['readouts', 'The labelled numbers under the figure'],
+  ['readout', 'One labelled number'],
+  ['presets', 'The preset buttons'],
+  ['preset', 'One preset button'],
+  ['controls', 'The grid of controls'],
+  ['control', 'One control: label, slider and number field'],
+  ['slider', 'A range input'],
+  ['number', 'A number input'],
+  ['toggle', 'A checkbox'],
+  ['marks', 'Labelled marks under a slider'],
+  ['description', 'The visually hidden live description'],
+];
+
+/** Events the element dispatches (all bubble and cross the shadow boundary). */
+export const EVENTS = [
+  ['growth-input', '{ kind, values }', 'While a control or the point moves'],
+  ['growth-change', '{ kind, values }', 'When a change is committed (slider released, preset, row chosen)'],
+  ['growth-error', '{ attribute, value, expected, message }', 'An attribute or value was refused, or the engine failed'],
+  ['growth-render', 'null', 'A frame was drawn'],
+];
+
 // Attributes that belong to HTML or to the page, never to a diagram.
 const GLOBAL_ATTRIBUTES = new Set([
   'kind', 'controls', 'preset', 'height', 'class', 'id', 'style', 'slot', 'title', 'lang', 'dir',

@@ -1,0 +1,381 @@
+// Pages and manifests generated from the kinds' declarations (kinds.json), so none can drift
+// from the code: the authors' guide, custom-elements.json, TypeScript declarations, static
+// fallback figures; plus the transcript page built from the real episode transcript when it
+// is present, and local copies of KaTeX and reveal.js (nothing is loaded from a CDN).
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root } from './lib.mjs';
+
+const www = join(root, 'www');
+const dist = join(www, 'dist');
+export const TRANSCRIPT = join(root, '..', 'shared', 'seed', 'trammell-episode-transcript.md');
+
+/** Text for HTML, attribute-safe. */
+export const esc = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const number = (v) => String(Math.round(v * 1e9) / 1e9).replace('-', '−');
+
+function copyVendor() {
+  const modules = join(root, 'node_modules');
+  const katex = join(dist, 'vendor', 'katex');
+  mkdirSync(join(katex, 'fonts'), { recursive: true });
+  for (const file of ['katex.min.js', 'katex.min.css']) cpSync(join(modules, 'katex', 'dist', file), join(katex, file));
+  cpSync(join(modules, 'katex', 'dist', 'fonts'), join(katex, 'fonts'), { recursive: true, filter: (f) => !/\.(ttf|woff)$/.test(f) });
+  const reveal = join(dist, 'vendor', 'reveal');
+  mkdirSync(join(reveal, 'theme'), { recursive: true });
+  for (const file of ['reveal.js', 'reveal.css']) cpSync(join(modules, 'reveal.js', 'dist', file), join(reveal, file));
+  cpSync(join(modules, 'reveal.js', 'dist', 'theme', 'white.css'), join(reveal, 'theme', 'white.css'));
+}
+
+/** A widget tag for the guide's examples and snippets. */
+function tag(kind, attributes = {}) {
+  const extra = Object.entries(attributes).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+  return `<growth-widget kind="${esc(kind)}"${extra}></growth-widget>`;
+}
+
+function attributeRows(spec) {
+  const rows = spec.params.map(
+    (p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.label)}</td><td>${p.toggle ? '0 or 1' : `${number(p.min)} to ${number(p.max)}`}</td><td>${number(p.default)}</td><td>${esc(p.unit.trim())}</td><td>${esc(p.help)}</td></tr>`,
+  );
+  for (const o of spec.options) rows.push(`<tr><td><code>${esc(o.name)}</code></td><td>text</td><td>see description</td><td></td><td></td><td>${esc(o.help)}</td></tr>`);
+  const presets = spec.presets.map((p) => `<code>${esc(p.name)}</code>`).join(', ');
+  rows.push(`<tr><td><code>preset</code></td><td>Preset</td><td>${presets || 'none'}</td><td></td><td></td><td>Applies a named set of values before the other attributes.</td></tr>`);
+  rows.push(`<tr><td><code>controls</code></td><td>Controls shown</td><td>comma-separated names, or <code>none</code></td><td>all</td><td></td><td>Show only some controls; <code>none</code> makes a static figure.</td></tr>`);
+  rows.push(`<tr><td><code>height</code></td><td>Figure height</td><td>160 to 2000</td><td>${spec.height}</td><td>px</td><td>Height of the drawing in CSS pixels.</td></tr>`);
+  return rows.join('\n');
+}
+
+function guide(kinds, shim) {
+  const toc = kinds.map((k) => `<li><a href="#${k.kind}">${esc(k.title)}</a> — <code>${esc(k.kind)}</code></li>`).join('\n');
+  const sections = kinds
+    .map((spec) => {
+      const example = spec.options.length ? tag(spec.kind, { scenario: 'ps-land-hanson' }) : tag(spec.kind, { [spec.params[0].name]: String(spec.params[0].default) });
+      return `<section id="${spec.kind}">
+<h2>${esc(spec.title)} <code>${esc(spec.kind)}</code></h2>
+<p>${esc(spec.summary)}</p>
+${tag(spec.kind)}
+<h3>Copy and paste</h3>
+<pre><code>${esc(example)}</code></pre>
+<h3>Attributes and properties</h3>
+<div class="scroll"><table><thead><tr><th>Attribute</th><th>Label</th><th>Valid values</th><th>Default</th><th>Unit</th><th>Meaning</th></tr></thead>
+<tbody>${attributeRows(spec)}</tbody></table></div>
+</section>`;
+    })
+    .join('\n');
+  const rows = (list) => list.map((cells) => `<tr>${cells.map((c, i) => `<td>${i === 0 ? `<code>${esc(c)}</code>` : esc(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Growth Widgets — the authors' guide</title>
+<link rel="stylesheet" href="page.css">
+<script type="module" src="dist/growth-widgets.js"></script>
+</head>
+<body>
+<header class="masthead">
+<p class="kicker">Growth Widgets</p>
+<h1>The authors’ guide</h1>
+<p class="lede">Live diagrams of the economics of transformative AI in any page: one script, one tag. Everything below is generated from the widgets’ own declarations.</p>
+</header>
+<main>
+<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>
+<li><a href="#embed">Embedding</a></li>
+<li><a href="#recipes">Recipes: HTML, Markdown, reveal.js</a></li>
+${toc}
+<li><a href="#events">Events</a></li>
+<li><a href="#theming">Theming: CSS custom properties and parts</a></li>
+<li><a href="#errors">Errors and limits</a></li>
+</ol></nav>
+<section id="embed">
+<h2>Embedding</h2>
+<p>Copy <code>growth-widgets.inline.js</code> (one file with the WebAssembly inside; it also works from <code>file://</code>) next to your page and add:</p>
+<pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="elasticity" rho="-1"></growth-widget>')}</code></pre>
+<p>On a server, the ES module with its <code>.wasm</code> beside it is smaller and cached separately:</p>
+<pre><code>${esc('<script type="module" src="/growth-widgets.js"></script>')}</code></pre>
+<p>Widgets start when they come near the viewport, reserve their space before they start (no layout jump), and never load anything from another site. Content inside the tag is shown when scripts are off or the engine cannot load:</p>
+<pre><code>${esc('<growth-widget kind="elasticity">\n  <img src="elasticity.svg" alt="Isoquants for ρ = −0.5">\n</growth-widget>')}</code></pre>
+<p>Every attribute is also a property (<code>el.rho = -1</code>); <code>el.values</code> holds the current numbers, <code>el.tag</code> the tag that reproduces the figure, and <code>el.toSVG()</code>, <code>el.downloadPNG()</code>, <code>el.renderNow()</code> do what they say. The package ships <code>custom-elements.json</code> and TypeScript declarations for editors.</p>
+</section>
+<section id="recipes">
+<h2>Recipes</h2>
+<h3>Plain HTML</h3>
+<pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="research-feedback" phi="1.5" n="0"></growth-widget>')}</code></pre>
+<h3>Markdown (Hugo, Jekyll)</h3>
+<p>Both pass raw HTML through: put the script once in your layout (or at the top of the post) and the tag where the figure goes. In Hugo, enable <code>markup.goldmark.renderer.unsafe = true</code>; Jekyll (kramdown) passes it as is.</p>
+<pre><code>${esc('Capital and labor are gross complements:\n\n<growth-widget kind="elasticity" preset="complements" controls="rho"></growth-widget>')}</code></pre>
+<h3>reveal.js</h3>
+<p>Use the inline bundle so the deck works offline. Widgets size themselves to the slide, stay crisp when reveal scales it, keep arrow keys inside their controls, and render on <code>pdf-ready</code> when printing:</p>
+<pre><code>${esc('<section><h2>Research feedback</h2>\n  <growth-widget kind="research-feedback" height="380"></growth-widget>\n</section>\n<script>\n  Reveal.on("pdf-ready", () => document.querySelectorAll("growth-widget").forEach((w) => w.renderNow()));\n</script>')}</code></pre>
+</section>
+${sections}
+<section id="events">
+<h2>Events</h2>
+<div class="scroll"><table><thead><tr><th>Event</th><th><code>detail</code></th><th>When</th></tr></thead><tbody>
+${rows(shim.EVENTS)}
+</tbody></table></div>
+</section>
+<section id="theming">
+<h2>Theming</h2>
+<p>Colours follow <code>prefers-color-scheme</code>; set any of these on the element or an ancestor to override them:</p>
+<div class="scroll"><table><thead><tr><th>Custom property</th><th>Light default</th><th>What it colours</th></tr></thead><tbody>
+${rows(shim.CSS_PROPERTIES)}
+</tbody></table></div>
+<p>Parts, for <code>growth-widget::part(name)</code>:</p>
+<div class="scroll"><table><thead><tr><th>Part</th><th>What it is</th></tr></thead><tbody>
+${rows(shim.PARTS)}
+</tbody></table></div>
+</section>
+<section id="errors">
+<h2>Errors and limits</h2>
+<p>A refused value never blanks the figure: the widget keeps (or falls back to) the last valid value, says so inside itself, and fires <code>growth-error</code>. The messages read:</p>
+<ul>
+<li><code>rho="abc" is not a number; valid range −5 to 1.</code> (also <em>is empty</em>, <em>is not a finite number</em> for NaN or Infinity, <em>is out of range</em>), followed by <code>Showing rho = −0.5 instead.</code></li>
+<li><code>kind="…" is not a known kind; one of: ${kinds.map((k) => esc(k.kind)).join(', ')}.</code></li>
+<li><code>foo="1" is not a parameter of kind="elasticity"; its parameters are rho, alpha, K, L.</code></li>
+<li><code>preset="…" is not a preset of this kind; one of: ….</code> and <code>scenario="…" is not a row of the tables; one of: ….</code></li>
+<li><code>controls="…" names …, which this kind does not have; valid names: ….</code> and <code>height="…" is not a valid height; a height in CSS pixels from 160 to 2000.</code></li>
+<li><code>rho = −1 is outside this row's model range; valid range (0, 1].</code> when a scenario's model refuses a value.</li>
+<li><code>The diagram engine failed to load: …</code> when the WebAssembly cannot be fetched or is blocked; the slotted fallback is shown.</li>
+</ul>
+<p>Limits: every model is validated to its documented range (ρ from −50 to 1 in the model crate, narrower on the sliders); trajectories that blow up in finite time stop there and report the blow-up time instead of overflowing.</p>
+</section>
+</main>
+<footer><p>Generated from the widgets’ declarations by <code>npm run build</code>.</p></footer>
+</body>
+</html>
+`;
+}
+
+function manifest(kinds, shim) {
+  const attributes = new Map([
+    ['kind', { name: 'kind', type: { text: kinds.map((k) => `'${k.kind}'`).join(' | ') }, description: 'Which diagram.' }],
+    ['controls', { name: 'controls', type: { text: 'string' }, description: 'Comma-separated parameter names to show, or "none".' }],
+    ['preset', { name: 'preset', type: { text: 'string' }, description: 'A preset of the kind, applied first.' }],
+    ['height', { name: 'height', type: { text: 'number' }, description: 'Figure height in CSS pixels (160–2000).' }],
+  ]);
+  for (const spec of kinds) {
+    for (const p of spec.params) {
+      const entry = attributes.get(p.name) ?? { name: p.name, type: { text: 'number' }, description: '', kinds: [] };
+      entry.kinds = [...(entry.kinds ?? []), spec.kind];
+      entry.description = `${p.label}. ${p.help} (${entry.kinds.join(', ')})`;
+      attributes.set(p.name, entry);
+    }
+    for (const o of spec.options) attributes.set(o.name, { name: o.name, type: { text: 'string' }, description: `${o.help} (${spec.kind})` });
+  }
+  const list = [...attributes.values()].map(({ kinds: _k, ...a }) => a);
+  const declaration = {
+    kind: 'class',
+    name: 'GrowthWidgetElement',
+    tagName: 'growth-widget',
+    customElement: true,
+    description: 'A live diagram of the economics of transformative AI, drawn by WebAssembly.',
+    attributes: list,
+    members: [
+      ...list.map((a) => ({ kind: 'field', name: a.name, type: a.type, description: a.description, attribute: a.name })),
+      { kind: 'field', name: 'values', type: { text: 'Record<string, number> | null' }, readonly: true, description: 'Current parameter values.' },
+      { kind: 'field', name: 'errors', type: { text: 'GrowthErrorDetail[]' }, readonly: true, description: 'Messages currently shown.' },
+      { kind: 'field', name: 'tag', type: { text: 'string | null' }, readonly: true, description: 'The tag that reproduces the current figure.' },
+      { kind: 'method', name: 'toSVG', return: { type: { text: 'string | null' } } },
+      { kind: 'method', name: 'downloadPNG' },
+      { kind: 'method', name: 'downloadSVG' },
+      { kind: 'method', name: 'copyTag', return: { type: { text: 'Promise<void>' } } },
+      { kind: 'method', name: 'renderNow', return: { type: { text: 'Promise<void>' } } },
+      { kind: 'method', name: 'probe', parameters: [{ name: 'what', type: { text: 'string' } }, { name: 'arg', optional: true, type: { text: 'number' } }] },
+    ],
+    events: shim.EVENTS.map(([name, detail, description]) => ({ name, type: { text: `CustomEvent<${detail}>` }, description })),
+    cssProperties: shim.CSS_PROPERTIES.map(([name, fallback, description]) => ({ name, default: fallback, description })),
+    cssParts: shim.PARTS.map(([name, description]) => ({ name, description })),
+  };
+  return {
+    schemaVersion: '1.0.0',
+    readme: 'README.md',
+    modules: [
+      {
+        kind: 'javascript-module',
+        path: 'www/dist/growth-widgets.js',
+        declarations: [declaration],
+        exports: [{ kind: 'custom-element-definition', name: 'growth-widget', declaration: { name: 'GrowthWidgetElement', module: 'www/dist/growth-widgets.js' } }],
+      },
+    ],
+  };
+}
+
+function typings(kinds) {
+  const names = [...new Set(kinds.flatMap((k) => k.params.map((p) => p.name)))];
+  const options = [...new Set(kinds.flatMap((k) => k.options.map((o) => o.name)))];
+  return `// Generated from the widgets' declarations by npm run build.
+export type GrowthWidgetKind = ${kinds.map((k) => `'${k.kind}'`).join(' | ')};
+
+export interface GrowthChangeDetail {
+  kind: GrowthWidgetKind;
+  values: Record<string, number>;
+}
+
+export interface GrowthErrorDetail {
+  /** The attribute or parameter refused. */
+  attribute: string;
+  /** The value as given. */
+  value: string;
+  /** The valid range or list, in words. */
+  expected: string;
+  /** The sentence shown in the widget. */
+  message: string;
+}
+
+export declare class GrowthWidgetElement extends HTMLElement {
+  kind: GrowthWidgetKind | null;
+  controls: string | null;
+  preset: string | null;
+  height: string | null;
+${options.map((o) => `  ${o}: string | null;`).join('\n')}
+${names.map((n) => `  ${/^[A-Za-z_]\w*$/.test(n) ? n : `'${n}'`}: number | undefined;`).join('\n')}
+  readonly values: Record<string, number> | null;
+  readonly errors: GrowthErrorDetail[];
+  readonly tag: string | null;
+  probe(what: string, arg?: number): unknown;
+  toSVG(): string | null;
+  downloadPNG(): void;
+  downloadSVG(): void;
+  copyTag(): Promise<void>;
+  renderNow(): Promise<void>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'growth-widget': GrowthWidgetElement;
+  }
+  interface HTMLElementEventMap {
+    'growth-input': CustomEvent<GrowthChangeDetail>;
+    'growth-change': CustomEvent<GrowthChangeDetail>;
+    'growth-error': CustomEvent<GrowthErrorDetail>;
+    'growth-render': CustomEvent<null>;
+  }
+}
+`;
+}
+
+// ---- the transcript page ----------------------------------------------------------------------
+
+/**
+ * Where widgets go in the transcript: each entry names a line (a slide title, the start of a
+ * table or a paragraph) or a formula, and the tag inserted after that block. The first match
+ * wins; entries that match nothing are reported by the build.
+ */
+export const TRANSCRIPT_WIDGETS = [
+  { line: 'Scenario 4: Singularity Type II', widget: { kind: 'growth-regimes' } },
+  { formula: 'F_L(K, L) = \\text{wage rate}', widget: { kind: 'production' } },
+  { formula: '\\frac{K F_K(AK, BL)}', widget: { kind: 'production', preset: 'gross-complements' } },
+  { line: 'Elasticity of Substitution', widget: { kind: 'elasticity' } },
+  { formula: '\\rho = (\\varepsilon - 1) / \\varepsilon', widget: { kind: 'elasticity', preset: 'perfect-substitutes', controls: 'rho' } },
+  { line: 'Exogenous Growth', widget: { kind: 'elasticity', preset: 'complements', controls: 'rho,K' } },
+  { line: 'Endogenous Growth', widget: { kind: 'research-feedback', preset: 'bloom' } },
+  { line: '| AI as an imperfect substitute for human labor', widget: { kind: 'scenarios', scenario: 'hs-production' } },
+  { line: '| PS in production & capital-augmenting tech growth', widget: { kind: 'scenarios', scenario: 'ps-land-hanson' } },
+  { line: 'Substitutability in robotics production (1)', widget: { kind: 'scenarios', scenario: 'robotics-hs-hs' } },
+  { line: '| PS in production & one-off capital-augmenting', widget: { kind: 'scenarios', scenario: 'savings-decrease' } },
+  { line: 'Phil: Sure, so as we mentioned a while back', widget: { kind: 'task-automation', preset: 'forty-automated' } },
+  { line: 'AI in technology production', widget: { kind: 'research-feedback', preset: 'robot-scientists' } },
+  { line: 'Limits of the Economics Model', widget: { kind: 'scenarios' } },
+];
+
+/** Renders math with KaTeX into placeholders, so Markdown never sees (or breaks) TeX. */
+function extractMath(markdown, katex) {
+  const rendered = [];
+  const keep = (tex, display) => {
+    rendered.push({ tex, html: katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'html' }) });
+    return `MATHPLACEHOLDER${rendered.length - 1}X`;
+  };
+  let text = markdown.replace(/\$\$([\s\S]+?)\$\$/g, (_, tex) => `\n\n${keep(tex.trim(), true)}\n\n`);
+  text = text.replace(/\$([^$\n]+?)\$/g, (_, tex) => keep(tex.trim(), false));
+  return { text, rendered };
+}
+
+function transcriptPage(markdown, katex, MarkdownIt) {
+  const { text, rendered } = extractMath(markdown, katex);
+  const lines = text.split('\n');
+  const inserts = new Map();
+  const unmatched = [];
+  TRANSCRIPT_WIDGETS.forEach((entry, index) => {
+    let at = -1;
+    if (entry.line) at = lines.findIndex((l) => l.trim().startsWith(entry.line));
+    if (entry.formula) {
+      const math = rendered.findIndex((m) => m.tex.includes(entry.formula));
+      if (math >= 0) at = lines.findIndex((l) => l.includes(`MATHPLACEHOLDER${math}X`));
+    }
+    if (at < 0) {
+      unmatched.push(entry.line ?? entry.formula);
+      return;
+    }
+    // After the block the line belongs to (a paragraph or a table ends at a blank line).
+    let end = at;
+    while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
+    inserts.set(end, [...(inserts.get(end) ?? []), index]);
+  });
+  const out = [];
+  lines.forEach((line, i) => {
+    out.push(line);
+    for (const index of inserts.get(i) ?? []) out.push('', `WIDGETPLACEHOLDER${index}X`, '');
+  });
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  let html = md.render(out.join('\n'));
+  html = html.replace(/<p>WIDGETPLACEHOLDER(\d+)X<\/p>/g, (_, i) => {
+    const { kind, ...attrs } = TRANSCRIPT_WIDGETS[Number(i)].widget;
+    return `<div class="live-slide">${tag(kind, attrs)}</div>`;
+  });
+  html = html.replace(/<p>MATHPLACEHOLDER(\d+)X<\/p>/g, (_, i) => `<div class="formula">${rendered[Number(i)].html}</div>`);
+  html = html.replace(/MATHPLACEHOLDER(\d+)X/g, (_, i) => rendered[Number(i)].html);
+  const title = markdown.split('\n')[0].trim();
+  return {
+    unmatched,
+    widgets: TRANSCRIPT_WIDGETS.length - unmatched.length,
+    html: `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${esc(title)} — transcript with live diagrams</title>
+<link rel="stylesheet" href="dist/vendor/katex/katex.min.css">
+<link rel="stylesheet" href="page.css">
+<script type="module" src="dist/growth-widgets.js"></script>
+</head>
+<body class="transcript">
+<header class="masthead">
+<p class="kicker">Transcript · <a href="index.html">the live diagrams</a></p>
+<h1>${esc(title)}</h1>
+<p class="lede">The episode’s transcript as published, with live diagrams where the slides were.</p>
+</header>
+<main>
+${html.replace(/^<p>Phil Trammell on Economic Growth Under Transformative AI<\/p>\n/, '')}
+</main>
+</body>
+</html>
+`,
+  };
+}
+
+export async function writePages(kinds, figures) {
+  copyVendor();
+  mkdirSync(join(dist, 'figures'), { recursive: true });
+  for (const [kind, svg] of Object.entries(figures)) writeFileSync(join(dist, 'figures', `${kind}.svg`), svg);
+  const shim = await import(pathToFileURL(join(www, 'src', 'growth-widget.js')).href);
+  writeFileSync(join(www, 'guide.html'), guide(kinds, shim));
+  writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest(kinds, shim), null, 2));
+  writeFileSync(join(dist, 'growth-widgets.d.ts'), typings(kinds));
+  const transcriptOut = join(www, 'transcript.html');
+  if (!existsSync(TRANSCRIPT)) {
+    console.log(`\nThe episode transcript is not at ${TRANSCRIPT}: skipping transcript.html (the package does not need it).`);
+    rmSync(transcriptOut, { force: true });
+    return;
+  }
+  const katex = (await import('katex')).default;
+  const MarkdownIt = (await import('markdown-it')).default;
+  const page = transcriptPage(readFileSync(TRANSCRIPT, 'utf8'), katex, MarkdownIt);
+  writeFileSync(transcriptOut, page.html);
+  console.log(`\ntranscript.html: ${page.widgets} widgets mounted in the episode transcript.`);
+  if (page.unmatched.length) console.warn(`  mapping entries that matched nothing: ${page.unmatched.join(' | ')}`);
+}
