@@ -28,7 +28,7 @@ export async function build() {
   const figures = {};
   for (const spec of kinds) {
     const widget = new glue.GrowthWidget(spec.kind);
-    spec.initial = { readouts: widget.readouts(), description: widget.describe(), table: widget.table() ?? null };
+    spec.initial = { readouts: widget.readouts(), description: widget.describe(), table: widget.table() ?? null, active: widget.active_params() ?? null };
     figures[spec.kind] = widget.figure_svg(720, spec.height);
     widget.free();
   }

@@ -497,6 +497,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       this.#buildActions();
       this.#buildPresets();
       this.#buildControls();
+      this.#syncControls();
+      this.#renderInitial();
     }
 
     #buildActions() {
@@ -644,7 +646,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         }
       }
       for (const button of this.#els.figure.querySelectorAll('.presets button, .actions button')) button.disabled = !this.#widget;
-      const active = this.#widget?.active_params();
+      const active = this.#widget ? this.#widget.active_params() : this.#spec?.initial?.active;
       for (const [name, inputs] of this.#inputs) {
         const row = (inputs.range ?? inputs.check).closest('.control');
         row.hidden = Array.isArray(active) && !active.includes(name);
@@ -844,14 +846,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         return;
       }
       this.#els.description.textContent = this.#widget.describe();
-      this.#els.readouts.replaceChildren(
-        ...this.#widget.readouts().map((r) => {
-          const pair = el('div', { part: 'readout', 'data-key': r.key });
-          pair.append(el('dt', {}, r.label), el('dd', {}, r.value));
-          return pair;
-        }),
-      );
-      this.#renderTable();
+      this.#renderReadouts(this.#widget.readouts());
+      this.#renderTable(this.#widget.table());
       this.dispatchEvent(new CustomEvent('growth-render', { bubbles: true, composed: true }));
     }
 
@@ -859,8 +855,28 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
     #sort = null;
 
-    #renderTable() {
-      const data = this.#widget?.table();
+    #renderReadouts(list) {
+      this.#els.readouts.replaceChildren(
+        ...list.map((r) => {
+          const pair = el('div', { part: 'readout', 'data-key': r.key });
+          pair.append(el('dt', {}, r.label), el('dd', {}, r.value));
+          return pair;
+        }),
+      );
+    }
+
+    /** What the kind shows at its defaults (from the build), so the box has its final size before the wasm loads. */
+    #renderInitial() {
+      const initial = this.#spec?.initial;
+      if (!initial || this.#widget) return;
+      this.#renderReadouts(initial.readouts);
+      this.#els.description.textContent = initial.description;
+      const embedded = this.getAttribute('scenario');
+      const table = initial.table && embedded ? { ...initial.table, rows: initial.table.rows.filter((r) => r.id === embedded) } : initial.table;
+      this.#renderTable(table, false);
+    }
+
+    #renderTable(data, live = true) {
       const wrap = this.#els.table;
       if (!data) {
         wrap.replaceChildren();
@@ -877,7 +893,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         const button = el('button', { type: 'button' }, `${name}${sorted ? (this.#sort.ascending ? ' ▲' : ' ▼') : ''}`);
         button.addEventListener('click', () => {
           this.#sort = { column: index, ascending: sorted ? !this.#sort.ascending : true };
-          this.#renderTable();
+          this.#renderTable(this.#widget?.table() ?? data, live);
         });
         th.append(button);
         head.append(th);
@@ -902,7 +918,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
           tr.append(td);
         });
         const choose = () => {
-          if (row.selected) return;
+          if (row.selected || !live || !this.#widget) return;
           try {
             this.#widget.set_attribute(data.select, row.id);
             this.#clearError(data.select);
