@@ -2,7 +2,7 @@
 // (scripts/setup.mjs). Each step prints its command; the first failure stops the run.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromePath, root, run, tool } from './lib.mjs';
+import { capture, chromePath, root, run, tool } from './lib.mjs';
 
 const step = (title) => console.log(`\n━━ ${title}`);
 
@@ -28,6 +28,10 @@ if (!chrome) {
       '  On Debian/Ubuntu: sudo apt-get install -y chromium chromium-driver\n' +
       '  Or point CHROME_PATH at a Chromium or Chrome binary.',
   );
+  process.exit(1);
+}
+if (capture('which', ['pdftoppm']) === null) {
+  console.error('\n✗ pdftoppm (poppler-utils) is needed to check the printed deck: sudo apt-get install -y poppler-utils');
   process.exit(1);
 }
 const chromedriver = process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver';

@@ -1,0 +1,220 @@
+// The pages people use: the episode page, the transcript with widgets mounted in it, the
+// authors' guide and the offline deck — as a reader, an author and a lecturer meet them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { artifacts, canvasStats, launchBrowser, newPage, startServer } from './helpers.mjs';
+import { root } from '../scripts/lib.mjs';
+import { TRANSCRIPT } from '../scripts/pages.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records every request that leaves the page's own origin (or the file system). */
+function watchRequests(page, allowed) {
+  const foreign = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!allowed.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Scrolls every widget into view and waits until each has drawn; returns their count. */
+async function scrollThrough(page) {
+  const widgets = await page.locator('growth-widget').all();
+  for (const widget of widgets) {
+    await widget.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.shadowRoot.querySelector('.status').hidden, await widget.elementHandle(), { timeout: 15000 });
+    const stats = await canvasStats(widget);
+    assert.ok(stats.ink > stats.total * 0.01, `${await widget.getAttribute('kind')} drew (${stats.ink} px)`);
+    assert.equal(await widget.evaluate((el) => el.shadowRoot.querySelector('.errors').textContent), '');
+  }
+  return widgets.length;
+}
+
+test('the episode page shows every widget as it is scrolled through, with no console errors and no foreign requests', async () => {
+  const page = await newPage(browser);
+  const foreign = watchRequests(page, [server.origin]);
+  await page.goto(server.url('/www/index.html'));
+  assert.equal(await page.locator('nav.toc a').count(), 10);
+  // Widgets start only when near: far ones have not started yet.
+  assert.equal(await page.locator('growth-widget').last().evaluate((el) => el.values), null);
+  const count = await scrollThrough(page);
+  assert.ok(count >= 9, `${count} widgets`);
+  assert.ok((await page.locator('.katex').count()) > 10, 'formulas are typeset by KaTeX');
+  await page.screenshot({ path: join(artifacts, 'page-episode.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(foreign, []);
+  // Readable on a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 361), 'no horizontal scroll at 360 px');
+  await page.context().close();
+});
+
+test('the transcript page mounts its widgets in the real transcript without shifting the layout', { skip: !existsSync(TRANSCRIPT) && 'the transcript is not present' }, async () => {
+  const page = await newPage(browser);
+  const foreign = watchRequests(page, [server.origin]);
+  await page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url('/www/transcript.html'));
+  assert.match(await page.locator('h1').textContent(), /Phil Trammell on Economic Growth Under Transformative AI/);
+  assert.ok((await page.locator('main p').count()) > 100, 'the whole transcript');
+  assert.ok((await page.locator('main table').count()) >= 6, 'its tables');
+  const count = await scrollThrough(page);
+  assert.ok(count >= 10, `${count} widgets share the page`);
+  const shift = await page.evaluate(() => window.layoutShift);
+  assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+  // The page's own CSS does not leak into the widgets (nor theirs out): the page's serif font stays outside.
+  const fonts = await page.locator('growth-widget').first().evaluate((el) => [getComputedStyle(el.shadowRoot.querySelector('figure')).fontFamily, getComputedStyle(document.querySelector('main p')).fontFamily]);
+  assert.doesNotMatch(fonts[0], /Georgia/);
+  assert.match(fonts[1], /Georgia/);
+  await page.screenshot({ path: join(artifacts, 'page-transcript.png'), fullPage: false });
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(foreign, []);
+  await page.context().close();
+});
+
+test("the authors' guide shows every kind live with its generated attribute table; the manifests match", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url('/www/guide.html'));
+  const kinds = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8'));
+  for (const spec of kinds) {
+    const section = page.locator(`section#${spec.kind}`);
+    assert.equal(await section.locator('growth-widget').count(), 1, spec.kind);
+    const table = await section.locator('div.scroll > table').textContent();
+    for (const p of spec.params) assert.ok(table.includes(p.name) && table.includes(p.label), `${spec.kind}: ${p.name} documented`);
+    assert.match(await section.locator('pre').first().textContent(), new RegExp(`<growth-widget kind="${spec.kind}"`));
+  }
+  assert.ok((await scrollThrough(page)) >= kinds.length);
+  assert.match(await page.locator('#theming').textContent(), /--growth-widget-accent/);
+  assert.match(await page.locator('#errors').textContent(), /is not a known kind/);
+  await page.screenshot({ path: join(artifacts, 'page-guide.png'), fullPage: false });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  const manifest = JSON.parse(readFileSync(join(root, 'www', 'dist', 'custom-elements.json'), 'utf8'));
+  const element = manifest.modules[0].declarations[0];
+  assert.equal(element.tagName, 'growth-widget');
+  for (const spec of kinds) for (const p of spec.params) assert.ok(element.attributes.some((a) => a.name === p.name), `manifest lists ${p.name}`);
+  assert.deepEqual(element.events.map((e) => e.name), ['growth-input', 'growth-change', 'growth-error', 'growth-render']);
+  const types = readFileSync(join(root, 'www', 'dist', 'growth-widgets.d.ts'), 'utf8');
+  assert.match(types, /'growth-widget': GrowthWidgetElement/);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.ok(pkg.exports && pkg.types && pkg.files, 'package.json is publishable');
+  for (const file of [pkg.types, pkg.customElements]) assert.ok(existsSync(join(root, file)), `${file} exists`);
+});
+
+test('with scripts off, every widget shows its fallback figure', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.url('/www/index.html'));
+  const images = page.locator('growth-widget img');
+  assert.ok((await images.count()) >= 9);
+  for (const img of await images.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+    assert.ok(await img.isVisible());
+  }
+  await page.context().close();
+});
+
+const deckUrl = (hash = '') => `${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}${hash}`;
+
+test('the deck opened from file:// renders every widget on its slide, and arrow keys inside a slider stay there', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const foreign = watchRequests(page, ['file:']);
+  await page.goto(deckUrl());
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  const total = await page.evaluate(() => Reveal.getTotalSlides());
+  let widgets = 0;
+  for (let index = 0; index < total; index++) {
+    await page.evaluate((i) => Reveal.slide(i), index);
+    const slide = page.locator('section.present');
+    for (const widget of await slide.locator('growth-widget').all()) {
+      await page.waitForFunction((el) => el.shadowRoot.querySelector('.status').hidden, await widget.elementHandle(), { timeout: 15000 });
+      const stats = await canvasStats(widget);
+      assert.ok(stats.ink > stats.total * 0.01, `slide ${index + 1}: drawn`);
+      // Fits the slide and is crisp: the backing store matches the on-screen size × DPR.
+      const fit = await widget.evaluate((el) => {
+        const slideBox = el.closest('section').getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        const canvas = el.shadowRoot.querySelector('canvas');
+        return { inside: box.bottom <= slideBox.bottom + 2 && box.right <= slideBox.right + 2, ratio: canvas.width / canvas.getBoundingClientRect().width };
+      });
+      assert.ok(fit.inside, `slide ${index + 1}: the widget fits the slide`);
+      assert.ok(Math.abs(fit.ratio - 1) < 0.02, `slide ${index + 1}: crisp (${fit.ratio})`);
+      widgets++;
+    }
+    if (index === 3) await page.screenshot({ path: join(artifacts, 'deck-elasticity.png') });
+    if (index === 5) await page.screenshot({ path: join(artifacts, 'deck-research.png') });
+  }
+  assert.ok(widgets >= 8, `${widgets} widgets in the deck`);
+  // Arrow keys inside a control change the control, not the slide.
+  await page.evaluate(() => Reveal.slide(3));
+  const widget = page.locator('section.present growth-widget');
+  const slider = widget.locator('input[type=range][data-param="rho"]');
+  await slider.focus();
+  const before = await widget.evaluate((el) => el.values.rho);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => Reveal.getIndices().h), 3, 'still on the same slide');
+  assert.ok((await widget.evaluate((el) => el.values.rho)) > before, 'the slider moved');
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(foreign, []);
+  await page.context().close();
+});
+
+test('printing the deck (?print-pdf) gives a PDF whose widget pages show their figures', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}?print-pdf`);
+  await page.waitForFunction(() => document.documentElement.classList.contains('widgets-ready'), null, { timeout: 30000 });
+  const pdf = await page.pdf({ width: '960px', height: '700px', printBackground: true });
+  const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-'));
+  writeFileSync(join(dir, 'deck.pdf'), pdf);
+  writeFileSync(join(artifacts, 'deck.pdf'), pdf);
+  execFileSync('pdftoppm', ['-r', '40', '-png', join(dir, 'deck.pdf'), join(dir, 'page')]);
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+  const slides = await page.evaluate(() => [...document.querySelectorAll('.slides > section')].map((s) => s.querySelectorAll('growth-widget').length));
+  assert.ok(pages.length >= slides.length, `${pages.length} PDF pages for ${slides.length} slides`);
+  // Count saturated (coloured) pixels on each page in a browser canvas: curves are coloured, blank boxes are grey.
+  const viewer = await newPage(browser);
+  const coloured = [];
+  for (const file of pages.slice(0, slides.length)) {
+    const dataUrl = `data:image/png;base64,${readFileSync(join(dir, file)).toString('base64')}`;
+    coloured.push(
+      await viewer.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const { data } = ctx.getImageData(0, 0, img.width, img.height);
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 80) count++;
+        return count;
+      }, dataUrl),
+    );
+  }
+  slides.forEach((widgetCount, i) => {
+    if (widgetCount > 0) assert.ok(coloured[i] > 150, `PDF page ${i + 1} shows its widget (${coloured[i]} coloured px)`);
+  });
+  await viewer.context().close();
+  await page.context().close();
+});
