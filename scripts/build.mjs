@@ -1,22 +1,23 @@
 // `npm run build`: Rust → wasm → wasm-bindgen glue → two bundles in www/dist/:
 //   growth-widgets.js + growth-widgets.wasm   (ES module, for servers)
 //   growth-widgets.inline.js                  (one classic script, wasm inlined: works from file://)
-// and the kinds' declarations as JSON (read by the shim, the guide and the element manifest).
+// and the kinds' declarations as JSON (read by the shim, the guide and the element manifest),
+// then the generated pages. `--test-hooks` instead builds tests/dist/growth-widgets.js with the
+// deliberately failing hook the robustness tests use (never shipped).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, run, tool } from './lib.mjs';
 
-const pkg = join(root, 'target', 'wasm-pkg');
 const dist = join(root, 'www', 'dist');
-const release = process.env.GROWTH_WIDGETS_PROFILE !== 'dev';
 
-export async function build() {
-  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widgets'];
-  if (release) cargoArgs.push('--release');
-  run('cargo', cargoArgs);
-  const wasmIn = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'growth_widgets.wasm');
+/** Builds the wasm and its glue into `pkg`; returns the kinds' declarations with their initial state. */
+async function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
+  const cargoArgs = ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widgets'];
+  if (features.length) cargoArgs.push('--features', features.join(','));
+  run('cargo', cargoArgs, { env: { ...process.env, CARGO_TARGET_DIR: targetDir } });
+  const wasmIn = join(targetDir, 'wasm32-unknown-unknown', 'release', 'growth_widgets.wasm');
   run(tool('wasm-bindgen'), ['--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', pkg, wasmIn]);
 
   // The declarations, straight from the wasm, so nothing in JS restates them.
@@ -33,25 +34,38 @@ export async function build() {
     widget.free();
   }
   writeFileSync(join(pkg, 'kinds.json'), JSON.stringify(kinds, null, 2));
+  return { kinds, figures };
+}
 
-  mkdirSync(dist, { recursive: true });
-  copyFileSync(join(pkg, 'growth_widgets_bg.wasm'), join(dist, 'growth-widgets.wasm'));
-  writeFileSync(join(dist, 'kinds.json'), JSON.stringify(kinds, null, 2));
-  const esbuild = await import('esbuild');
-  const common = {
+/** esbuild options shared by the bundles; `pkg` replaces target/wasm-pkg in the entries' imports. */
+function bundleOptions(pkg) {
+  return {
     bundle: true,
     minify: true,
     legalComments: 'none',
     target: ['es2022'],
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [
+      {
+        name: 'wasm-pkg',
+        setup(b) {
+          b.onResolve({ filter: /target\/wasm-pkg\// }, (args) => ({ path: join(pkg, args.path.split('target/wasm-pkg/')[1]) }));
+        },
+      },
+    ],
   };
-  await esbuild.build({
-    ...common,
-    entryPoints: [join(root, 'www', 'src', 'entry-module.js')],
-    format: 'esm',
-    outfile: join(dist, 'growth-widgets.js'),
-  });
+}
+
+export async function build() {
+  const pkg = join(root, 'target', 'wasm-pkg');
+  const { kinds, figures } = await wasm({ pkg });
+  mkdirSync(dist, { recursive: true });
+  copyFileSync(join(pkg, 'growth_widgets_bg.wasm'), join(dist, 'growth-widgets.wasm'));
+  writeFileSync(join(dist, 'kinds.json'), JSON.stringify(kinds, null, 2));
+  const esbuild = await import('esbuild');
+  const common = bundleOptions(pkg);
+  await esbuild.build({ ...common, entryPoints: [join(root, 'www', 'src', 'entry-module.js')], format: 'esm', outfile: join(dist, 'growth-widgets.js') });
   await esbuild.build({
     ...common,
     entryPoints: [join(root, 'www', 'src', 'entry-inline.js')],
@@ -61,13 +75,24 @@ export async function build() {
   });
   const { writePages } = await import('./pages.mjs');
   await writePages(kinds, figures);
-  return sizes(['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
+  return sizes(dist, ['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
 }
 
-/** Raw, gzip and brotli sizes of files in www/dist. */
-export function sizes(files) {
+/** The module bundle with the test hooks, into tests/dist (its own cargo target dir, so the release build is not redone). */
+export async function buildTestHooks() {
+  const pkg = join(root, 'target', 'wasm-pkg-test');
+  await wasm({ features: ['test-hooks'], targetDir: join(root, 'target', 'test-hooks'), pkg });
+  const out = join(root, 'tests', 'dist');
+  mkdirSync(out, { recursive: true });
+  copyFileSync(join(pkg, 'growth_widgets_bg.wasm'), join(out, 'growth-widgets.wasm'));
+  const esbuild = await import('esbuild');
+  await esbuild.build({ ...bundleOptions(pkg), entryPoints: [join(root, 'www', 'src', 'entry-module.js')], format: 'esm', outfile: join(out, 'growth-widgets.js') });
+}
+
+/** Raw, gzip and brotli sizes of files in `dir`. */
+export function sizes(dir, files) {
   const rows = files.map((name) => {
-    const data = readFileSync(join(dist, name));
+    const data = readFileSync(join(dir, name));
     return {
       file: name,
       raw: data.length,
@@ -82,5 +107,6 @@ export function sizes(files) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await build();
+  if (process.argv.includes('--test-hooks')) await buildTestHooks();
+  else await build();
 }

@@ -50,5 +50,8 @@ run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widget
   },
 });
 
+step('the test-hook bundle (a deliberately failing hook for the robustness tests; never shipped)');
+run('node', [join('scripts', 'build.mjs'), '--test-hooks']);
+
 step('browser tests (playwright-core driving headless Chromium)');
 run('node', ['--test', '--test-concurrency=1', '--test-timeout=180000', 'tests/']);

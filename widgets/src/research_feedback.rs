@@ -306,11 +306,20 @@ impl Diagram for ResearchDiagram {
         };
         let g_end = self.run.g_b.last().copied().unwrap_or(0.0);
         let t_end = self.run.t.last().copied().unwrap_or(self.years);
+        let path = match self.blowup().filter(|b| b.time <= self.years) {
+            Some(b) => format!(
+                "Technology reaches infinity at t ≈ {}",
+                format_number(b.time)
+            ),
+            None => format!(
+                "By year {} technology grows {}% a year",
+                format_number(t_end),
+                format_number(g_end * 100.0)
+            ),
+        };
         format!(
-            "{who}φ = {}: {feedback}. By year {} technology grows {}% a year; the model finds {}.{balanced}",
+            "{who}φ = {}: {feedback}. {path}; the model finds {}.{balanced}",
             format_number(m.phi),
-            format_number(t_end),
-            format_number(g_end * 100.0),
             self.regime_text()
         )
     }
@@ -328,7 +337,10 @@ impl Diagram for ResearchDiagram {
             Readout::new(
                 "growth_end",
                 "Growth at the end",
-                format!("{}%/yr", format_number(g_end * 100.0)),
+                match self.blowup().filter(|b| b.time <= self.years) {
+                    Some(b) => format!("→ ∞ at t ≈ {}", format_number(b.time)),
+                    None => format!("{}%/yr", format_number(g_end * 100.0)),
+                },
             ),
             Readout::new(
                 "balanced",

@@ -269,9 +269,15 @@ impl ParamSpec {
 }
 
 impl KindSpec {
-    /// The parameter declared under `name`.
+    /// The parameter declared under `name`; HTML lowercases attribute names, so `k` finds `K`.
     pub fn param(&self, name: &str) -> Option<(usize, &ParamSpec)> {
-        self.params.iter().enumerate().find(|(_, p)| p.name == name)
+        let exact = self.params.iter().enumerate().find(|(_, p)| p.name == name);
+        exact.or_else(|| {
+            self.params
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.name.eq_ignore_ascii_case(name))
+        })
     }
 
     /// The preset declared under `name`.

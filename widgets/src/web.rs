@@ -21,10 +21,26 @@ fn js_error(error: &InputError) -> JsValue {
     to_js(error)
 }
 
-/// Installs the panic hook so a Rust panic reaches the console with its message.
+thread_local! {
+    /// The message of the last panic, for the element to show (a panic aborts the call).
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the panic hook: the console gets the Rust panic message (console_error_panic_hook)
+/// and the message is kept for the widget that hit it.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
+        console_error_panic_hook::hook(info);
+    }));
+}
+
+/// The message of the most recent Rust panic, if any (cleared by reading it).
+#[wasm_bindgen]
+pub fn take_last_panic() -> Option<String> {
+    LAST_PANIC.with(|last| last.borrow_mut().take())
 }
 
 /// Every kind's declaration: parameters, presets, titles (for controls and the guide).
@@ -275,6 +291,10 @@ impl GrowthWidget {
 
     /// Numbers behind the drawing (e.g. `probe("isoquant", 2)` → flattened K, L pairs).
     pub fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
+        #[cfg(feature = "test-hooks")]
+        if what == "debug-panic" {
+            panic!("deliberate panic from the test hook (arg {arg})");
+        }
         self.diagram.probe(what, arg)
     }
 

@@ -201,8 +201,15 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
   const paramNames = [...new Set(kinds.flatMap((spec) => spec.params.map((p) => p.name)))];
   const optionNames = [...new Set(kinds.flatMap((spec) => spec.options.map((o) => o.name)))];
   let ready = null;
+  let exports = null;
   // One instantiation per page, shared by every element.
-  const wasmReady = () => (ready ??= Promise.resolve().then(load));
+  const wasmReady = () =>
+    (ready ??= Promise.resolve()
+      .then(load)
+      .then((instance) => {
+        exports = instance;
+        return instance;
+      }));
   let sheet = null;
   const styles = () => {
     if (!sheet) {
@@ -215,8 +222,14 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
   let counter = 0;
 
   class GrowthWidgetElement extends HTMLElement {
+    /** Bytes of WebAssembly memory the page's widgets use (0 before loading): for leak checks. */
+    static get wasmMemoryBytes() {
+      return exports?.memory?.buffer.byteLength ?? 0;
+    }
+
     static get observedAttributes() {
-      return ['kind', 'controls', 'preset', 'height', ...paramNames, ...optionNames];
+      // HTML lowercases attribute names: `K="2"` arrives as `k` (the wasm matches it to K).
+      return [...new Set(['kind', 'controls', 'preset', 'height', ...paramNames, ...optionNames].map((n) => n.toLowerCase()))];
     }
 
     #root;
@@ -285,8 +298,13 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     /** Numbers behind the drawing (see the authors' guide), or null. */
     probe(what, arg = 0) {
       if (!this.#widget) return null;
-      if (what === 'panels') return this.#widget.panels();
-      return this.#widget.probe(what, arg) ?? null;
+      try {
+        if (what === 'panels') return this.#widget.panels();
+        return this.#widget.probe(what, arg) ?? null;
+      } catch (error) {
+        this.#fail(error, 'probe');
+        return null;
+      }
     }
 
     /** The exact tag for the current state, e.g. `<growth-widget kind="elasticity" rho="-1"></growth-widget>`. */
@@ -733,17 +751,22 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     #setAttribute(name, value) {
       try {
         if (value === null) {
-          const p = this.#spec?.params.find((q) => q.name === name);
-          if (p) this.#widget.set_value(name, p.default);
+          const p = this.#spec?.params.find((q) => q.name.toLowerCase() === name.toLowerCase());
+          if (p) this.#widget.set_value(p.name, p.default);
           else if (this.#widget.is_option(name)) this.#widget.clear_option(name);
         } else {
           this.#widget.set_attribute(name, value);
         }
         this.#clearError(name);
       } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) {
+          this.#crashed(error);
+          return;
+        }
         const detail = toDetail(error, name);
-        const current = this.#widget.values()[name];
-        const fallback = current === undefined ? '' : ` Showing ${name} = ${current} instead.`;
+        const canonical = this.#spec?.params.find((q) => q.name.toLowerCase() === name.toLowerCase())?.name ?? name;
+        const current = this.#widget.values()[canonical];
+        const fallback = current === undefined ? '' : ` Showing ${canonical} = ${current} instead.`;
         this.#report(name, { ...detail, message: `${detail.message}${fallback}` });
       }
     }
@@ -753,7 +776,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         this.#widget.apply_preset(name);
         this.#clearError('preset');
       } catch (error) {
-        this.#report('preset', toDetail(error, 'preset'));
+        this.#fail(error, 'preset');
       }
       this.#afterChange(fromUser ? 'growth-change' : null);
     }
@@ -763,7 +786,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         this.#widget.set_value(name, value);
         this.#clearError(name);
       } catch (error) {
-        this.#report(name, toDetail(error, name));
+        this.#fail(error, name);
       }
       this.#afterChange(eventName);
     }
@@ -780,6 +803,45 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       this.dispatchEvent(
         new CustomEvent(name, { bubbles: true, composed: true, detail: { kind: this.getAttribute('kind'), values: this.#widget.values() } }),
       );
+    }
+
+    /** A refused value is reported; a trap inside the wasm (a Rust panic) restarts this widget. */
+    #fail(error, attribute) {
+      if (error instanceof WebAssembly.RuntimeError) this.#crashed(error);
+      else this.#report(attribute, toDetail(error, attribute));
+    }
+
+    #crashes = [];
+
+    #crashed(error) {
+      const panic = bindings.take_last_panic?.() ?? error.message;
+      console.error(`growth-widget: the ${this.getAttribute('kind')} diagram stopped on an internal error: ${panic}`);
+      // The object that trapped may be left mid-borrow: drop it (never call into it again) and start afresh.
+      this.#widget = null;
+      const now = performance.now();
+      this.#crashes = [...this.#crashes.filter((t) => now - t < 10000), now];
+      const restart = this.#crashes.length <= 3;
+      const detail = {
+        attribute: 'engine',
+        value: '',
+        expected: 'a diagram that draws',
+        message: restart
+          ? `The diagram stopped on an internal error and was restarted: ${panic}`
+          : `The diagram stopped on repeated internal errors and was not restarted: ${panic}`,
+      };
+      this.#report('engine', detail);
+      if (restart) {
+        queueMicrotask(() => {
+          if (this.isConnected && !this.#widget) {
+            this.#create();
+            this.#errors.set('engine', detail);
+            this.#renderErrors();
+          }
+        });
+      } else {
+        this.#els.status.textContent = 'This diagram stopped after repeated internal errors.';
+        this.#els.status.hidden = false;
+      }
     }
 
     #report(attribute, detail) {
@@ -840,14 +902,23 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         this.#els.status.hidden = true;
         this.#clearError('render');
       } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) {
+          this.#crashed(error);
+          return;
+        }
         this.#els.status.textContent = 'The diagram could not be drawn.';
         this.#els.status.hidden = false;
         this.#report('render', toDetail(error, 'render'));
         return;
       }
-      this.#els.description.textContent = this.#widget.describe();
-      this.#renderReadouts(this.#widget.readouts());
-      this.#renderTable(this.#widget.table());
+      try {
+        this.#els.description.textContent = this.#widget.describe();
+        this.#renderReadouts(this.#widget.readouts());
+        this.#renderTable(this.#widget.table());
+      } catch (error) {
+        this.#fail(error, 'render');
+        return;
+      }
       this.dispatchEvent(new CustomEvent('growth-render', { bubbles: true, composed: true }));
     }
 
@@ -923,7 +994,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
             this.#widget.set_attribute(data.select, row.id);
             this.#clearError(data.select);
           } catch (error) {
-            this.#report(data.select, toDetail(error, data.select));
+            this.#fail(error, data.select);
           }
           this.#afterChange('growth-change');
         };
@@ -979,7 +1050,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       try {
         if (this.#widget.pointer(x, y)) this.#afterChange('growth-input');
       } catch (error) {
-        this.#report('pointer', toDetail(error, 'pointer'));
+        this.#fail(error, 'pointer');
       }
     }
 
@@ -996,7 +1067,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
           this.#emit('growth-change');
         }
       } catch (error) {
-        this.#report('keyboard', toDetail(error, 'keyboard'));
+        this.#fail(error, 'keyboard');
       }
     }
   }

@@ -149,3 +149,70 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    #[test]
+    fn growth_regimes_take_any_input(
+        scenario in 0usize..4,
+        values in proptest::collection::vec(any_float(), 5),
+        t in any_float(),
+        threshold in any_float(),
+    ) {
+        use growth_model::regimes::{GrowthRegime, Scenario};
+        let s = [Scenario::Exponential, Scenario::Increase, Scenario::TypeI, Scenario::TypeII][scenario];
+        if let Ok(r) = GrowthRegime::new(s, values[0], values[1], values[2], values[3], values[4]) {
+            for v in [r.log_output(t), r.growth_rate(t), r.threshold_crossing(threshold), r.blowup_time()].into_iter().flatten() {
+                prop_assert!(v.is_finite(), "{:?} at t = {}", r, t);
+            }
+            let mut out = [0.0; 6];
+            let n = r.doubling_times(&mut out);
+            prop_assert!(out[..n].iter().all(|d| d.is_finite() && *d > 0.0));
+        }
+    }
+
+    #[test]
+    fn research_and_task_models_take_any_input(values in proptest::collection::vec(any_float(), 8)) {
+        use growth_model::{ResearchFeedback, TaskAutomation};
+        if let Ok(m) = ResearchFeedback::new(values[0], values[1], values[2], values[3], values[4], values[5], values[6]) {
+            prop_assert!(m.balanced_growth_rate().is_none_or(f64::is_finite));
+            prop_assert!(m.blowup_time_closed_form().is_none_or(|t| !t.is_nan()));
+            if let Ok(run) = m.simulate(values[7]) {
+                prop_assert!(run.ln_b.iter().chain(&run.g_b).all(|v| v.is_finite()));
+            }
+        }
+        if let Ok(t) = TaskAutomation::new(values[0], values[1], values[2]) {
+            if let Ok(p) = t.point(values[3], values[4]) {
+                prop_assert!(p.output.is_finite() && p.labor_share.is_finite() && p.wage.is_finite());
+            }
+            prop_assert!(t.labor_augmenting_term().is_none_or(|b| !b.is_nan()));
+        }
+        let _ = growth_model::production::rho_from_elasticity(values[0]).map(|r| assert!(r.is_finite()));
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(40))]
+
+    #[test]
+    fn every_catalog_row_takes_any_value_of_its_class_parameter(index in 0usize..growth_model::scenarios::CATALOG.len(), value in any_float()) {
+        use growth_model::scenarios::{classify, run_row, CATALOG};
+        let row = &CATALOG[index];
+        if row.unrepresentable.is_some() {
+            return Ok(());
+        }
+        for coverage in row.coverage {
+            let text = format!("{value}");
+            match run_row(row, &[(coverage.param, text.as_str())]) {
+                Ok(run) => {
+                    for (_, series) in &run.series {
+                        prop_assert!(series.iter().all(|v| v.is_finite()));
+                    }
+                    let _ = classify(&run);
+                }
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+}
