@@ -16,10 +16,10 @@ export async function startServer(options = {}) {
 }
 
 /** Launches Debian's Chromium headless with the flags this machine needs. */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   const executablePath = chromePath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROME_PATH)');
-  return chromium.launch({ executablePath, headless: true, args: chromeArgs.filter((a) => a !== '--headless') });
+  return chromium.launch({ executablePath, headless: true, args: [...chromeArgs.filter((a) => a !== '--headless'), ...extraArgs] });
 }
 
 /** A page that records console errors and uncaught exceptions into `page.problems`. */
