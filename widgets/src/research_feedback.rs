@@ -308,18 +308,19 @@ impl Diagram for ResearchDiagram {
         let t_end = self.run.t.last().copied().unwrap_or(self.years);
         let path = match self.blowup().filter(|b| b.time <= self.years) {
             Some(b) => format!(
-                "Technology reaches infinity at t ≈ {}",
+                "technology reaches infinity at t ≈ {}",
                 format_number(b.time)
             ),
             None => format!(
-                "By year {} technology grows {}% a year",
+                "by year {} technology grows {}% a year",
                 format_number(t_end),
                 format_number(g_end * 100.0)
             ),
         };
         format!(
-            "{who}φ = {}: {feedback}. {path}; the model finds {}.{balanced}",
+            "{who}φ = {}: {feedback}. Over the {} years shown: {path}; the model finds {}.{balanced}",
             format_number(m.phi),
+            format_number(self.years),
             self.regime_text()
         )
     }

@@ -54,8 +54,10 @@ canvas:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: 2px;
 .errors { list-style: none; margin: 6px 0 0; padding: 0; color: var(--gw-error); font-size: 0.9em; }
 .errors li { margin: 2px 0; padding-left: 1.2em; text-indent: -1.2em; }
 .errors li::before { content: "⚠ "; }
-.readouts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 8px 0 0; min-height: 1.4em; font-size: 0.9em; }
-.readouts div { display: flex; gap: 6px; }
+.readouts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); gap: 2px 16px; margin: 8px 0 0; min-height: 1.4em; font-size: 0.9em; }
+.readouts div { display: flex; gap: 6px; min-width: 0; }
+.readouts dt { flex: 0 1 auto; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.readouts dd { flex: 0 0 auto; white-space: nowrap; }
 .readouts dt { color: var(--gw-muted); }
 .readouts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
 .presets { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; }
@@ -229,7 +231,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
     static get observedAttributes() {
       // HTML lowercases attribute names: `K="2"` arrives as `k` (the wasm matches it to K).
-      return [...new Set(['kind', 'controls', 'preset', 'height', ...paramNames, ...optionNames].map((n) => n.toLowerCase()))];
+      return [...new Set(['kind', 'controls', 'preset', 'height', 'class', 'style', ...paramNames, ...optionNames].map((n) => n.toLowerCase()))];
     }
 
     #root;
@@ -247,7 +249,12 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     #playing = false;
     #playFrame = 0;
     #observers = [];
-    #onScheme = () => this.#schedule();
+    #themeCache = null;
+    #onScheme = () => {
+      this.#themeCache = null;
+      this.#dirty = true;
+      this.#schedule();
+    };
 
     constructor() {
       super();
@@ -408,6 +415,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     }
 
     connectedCallback() {
+      // Fetch and compile the shared module now; this element still starts only when near.
+      wasmReady().catch(() => {});
       this.#applyHeight();
       this.#buildFrame();
       darkQuery.addEventListener('change', this.#onScheme);
@@ -444,6 +453,10 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
     attributeChangedCallback(name, oldValue, value) {
       if (oldValue === value) return;
+      if (name === 'class' || name === 'style') {
+        this.#onScheme();
+        return;
+      }
       if (name === 'height') {
         this.#applyHeight();
         return;
@@ -868,10 +881,12 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       });
     }
 
+    /** The page's colours for the canvas; read once (getComputedStyle is costly per frame) and again when the scheme or the element's class or style change. */
     #theme() {
+      if (this.#themeCache) return this.#themeCache;
       const style = getComputedStyle(this);
       const read = (name) => style.getPropertyValue(name).trim();
-      return {
+      const theme = {
         fg: read('--gw-fg'),
         muted: read('--gw-muted'),
         bg: read('--gw-bg'),
@@ -880,6 +895,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         series: [1, 2, 3, 4].map((i) => read(`--gw-series-${i}`)),
         font: read('--gw-font'),
       };
+      this.#themeCache = theme;
+      return theme;
     }
 
     #draw(force = false) {
@@ -912,7 +929,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         return;
       }
       try {
-        this.#els.description.textContent = this.#widget.describe();
+        this.#describeSoon();
         this.#renderReadouts(this.#widget.readouts());
         this.#renderTable(this.#widget.table());
       } catch (error) {
@@ -925,9 +942,29 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     // ---- the diagram's table (scenarios) ---------------------------------------------------
 
     #sort = null;
+    #describeTimer = 0;
+
+    /** The live description is updated once changes pause, so screen readers are not flooded while dragging. */
+    #describeSoon() {
+      clearTimeout(this.#describeTimer);
+      const update = () => {
+        if (this.#widget) this.#els.description.textContent = this.#widget.describe();
+      };
+      if (!this.#els.description.textContent || this.#dragging || this.#playing) this.#describeTimer = setTimeout(update, 250);
+      else update();
+    }
 
     #renderReadouts(list) {
-      this.#els.readouts.replaceChildren(
+      const box = this.#els.readouts;
+      const existing = [...box.children];
+      if (existing.length === list.length && existing.every((node, i) => node.dataset.key === list[i].key)) {
+        list.forEach((r, i) => {
+          const value = existing[i].lastChild;
+          if (value.textContent !== r.value) value.textContent = r.value;
+        });
+        return;
+      }
+      box.replaceChildren(
         ...list.map((r) => {
           const pair = el('div', { part: 'readout', 'data-key': r.key });
           pair.append(el('dt', {}, r.label), el('dd', {}, r.value));
@@ -947,8 +984,13 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       this.#renderTable(table, false);
     }
 
-    #renderTable(data, live = true) {
+    #tableKey = '';
+
+    #renderTable(data, live = true, force = false) {
       const wrap = this.#els.table;
+      const key = data ? `${live}|${JSON.stringify(data)}|${JSON.stringify(this.#sort)}` : '';
+      if (!force && key === this.#tableKey) return;
+      this.#tableKey = key;
       if (!data) {
         wrap.replaceChildren();
         return;
