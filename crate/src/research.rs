@@ -218,7 +218,7 @@ impl RobotScientists {
 pub const LOOKAHEAD: f64 = 20.0;
 
 /// How far to follow a run: LOOKAHEAD × the horizon, or past the n = 0 closed-form blow-up time when there is one.
-fn lookahead_limit<S: System<N>, const N: usize>(system: &S, years: f64) -> f64 {
+fn lookahead_limit<const N: usize>(system: &dyn System<N>, years: f64) -> f64 {
     let closed = system.closed_form_blowup().filter(|t| t.is_finite());
     closed.map_or(years * LOOKAHEAD, |t| {
         (1.2 * t).clamp(years * LOOKAHEAD, 1e7)
@@ -227,8 +227,8 @@ fn lookahead_limit<S: System<N>, const N: usize>(system: &S, years: f64) -> f64 
 
 /// Series of the first state for the plotted horizon; the regime is read from the run followed
 /// to LOOKAHEAD × the horizon, so slow convergence or a blow-up past the horizon is named rightly.
-fn finish_run<S: System<N>, const N: usize>(
-    system: &S,
+fn finish_run<const N: usize>(
+    system: &dyn System<N>,
     path: crate::solver::Trajectory<N>,
     years: f64,
 ) -> ResearchRun {

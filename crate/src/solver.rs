@@ -163,8 +163,8 @@ fn max_log<const N: usize>(y: &[f64; N], logs: &[bool; N]) -> f64 {
 }
 
 /// Integrates `system` from (t0, y0) to `t_end` (Dormand–Prince 5(4), adaptive), stopping early at a blow-up.
-pub fn integrate<S: System<N>, const N: usize>(
-    system: &S,
+pub fn integrate<const N: usize>(
+    system: &dyn System<N>,
     t0: f64,
     y0: [f64; N],
     t_end: f64,
@@ -336,8 +336,8 @@ fn blowup_from_tail<const N: usize>(
 }
 
 /// Continues a run past its horizon to `t_limit` (coarser steps), to read its long-run behaviour.
-pub fn continue_run<S: System<N>, const N: usize>(
-    system: &S,
+pub fn continue_run<const N: usize>(
+    system: &dyn System<N>,
     t0: f64,
     y0: [f64; N],
     t_limit: f64,

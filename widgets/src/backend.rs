@@ -1,19 +1,177 @@
-//! One wrapper over any plotters backend that measures text through a function we supply,
-//! so plotters never measures text by inserting styled elements into the page (slow, and
-//! refused by a strict Content-Security-Policy).
+//! One drawing surface for every backend. The diagrams draw on [`Measured`], which forwards
+//! to a `dyn Surface`: the drawing code is compiled once however many backends there are
+//! (canvas and SVG), and text is measured through a function we supply, so plotters never
+//! measures text by inserting styled elements into the page (slow, and refused by a strict
+//! Content-Security-Policy).
 
+use plotters_backend::text_anchor::Pos;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle, FontTransform,
 };
+use std::fmt;
 
 /// Text measurement: (text, CSS font, size in px) → (width, height) in the backend's pixels.
 pub type Measure<'a> = &'a dyn Fn(&str, &str, f64) -> (u32, u32);
 
-/// A backend whose text is measured by `measure`; one type per backend, whatever measures,
-/// so the drawing code is compiled once per backend.
-pub struct Measured<'a, B> {
-    /// The backend that draws.
-    pub inner: B,
+/// A drawing error, as text.
+#[derive(Debug)]
+pub struct SurfaceError(pub String);
+
+impl fmt::Display for SurfaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SurfaceError {}
+
+type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
+
+/// A stroke or fill: colour and width.
+#[derive(Clone, Copy)]
+pub struct Pen {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Pen {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+impl Pen {
+    fn of<S: BackendStyle>(style: &S) -> Pen {
+        Pen {
+            color: style.color(),
+            width: style.stroke_width(),
+        }
+    }
+}
+
+/// A text style with everything resolved.
+#[derive(Clone)]
+pub struct Type {
+    family: String,
+    size: f64,
+    style: FontStyle,
+    color: BackendColor,
+    anchor: Pos,
+    transform: FontTransform,
+}
+
+impl Type {
+    fn of<S: BackendTextStyle>(style: &S) -> Type {
+        Type {
+            family: style.family().as_str().to_string(),
+            size: style.size(),
+            style: style.style(),
+            color: style.color(),
+            anchor: style.anchor(),
+            transform: style.transform(),
+        }
+    }
+}
+
+impl BackendTextStyle for Type {
+    type FontError = SurfaceError;
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn transform(&self) -> FontTransform {
+        self.transform.clone()
+    }
+    fn style(&self) -> FontStyle {
+        self.style
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(&self.family)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), SurfaceError> {
+        let (w, h) = estimate_text(text, self.size);
+        Ok(((0, 0), (w as i32, h as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, SurfaceError> {
+        // Canvas and SVG draw text themselves; nothing rasterizes glyphs here.
+        Ok(Ok(()))
+    }
+}
+
+/// What a backend can do, without generics, so it can sit behind `dyn`.
+pub trait Surface {
+    /// Size in pixels.
+    fn size(&self) -> (u32, u32);
+    /// One pixel.
+    fn pixel(&mut self, p: BackendCoord, color: BackendColor) -> Drawn;
+    /// A line.
+    fn line(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen) -> Drawn;
+    /// A rectangle.
+    fn rect(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen, fill: bool) -> Drawn;
+    /// A polyline.
+    fn path(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn;
+    /// A circle.
+    fn circle(&mut self, c: BackendCoord, r: u32, pen: Pen, fill: bool) -> Drawn;
+    /// A filled polygon.
+    fn polygon(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn;
+    /// Text.
+    fn text(&mut self, text: &str, style: &Type, pos: BackendCoord) -> Drawn;
+    /// Flushes the drawing.
+    fn present(&mut self) -> Drawn;
+}
+
+fn lift<E: std::error::Error + Send + Sync>(r: Result<(), DrawingErrorKind<E>>) -> Drawn {
+    r.map_err(|e| DrawingErrorKind::DrawingError(SurfaceError(e.to_string())))
+}
+
+impl<B: DrawingBackend> Surface for B {
+    fn size(&self) -> (u32, u32) {
+        self.get_size()
+    }
+    fn pixel(&mut self, p: BackendCoord, color: BackendColor) -> Drawn {
+        lift(self.draw_pixel(p, color))
+    }
+    fn line(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen) -> Drawn {
+        lift(self.draw_line(a, b, &pen))
+    }
+    fn rect(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen, fill: bool) -> Drawn {
+        lift(self.draw_rect(a, b, &pen, fill))
+    }
+    fn path(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn {
+        lift(self.draw_path(points.iter().copied(), &pen))
+    }
+    fn circle(&mut self, c: BackendCoord, r: u32, pen: Pen, fill: bool) -> Drawn {
+        lift(self.draw_circle(c, r, &pen, fill))
+    }
+    fn polygon(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn {
+        lift(self.fill_polygon(points.iter().copied(), &pen))
+    }
+    fn text(&mut self, text: &str, style: &Type, pos: BackendCoord) -> Drawn {
+        lift(self.draw_text(text, style, pos))
+    }
+    fn present(&mut self) -> Drawn {
+        lift(DrawingBackend::present(self))
+    }
+}
+
+/// The one backend the diagrams draw on: a surface plus text measurement.
+pub struct Measured<'a> {
+    /// Where the drawing goes.
+    pub surface: &'a mut dyn Surface,
     /// Text measurement.
     pub measure: Measure<'a>,
 }
@@ -28,7 +186,7 @@ pub fn css_font<S: BackendTextStyle>(style: &S) -> String {
     )
 }
 
-/// A width estimate for when no canvas is at hand (host tests): 0.55 em per character.
+/// A width estimate for when no canvas is at hand (host tests, build-time figures): 0.55 em per character.
 pub fn estimate_text(text: &str, size: f64) -> (u32, u32) {
     (
         (text.chars().count() as f64 * size * 0.55).ceil() as u32,
@@ -36,32 +194,28 @@ pub fn estimate_text(text: &str, size: f64) -> (u32, u32) {
     )
 }
 
-impl<B: DrawingBackend> DrawingBackend for Measured<'_, B> {
-    type ErrorType = B::ErrorType;
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = SurfaceError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.surface.size()
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Drawn {
+        Ok(())
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.present()
+    fn present(&mut self) -> Drawn {
+        self.surface.present()
     }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        self.surface.pixel(point, color)
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.draw_line(from, to, style)
+    ) -> Drawn {
+        self.surface.line(from, to, Pen::of(style))
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -69,15 +223,17 @@ impl<B: DrawingBackend> DrawingBackend for Measured<'_, B> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Drawn {
+        self.surface
+            .rect(upper_left, bottom_right, Pen::of(style), fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.draw_path(path, style)
+    ) -> Drawn {
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        self.surface.path(&points, Pen::of(style))
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -85,29 +241,30 @@ impl<B: DrawingBackend> DrawingBackend for Measured<'_, B> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Drawn {
+        self.surface.circle(center, radius, Pen::of(style), fill)
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Drawn {
+        let points: Vec<BackendCoord> = vert.into_iter().collect();
+        self.surface.polygon(&points, Pen::of(style))
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
+    ) -> Drawn {
+        self.surface.text(text, &Type::of(style), pos)
     }
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
+    ) -> Result<(u32, u32), DrawingErrorKind<SurfaceError>> {
         Ok((self.measure)(text, &css_font(style), style.size()))
     }
 }

@@ -171,7 +171,7 @@ impl GrowthWidget {
             .get_context("2d")?
             .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?
             .dyn_into()?;
-        let inner = CanvasBackend::with_canvas_object(canvas)
+        let mut inner = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
         let measure = |text: &str, font: &str, size: f64| {
             context.set_font(font);
@@ -181,7 +181,7 @@ impl GrowthWidget {
             }
         };
         let root = Measured {
-            inner,
+            surface: &mut inner,
             measure: &measure,
         }
         .into_drawing_area();
@@ -217,12 +217,12 @@ impl GrowthWidget {
         };
         let mut svg = String::new();
         {
-            let inner = plotters::backend::SVGBackend::with_string(
+            let mut inner = plotters::backend::SVGBackend::with_string(
                 &mut svg,
                 (width.clamp(1, 8192), height.clamp(1, 8192)),
             );
             let root = Measured {
-                inner,
+                surface: &mut inner,
                 measure: &measure,
             }
             .into_drawing_area();
@@ -240,13 +240,13 @@ impl GrowthWidget {
         let theme = Theme::light(1.0);
         let mut svg = String::new();
         {
-            let inner = plotters::backend::SVGBackend::with_string(
+            let mut inner = plotters::backend::SVGBackend::with_string(
                 &mut svg,
                 (width.clamp(1, 8192), height.clamp(1, 8192)),
             );
             let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
             let root = Measured {
-                inner,
+                surface: &mut inner,
                 measure: &estimate,
             }
             .into_drawing_area();
