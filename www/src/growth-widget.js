@@ -432,6 +432,12 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         { rootMargin: '300px 0px' },
       );
       near.observe(this);
+      // Already on screen: start now rather than one frame later when the observer reports.
+      const box = this.getBoundingClientRect();
+      if (box.bottom > -300 && box.top < innerHeight + 300 && box.width > 0) {
+        this.#visible = true;
+        this.#start();
+      }
       const resize = new ResizeObserver(() => {
         this.#dirty = true;
         this.#schedule();
@@ -747,7 +753,9 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       }
       this.#syncControls();
       this.#dirty = true;
-      this.#schedule();
+      // The first frame is drawn at once; later ones are batched into animation frames.
+      if (this.#visible) this.#draw();
+      else this.#schedule();
     }
 
     // ---- parameters ------------------------------------------------------------------------
