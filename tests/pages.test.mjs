@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { artifacts, canvasStats, launchBrowser, newPage, startServer } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 import { TRANSCRIPT } from '../scripts/pages.mjs';
+import { packageDeck } from '../scripts/slides.mjs';
 
 let server;
 let browser;
@@ -216,5 +217,19 @@ test('printing the deck (?print-pdf) gives a PDF whose widget pages show their f
     if (widgetCount > 0) assert.ok(coloured[i] > 150, `PDF page ${i + 1} shows its widget (${coloured[i]} coloured px)`);
   });
   await viewer.context().close();
+  await page.context().close();
+});
+
+test('npm run slides packages a self-contained deck that works from anywhere on the file system', async () => {
+  const index = packageDeck(join(mkdtempSync(join(tmpdir(), 'deck-')), 'growth-widgets-deck'));
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const foreign = watchRequests(page, ['file:']);
+  await page.goto(`${pathToFileURL(index).href}#/3`);
+  const widget = page.locator('section.present growth-widget');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.status').hidden, await widget.elementHandle(), { timeout: 15000 });
+  assert.ok((await canvasStats(widget)).ink > 0);
+  assert.ok((await page.locator('.katex').count()) > 0, 'KaTeX comes along');
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(foreign, []);
   await page.context().close();
 });
