@@ -1,21 +1,12 @@
 // The vertical slice: <growth-widget kind="elasticity"> drawn by wasm in headless Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterRender, artifacts, canvasStats, launchBrowser, newPage, shadowText, startServer, waitDrawn } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Drags the range input for `param` with the mouse to fraction `f` of its track. */
 async function dragSlider(widget, param, f) {
@@ -29,8 +20,8 @@ async function dragSlider(widget, param, f) {
 }
 
 test('the episode page draws the elasticity widget and redraws when ρ is dragged', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/www/index.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/www/index.html'));
   const widget = await waitDrawn(page, 'growth-widget[kind="elasticity"]');
   const before = await canvasStats(widget);
   assert.ok(before.ink > before.total * 0.02, `expected drawn pixels, got ${before.ink} of ${before.total}`);
@@ -48,8 +39,8 @@ test('the episode page draws the elasticity widget and redraws when ρ is dragge
 });
 
 test('points the wasm reports on the Y = 2 isoquant satisfy the CES formula to 1e-9', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/www/index.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/www/index.html'));
   const widget = await waitDrawn(page, 'growth-widget[kind="elasticity"]');
   for (const rho of ['-0.5', '0', '0.5', '-3']) {
     await afterRender(widget, () => widget.evaluate((el, r) => el.setAttribute('rho', r), rho));
@@ -69,7 +60,7 @@ test('points the wasm reports on the Y = 2 isoquant satisfy the CES formula to 1
 });
 
 test('the inline bundle renders from file:// with no server', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(join(root, 'tests', 'fixtures', 'inline.html')).href);
@@ -83,11 +74,11 @@ test('the inline bundle renders from file:// with no server', async () => {
 });
 
 test('an invalid attribute is named in the widget and a second widget still renders', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const errors = [];
   await page.exposeFunction('recordError', (d) => errors.push(d));
   await page.addInitScript(() => document.addEventListener('growth-error', (e) => window.recordError(e.detail)));
-  await page.goto(server.url('/tests/fixtures/bad-attribute.html'));
+  await page.goto(env.server.url('/tests/fixtures/bad-attribute.html'));
   const bad = await waitDrawn(page, '#bad');
   const good = await waitDrawn(page, '#good');
   const message = await shadowText(bad, '.errors');

@@ -1,4 +1,5 @@
 // Shared by the browser tests: one static server over the repository, one headless Chromium.
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -75,4 +76,18 @@ export async function afterRender(locator, action) {
   await action();
   const drawn = await locator.evaluate((el) => Promise.race([el.renderedOnce, new Promise((r) => setTimeout(() => r(false), 10000))]));
   if (!drawn) throw new Error('the widget did not redraw within 10 s of the action');
+}
+
+/** One server over the repository and one Chromium for a test file: `env.server`, `env.browser`. */
+export function useBrowser(serverOptions = {}, browserArgs = []) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launchBrowser(browserArgs);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

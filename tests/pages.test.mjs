@@ -1,27 +1,18 @@
 // The pages people use: the episode page, the transcript with widgets mounted in it, the
 // authors' guide and the offline deck — as a reader, an author and a lecturer meet them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifacts, canvasStats, launchBrowser, newPage, startServer } from './helpers.mjs';
+import { artifacts, canvasStats, newPage, useBrowser } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 import { TRANSCRIPT } from '../scripts/pages.mjs';
 import { packageDeck } from '../scripts/slides.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Records every request that leaves the page's own origin (or the file system). */
 function watchRequests(page, allowed) {
@@ -47,9 +38,9 @@ async function scrollThrough(page) {
 }
 
 test('the episode page shows every widget as it is scrolled through, with no console errors and no foreign requests', async () => {
-  const page = await newPage(browser);
-  const foreign = watchRequests(page, [server.origin]);
-  await page.goto(server.url('/www/index.html'));
+  const page = await newPage(env.browser);
+  const foreign = watchRequests(page, [env.server.origin]);
+  await page.goto(env.server.url('/www/index.html'));
   assert.equal(await page.locator('nav.toc a').count(), 10);
   // Widgets start only when near: far ones have not started yet.
   assert.equal(await page.locator('growth-widget').last().evaluate((el) => el.values), null);
@@ -66,15 +57,15 @@ test('the episode page shows every widget as it is scrolled through, with no con
 });
 
 test('the transcript page mounts its widgets in the real transcript without shifting the layout', { skip: !existsSync(TRANSCRIPT) && 'the transcript is not present' }, async () => {
-  const page = await newPage(browser);
-  const foreign = watchRequests(page, [server.origin]);
+  const page = await newPage(env.browser);
+  const foreign = watchRequests(page, [env.server.origin]);
   await page.addInitScript(() => {
     window.layoutShift = 0;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(server.url('/www/transcript.html'));
+  await page.goto(env.server.url('/www/transcript.html'));
   assert.match(await page.locator('h1').textContent(), /Phil Trammell on Economic Growth Under Transformative AI/);
   assert.ok((await page.locator('main p').count()) > 100, 'the whole transcript');
   assert.ok((await page.locator('main table').count()) >= 6, 'its tables');
@@ -93,8 +84,8 @@ test('the transcript page mounts its widgets in the real transcript without shif
 });
 
 test("the authors' guide shows every kind live with its generated attribute table; the manifests match", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/www/guide.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/www/guide.html'));
   const kinds = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8'));
   for (const spec of kinds) {
     const section = page.locator(`section#${spec.kind}`);
@@ -123,8 +114,8 @@ test("the authors' guide shows every kind live with its generated attribute tabl
 });
 
 test('with scripts off, every widget shows its fallback figure', async () => {
-  const page = await newPage(browser, { javaScriptEnabled: false });
-  await page.goto(server.url('/www/index.html'));
+  const page = await newPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(env.server.url('/www/index.html'));
   const images = page.locator('growth-widget img');
   assert.ok((await images.count()) >= 9);
   for (const img of await images.all()) {
@@ -138,7 +129,7 @@ test('with scripts off, every widget shows its fallback figure', async () => {
 const deckUrl = (hash = '') => `${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}${hash}`;
 
 test('the deck opened from file:// renders every widget on its slide, and arrow keys inside a slider stay there', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
   const foreign = watchRequests(page, ['file:']);
   await page.goto(deckUrl());
   await page.waitForFunction(() => window.Reveal?.isReady());
@@ -182,7 +173,7 @@ test('the deck opened from file:// renders every widget on its slide, and arrow 
 });
 
 test('printing the deck (?print-pdf) gives a PDF whose widget pages show their figures', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(`${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}?print-pdf`);
   await page.waitForFunction(() => document.documentElement.classList.contains('widgets-ready'), null, { timeout: 30000 });
   const pdf = await page.pdf({ width: '960px', height: '700px', printBackground: true });
@@ -194,7 +185,7 @@ test('printing the deck (?print-pdf) gives a PDF whose widget pages show their f
   const slides = await page.evaluate(() => [...document.querySelectorAll('.slides > section')].map((s) => s.querySelectorAll('growth-widget').length));
   assert.ok(pages.length >= slides.length, `${pages.length} PDF pages for ${slides.length} slides`);
   // Count saturated (coloured) pixels on each page in a browser canvas: curves are coloured, blank boxes are grey.
-  const viewer = await newPage(browser);
+  const viewer = await newPage(env.browser);
   const coloured = [];
   for (const file of pages.slice(0, slides.length)) {
     const dataUrl = `data:image/png;base64,${readFileSync(join(dir, file)).toString('base64')}`;
@@ -222,7 +213,7 @@ test('printing the deck (?print-pdf) gives a PDF whose widget pages show their f
 
 test('npm run slides packages a self-contained deck that works from anywhere on the file system', async () => {
   const index = packageDeck(join(mkdtempSync(join(tmpdir(), 'deck-')), 'growth-widgets-deck'));
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
   const foreign = watchRequests(page, ['file:']);
   await page.goto(`${pathToFileURL(index).href}#/3`);
   const widget = page.locator('section.present growth-widget');

@@ -1,23 +1,14 @@
 // A widget lives in pages we do not control: bad input, failures, hostile or strict pages,
 // and many widgets at once must never break the page, show garbage, or let anything in.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canvasStats, launchBrowser, newPage, shadowText, startServer, waitDrawn } from './helpers.mjs';
+import { canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ headers: (path) => (path.endsWith('/csp.html') ? { 'content-security-policy': CSP } : {}) });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ headers: (path) => (path.endsWith('/csp.html') ? { 'content-security-policy': CSP } : {}) });
 
 const kinds = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8'));
 
@@ -43,8 +34,8 @@ async function mount(page, attributes, id = 'w') {
 }
 
 test('every parameter of every kind refuses bad values with a message naming it, its value and the range', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/tests/fixtures/plain.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/plain.html'));
   await page.evaluate(() => {
     window.errors = [];
     document.addEventListener('growth-error', (e) => window.errors.push(e.detail));
@@ -93,8 +84,8 @@ test('every parameter of every kind refuses bad values with a message naming it,
 });
 
 test('parameters that explode show the regime and the blow-up time, never overflowed axes', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/tests/fixtures/plain.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/plain.html'));
   const widget = await mount(page, { kind: 'research-feedback', phi: '2', years: '1000', n: '0.05', lambda: '2', theta: '1' });
   const description = await shadowText(widget, '.description');
   assert.match(description, /type II singularity at t ≈ \d/);
@@ -107,10 +98,10 @@ test('parameters that explode show the regime and the blow-up time, never overfl
 });
 
 test('a panic inside the wasm is reported in that widget, logged with the Rust message, and the widget restarts; the others keep working', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto(server.url('/tests/fixtures/robustness.html'));
+  await page.goto(env.server.url('/tests/fixtures/robustness.html'));
   const a = await waitDrawn(page, '#a');
   const b = await waitDrawn(page, '#b');
   assert.equal(await a.evaluate((el) => el.probe('debug-panic', 1)), null);
@@ -128,12 +119,12 @@ test('a panic inside the wasm is reported in that widget, logged with the Rust m
 });
 
 test('when the wasm cannot be fetched, each widget says so and shows its slotted fallback', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
   const errors = [];
   await page.exposeFunction('recordError', (d) => errors.push(d));
   await page.addInitScript(() => document.addEventListener('growth-error', (e) => window.recordError(e.detail)));
-  await page.goto(server.url('/tests/fixtures/robustness.html'));
+  await page.goto(env.server.url('/tests/fixtures/robustness.html'));
   const a = page.locator('#a');
   await page.waitForFunction((el) => el.shadowRoot.querySelector('.errors').textContent.length > 0, await a.elementHandle(), { timeout: 15000 });
   assert.match(await shadowText(a, '.errors'), /The diagram engine failed to load/);
@@ -144,8 +135,8 @@ test('when the wasm cannot be fetched, each widget says so and shows its slotted
 });
 
 test('attribute text is never interpreted as HTML', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/tests/fixtures/plain.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/plain.html'));
   const payload = '<img src=x onerror="window.pwned=1">';
   const attributes = { kind: 'elasticity', preset: payload, controls: payload, height: payload, rho: payload, [`data-x`]: payload };
   const w1 = await mount(page, attributes, 'x1');
@@ -161,12 +152,12 @@ test('attribute text is never interpreted as HTML', async () => {
 });
 
 test('under a strict Content-Security-Policy the widgets work with zero violations', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
   });
-  const response = await page.goto(server.url('/tests/fixtures/csp.html'));
+  const response = await page.goto(env.server.url('/tests/fixtures/csp.html'));
   assert.equal(response.headers()['content-security-policy'], CSP);
   for (const id of ['one', 'two', 'three']) {
     const widget = await waitDrawn(page, `#${id}`);
@@ -181,8 +172,8 @@ test('under a strict Content-Security-Policy the widgets work with zero violatio
 });
 
 test('hostile page CSS does not break the widget', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/tests/fixtures/hostile.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/hostile.html'));
   const widget = await waitDrawn(page, '#w');
   assert.ok((await canvasStats(widget)).ink > 0);
   assert.ok(await widget.locator('canvas').isVisible(), 'the canvas is visible despite canvas { display: none }');
@@ -199,14 +190,14 @@ test('hostile page CSS does not break the widget', async () => {
 });
 
 test('sixty widgets start lazily, scroll without long tasks, and removing and re-adding them does not grow wasm memory', async () => {
-  const page = await newPage(browser, { viewport: { width: 1000, height: 800 } });
+  const page = await newPage(env.browser, { viewport: { width: 1000, height: 800 } });
   await page.addInitScript(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(server.url('/tests/fixtures/many.html'));
+  await page.goto(env.server.url('/tests/fixtures/many.html'));
   await waitDrawn(page, '#w0');
   const started = () => page.evaluate(() => [...document.querySelectorAll('growth-widget')].filter((el) => el.values !== null).length);
   assert.ok((await started()) < 20, `only the widgets near the top have started (${await started()})`);

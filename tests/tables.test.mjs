@@ -1,23 +1,14 @@
 // The scenario tables, the four growth regimes and the one-factory economy, as readers use them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterRender, artifacts, canvasStats, launchBrowser, newPage, shadowText, startServer, waitDrawn } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function open(options = {}) {
-  const page = await newPage(browser, options);
-  await page.goto(server.url('/tests/fixtures/tables.html'));
+  const page = await newPage(env.browser, options);
+  await page.goto(env.server.url('/tests/fixtures/tables.html'));
   return page;
 }
 

@@ -1,26 +1,17 @@
 // The three teaching widgets of the design card, as a reader uses them: every control by
 // mouse and keyboard, the draggable point, presets, downloads, and screenshots for review.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterRender, artifacts, canvasStats, launchBrowser, newPage, shadowText, startServer, waitDrawn } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
 
 const KINDS = ['elasticity', 'task-automation', 'research-feedback'];
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openKinds(options = {}) {
-  const page = await newPage(browser, options);
-  await page.goto(server.url('/tests/fixtures/kinds.html'));
+  const page = await newPage(env.browser, options);
+  await page.goto(env.server.url('/tests/fixtures/kinds.html'));
   return page;
 }
 
@@ -225,8 +216,8 @@ test('screenshots of every kind, light and dark, at 360 and 1200 px wide', async
 });
 
 test('under a CSS scale transform the figure stays crisp and the pointer lands where it is aimed', async () => {
-  const page = await newPage(browser, { deviceScaleFactor: 2 });
-  await page.goto(server.url('/tests/fixtures/transformed.html'));
+  const page = await newPage(env.browser, { deviceScaleFactor: 2 });
+  await page.goto(env.server.url('/tests/fixtures/transformed.html'));
   const widget = await waitDrawn(page, '#scaled');
   const box = await widget.locator('canvas').boundingBox();
   const width = await widget.evaluate((el) => el.shadowRoot.querySelector('canvas').width);
@@ -245,8 +236,8 @@ test('under a CSS scale transform the figure stays crisp and the pointer lands w
 });
 
 test('a widget off-screen does no drawing work until it is scrolled near', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url('/tests/fixtures/transformed.html'));
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/transformed.html'));
   await waitDrawn(page, '#scaled');
   const far = page.locator('#far');
   await page.waitForTimeout(300);

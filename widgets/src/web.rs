@@ -58,6 +58,71 @@ pub struct GrowthWidget {
     panels: Vec<PanelMap>,
 }
 
+/// Text measured by the canvas's own 2D context (the font plotters sets), estimated if that fails.
+fn canvas_measure(
+    context: &CanvasRenderingContext2d,
+) -> impl Fn(&str, &str, f64) -> (u32, u32) + '_ {
+    move |text: &str, font: &str, size: f64| {
+        context.set_font(font);
+        match context.measure_text(text) {
+            Ok(m) => (m.width().ceil() as u32, size.ceil() as u32),
+            Err(_) => estimate_text(text, size),
+        }
+    }
+}
+
+/// The page's theme (as the shim reads it) at `scale` device pixels per CSS pixel.
+fn theme_of(theme: JsValue, scale: f64) -> Theme {
+    let input: ThemeInput = serde_wasm_bindgen::from_value(theme).unwrap_or_default();
+    Theme::from_input(&input, scale)
+}
+
+/// The canvas's 2D context.
+fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    let context = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?;
+    context.dyn_into().map_err(JsValue::from)
+}
+
+fn drawing_failed<E: std::fmt::Display>(e: E) -> JsValue {
+    JsValue::from_str(&format!("drawing failed: {e}"))
+}
+
+impl GrowthWidget {
+    /// Draws the diagram on `surface` and returns where its draggable panels went.
+    fn draw_on(
+        &self,
+        surface: &mut dyn crate::backend::Surface,
+        theme: &Theme,
+        measure: crate::backend::Measure<'_>,
+    ) -> Result<Vec<PanelMap>, JsValue> {
+        let root = Measured { surface, measure }.into_drawing_area();
+        let panels = self.diagram.draw(&root, theme).map_err(drawing_failed)?;
+        root.present().map_err(drawing_failed)?;
+        Ok(panels)
+    }
+
+    /// The figure as an SVG document of `width` × `height` pixels.
+    fn svg(
+        &self,
+        width: u32,
+        height: u32,
+        theme: &Theme,
+        measure: crate::backend::Measure<'_>,
+    ) -> Result<String, JsValue> {
+        let mut svg = String::new();
+        {
+            let mut backend = plotters::backend::SVGBackend::with_string(
+                &mut svg,
+                (width.clamp(1, 8192), height.clamp(1, 8192)),
+            );
+            self.draw_on(&mut backend, theme, measure)?;
+        }
+        Ok(svg)
+    }
+}
+
 #[wasm_bindgen]
 impl GrowthWidget {
     /// A widget of `kind` with default parameters; throws `{attribute, value, expected, message}` for an unknown kind.
@@ -165,32 +230,11 @@ impl GrowthWidget {
         device_pixel_ratio: f64,
         theme: JsValue,
     ) -> Result<(), JsValue> {
-        let input: ThemeInput = serde_wasm_bindgen::from_value(theme).unwrap_or_default();
-        let theme = Theme::from_input(&input, device_pixel_ratio);
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?
-            .dyn_into()?;
-        let mut inner = CanvasBackend::with_canvas_object(canvas)
+        let theme = theme_of(theme, device_pixel_ratio);
+        let context = context_of(&canvas)?;
+        let mut backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
-        let measure = |text: &str, font: &str, size: f64| {
-            context.set_font(font);
-            match context.measure_text(text) {
-                Ok(m) => (m.width().ceil() as u32, size.ceil() as u32),
-                Err(_) => estimate_text(text, size),
-            }
-        };
-        let root = Measured {
-            surface: &mut inner,
-            measure: &measure,
-        }
-        .into_drawing_area();
-        self.panels = self
-            .diagram
-            .draw(&root, &theme)
-            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-        root.present()
-            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+        self.panels = self.draw_on(&mut backend, &theme, &canvas_measure(&context))?;
         Ok(())
     }
 
@@ -202,61 +246,15 @@ impl GrowthWidget {
         height: u32,
         theme: JsValue,
     ) -> Result<String, JsValue> {
-        let input: ThemeInput = serde_wasm_bindgen::from_value(theme).unwrap_or_default();
-        let theme = Theme::from_input(&input, 1.0);
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?
-            .dyn_into()?;
-        let measure = |text: &str, font: &str, size: f64| {
-            context.set_font(font);
-            match context.measure_text(text) {
-                Ok(m) => (m.width().ceil() as u32, size.ceil() as u32),
-                Err(_) => estimate_text(text, size),
-            }
-        };
-        let mut svg = String::new();
-        {
-            let mut inner = plotters::backend::SVGBackend::with_string(
-                &mut svg,
-                (width.clamp(1, 8192), height.clamp(1, 8192)),
-            );
-            let root = Measured {
-                surface: &mut inner,
-                measure: &measure,
-            }
-            .into_drawing_area();
-            self.diagram
-                .draw(&root, &theme)
-                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-            root.present()
-                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-        }
-        Ok(svg)
+        let context = context_of(&canvas)?;
+        let measure = canvas_measure(&context);
+        self.svg(width, height, &theme_of(theme, 1.0), &measure)
     }
 
     /// The figure as SVG without a page (for static fallbacks generated at build time): text is measured by estimate.
     pub fn figure_svg(&self, width: u32, height: u32) -> Result<String, JsValue> {
-        let theme = Theme::light(1.0);
-        let mut svg = String::new();
-        {
-            let mut inner = plotters::backend::SVGBackend::with_string(
-                &mut svg,
-                (width.clamp(1, 8192), height.clamp(1, 8192)),
-            );
-            let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
-            let root = Measured {
-                surface: &mut inner,
-                measure: &estimate,
-            }
-            .into_drawing_area();
-            self.diagram
-                .draw(&root, &theme)
-                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-            root.present()
-                .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-        }
-        Ok(svg)
+        let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
+        self.svg(width, height, &Theme::light(1.0), &estimate)
     }
 
     /// The `<growth-widget …>` tag that reproduces the current state (parameters that differ from their defaults).
