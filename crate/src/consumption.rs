@@ -8,9 +8,9 @@
 //! Y_H = K_H^α (B L_H)^{1−α}, half of K and L in each sector, K̇ = sY − δK.
 
 use crate::error::{Domain, ParamError};
-use crate::exogenous::{EconomyRun, DEPRECIATION, SAVING, YEARS};
+use crate::exogenous::{simulate_economy, EconomyRun, DEPRECIATION, SAVING};
 use crate::production::log_point;
-use crate::solver::{integrate, SolveError, SolverOptions, System};
+use crate::solver::{SolveError, System};
 use libm::{exp, log};
 
 /// Consumers' substitution between the goods, ρ ∈ (0, 1] (high substitutability).
@@ -68,22 +68,9 @@ impl ConsumptionGoods {
 
     /// Simulates `years` from K = 1, L = 1: output, growth, the constant labor share 1 − α, wages.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        let years = YEARS
-            .check("years", years)
-            .map_err(|_| SolveError::BadInput)?;
-        let options = SolverOptions {
-            max_step: years / 400.0,
-            ..SolverOptions::default()
-        };
-        let path = integrate(self, 0.0, [0.0], years, &options)?;
-        let mut run = EconomyRun::with_capacity(path.t.len());
-        for (t, y) in path.t.iter().zip(&path.y) {
-            let ln_y = self.ln_output(*t, y[0]);
-            run.push(*t, ln_y, 0.0, log(1.0 - self.alpha));
-        }
-        run.blowup = path.blowup;
-        run.finish();
-        Ok(run)
+        simulate_economy(self, [0.0], years, |t, y| {
+            (self.ln_output(t, y[0]), 0.0, log(1.0 - self.alpha))
+        })
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::error::{Domain, ParamError};
 use crate::production::{log_point, ALPHA, RHO};
-use crate::solver::{integrate, SolveError, SolverOptions, System};
+use crate::solver::{SolveError, System};
 use crate::trend::{growth_trend, Trend};
 use alloc::vec::Vec;
 use libm::{exp, log};
@@ -24,7 +24,7 @@ pub const LEVEL: Domain = Domain::closed(1e-6, 1e9);
 /// ln of a wage of exactly zero, as recorded in a run's ln_wage series.
 pub const LN_ZERO_WAGE: f64 = -1e6;
 /// Simulated years.
-pub const YEARS: Domain = Domain::closed(0.1, 2000.0);
+pub const YEARS: Domain = crate::solver::HORIZON;
 
 /// A Solow economy (Solow 1956 with CES production; episode slide "Exogenous Growth").
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,6 +112,24 @@ impl EconomyRun {
         self.g_wage = log_derivative(&self.t, &self.ln_wage);
         self.trend = growth_trend(&self.t, &self.g_output, self.blowup);
     }
+}
+
+/// Simulates an economy over `years` and records each step through `sample(t, y) -> (ln Y, ln people, ln labor share)`.
+pub fn simulate_economy<const N: usize>(
+    system: &dyn System<N>,
+    y0: [f64; N],
+    years: f64,
+    sample: impl Fn(f64, &[f64; N]) -> (f64, f64, f64),
+) -> Result<EconomyRun, SolveError> {
+    let path = crate::solver::over_horizon(system, y0, years)?;
+    let mut run = EconomyRun::with_capacity(path.t.len());
+    for (t, y) in path.t.iter().zip(&path.y) {
+        let (ln_output, ln_people, ln_labor_share) = sample(*t, y);
+        run.push(*t, ln_output, ln_people, ln_labor_share);
+    }
+    run.blowup = path.blowup;
+    run.finish();
+    Ok(run)
 }
 
 /// d/dt of a sampled series by finite differences (one-sided at the ends).
@@ -214,27 +232,14 @@ impl Solow {
 
     /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        let years = YEARS
-            .check("years", years)
-            .map_err(|_| SolveError::BadInput)?;
-        let options = SolverOptions {
-            max_step: years / 400.0,
-            ..SolverOptions::default()
-        };
-        let path = integrate(self, 0.0, [log(self.initial[2])], years, &options)?;
-        let mut run = EconomyRun::with_capacity(path.t.len());
-        for (t, y) in path.t.iter().zip(&path.y) {
-            let (ln_x, ln_y) = self.effective(*t, y[0]);
+        simulate_economy(self, [log(self.initial[2])], years, |t, y| {
+            let (ln_x, ln_y) = self.effective(t, y[0]);
             let p = log_point(self.alpha, self.rho, ln_x, ln_y);
-            run.push(
-                *t,
+            (
                 p.ln_output,
                 log(self.initial[3]) + self.n * t,
                 p.ln_labor_share,
-            );
-        }
-        run.blowup = path.blowup;
-        run.finish();
-        Ok(run)
+            )
+        })
     }
 }

@@ -11,9 +11,9 @@
 //! Both are integrated in logs with the Dormand–Prince solver.
 
 use crate::error::{Domain, ParamError};
-use crate::exogenous::{EconomyRun, DEPRECIATION, SAVING, YEARS};
+use crate::exogenous::{simulate_economy, EconomyRun, DEPRECIATION, SAVING};
 use crate::production::{log_point, ALPHA, RHO};
-use crate::solver::{integrate, SolveError, SolverOptions, System};
+use crate::solver::{SolveError, System};
 use libm::{exp, log};
 
 /// Growth of capital-augmenting technology (per year).
@@ -129,7 +129,10 @@ impl FixedLand {
 
     /// Simulates `years` from K = 1: output, growth, labor share and wage.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_one(self, years, |model, t, ln_k| model.at(t, ln_k), self.labor)
+        simulate_economy(self, [0.0], years, |t, y| {
+            let (ln_y, ln_labor_share) = self.at(t, y[0]);
+            (ln_y, log(self.labor), ln_labor_share)
+        })
     }
 }
 
@@ -143,31 +146,6 @@ impl System<1> for FixedLand {
         };
         [self.saving * saved * exp(ln_y - y[0]) - self.depreciation]
     }
-}
-
-fn simulate_one<S: System<1>>(
-    model: &S,
-    years: f64,
-    at: impl Fn(&S, f64, f64) -> (f64, f64),
-    people: f64,
-) -> Result<EconomyRun, SolveError> {
-    let years = YEARS
-        .check("years", years)
-        .map_err(|_| SolveError::BadInput)?;
-    let options = SolverOptions {
-        max_step: years / 400.0,
-        ..SolverOptions::default()
-    };
-    let path = integrate(model, 0.0, [0.0], years, &options)?;
-    let mut run = EconomyRun::with_capacity(path.t.len());
-    let ln_people = log(people);
-    for (t, y) in path.t.iter().zip(&path.y) {
-        let (ln_y, ln_labor_share) = at(model, *t, y[0]);
-        run.push(*t, ln_y, ln_people, ln_labor_share);
-    }
-    run.blowup = path.blowup;
-    run.finish();
-    Ok(run)
 }
 
 /// Robotics production (Mookherjee & Ray 2017): robots are made from capital, people and robots.
@@ -259,23 +237,10 @@ impl RobotEconomy {
 
     /// Simulates `years` from K = R = 1: output, growth, human labor share and wage.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        let years = YEARS
-            .check("years", years)
-            .map_err(|_| SolveError::BadInput)?;
-        let options = SolverOptions {
-            max_step: years / 400.0,
-            ..SolverOptions::default()
-        };
-        let path = integrate(self, 0.0, [0.0, 0.0], years, &options)?;
-        let mut run = EconomyRun::with_capacity(path.t.len());
-        let ln_h = log(self.people);
-        for (t, y) in path.t.iter().zip(&path.y) {
+        simulate_economy(self, [0.0, 0.0], years, |_, y| {
             let (ln_y, ln_labor_share, _) = self.at(y[0], y[1]);
-            run.push(*t, ln_y, ln_h, ln_labor_share);
-        }
-        run.blowup = path.blowup;
-        run.finish();
-        Ok(run)
+            (ln_y, log(self.people), ln_labor_share)
+        })
     }
 }
 

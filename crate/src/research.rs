@@ -9,7 +9,7 @@
 //! Integrated in logs: d ln B/dt = θ exp((φ−1) ln B + λ ln(S L) + λ n t).
 
 use crate::error::{Domain, ParamError};
-use crate::solver::{continue_run, integrate, Blowup, SolveError, SolverOptions, System};
+use crate::solver::{continue_run, over_horizon, Blowup, SolveError, System};
 use crate::trend::{growth_trend, Trend};
 use alloc::vec::Vec;
 use libm::{exp, log};
@@ -128,14 +128,7 @@ impl ResearchFeedback {
 
     /// Integrates ln B over `years` (Dormand–Prince in log-space), detecting a type II blow-up.
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
-        let years = YEARS
-            .check("years", years)
-            .map_err(|_| SolveError::BadInput)?;
-        let options = SolverOptions {
-            max_step: years / 400.0,
-            ..SolverOptions::default()
-        };
-        let path = integrate(self, 0.0, [log(self.b0)], years, &options)?;
+        let path = over_horizon(self, [log(self.b0)], years)?;
         Ok(finish_run(self, path, years))
     }
 }
@@ -202,14 +195,7 @@ impl RobotScientists {
 
     /// Integrates ln A and ln K from A = K = 1 over `years`; g_A series and blow-up as in [`ResearchFeedback::simulate`].
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
-        let years = YEARS
-            .check("years", years)
-            .map_err(|_| SolveError::BadInput)?;
-        let options = SolverOptions {
-            max_step: years / 400.0,
-            ..SolverOptions::default()
-        };
-        let path = integrate(self, 0.0, [0.0, 0.0], years, &options)?;
+        let path = over_horizon(self, [0.0, 0.0], years)?;
         Ok(finish_run(self, path, years))
     }
 }

@@ -335,6 +335,25 @@ fn blowup_from_tail<const N: usize>(
     })
 }
 
+/// The run from t = 0 over `years` (checked against [`HORIZON`]) with steps of at most years/400, so plotted series are smooth.
+pub fn over_horizon<const N: usize>(
+    system: &dyn System<N>,
+    y0: [f64; N],
+    years: f64,
+) -> Result<Trajectory<N>, SolveError> {
+    let years = HORIZON
+        .check("years", years)
+        .map_err(|_| SolveError::BadInput)?;
+    let options = SolverOptions {
+        max_step: years / 400.0,
+        ..SolverOptions::default()
+    };
+    integrate(system, 0.0, y0, years, &options)
+}
+
+/// The horizons the models simulate (years).
+pub const HORIZON: crate::Domain = crate::Domain::closed(0.1, 2000.0);
+
 /// Continues a run past its horizon to `t_limit` (coarser steps), to read its long-run behaviour.
 pub fn continue_run<const N: usize>(
     system: &dyn System<N>,

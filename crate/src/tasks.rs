@@ -8,9 +8,9 @@
 //! constant and the labor share constant, while full automation (β = 1) gives Y = A K.
 
 use crate::error::{Domain, ParamError};
-use crate::exogenous::{EconomyRun, DEPRECIATION, SAVING};
+use crate::exogenous::{simulate_economy, EconomyRun, DEPRECIATION, SAVING};
 use crate::production::{log_point, RHO};
-use crate::solver::{integrate, SolveError, SolverOptions, System};
+use crate::solver::{SolveError, System};
 use libm::{exp, log};
 
 /// Automated share of tasks β.
@@ -229,21 +229,9 @@ impl AutomationPath {
         let initial = FACTOR
             .check("K", initial_capital)
             .map_err(|_| SolveError::BadInput)?;
-        let years = YEARS
-            .check("years", years)
-            .map_err(|_| SolveError::BadInput)?;
-        let options = SolverOptions {
-            max_step: years / 400.0,
-            ..SolverOptions::default()
-        };
-        let path = integrate(self, 0.0, [log(initial)], years, &options)?;
-        let mut run = EconomyRun::with_capacity(path.t.len());
-        for (t, y) in path.t.iter().zip(&path.y) {
-            let (ln_y, _, ln_labor_share) = self.at(*t, y[0]);
-            run.push(*t, ln_y, 0.0, ln_labor_share);
-        }
-        run.blowup = path.blowup;
-        run.finish();
-        Ok(run)
+        simulate_economy(self, [log(initial)], years, |t, y| {
+            let (ln_y, _, ln_labor_share) = self.at(t, y[0]);
+            (ln_y, 0.0, ln_labor_share)
+        })
     }
 }
