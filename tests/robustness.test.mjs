@@ -8,7 +8,14 @@ import { canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpe
 import { root } from '../scripts/lib.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const env = useBrowser({ headers: (path) => (path.endsWith('/csp.html') ? { 'content-security-policy': CSP } : {}) });
+const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+const env = useBrowser({
+  headers: (path) => {
+    if (path.endsWith('/csp.html')) return { 'content-security-policy': CSP };
+    if (path.endsWith('/csp-no-wasm.html')) return { 'content-security-policy': NO_WASM };
+    return {};
+  },
+});
 
 const kinds = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8'));
 
@@ -131,6 +138,16 @@ test('when the wasm cannot be fetched, each widget says so and shows its slotted
   assert.match(await shadowText(a, '.status'), /could not be loaded/);
   assert.ok(await page.locator('#a p.fallback-text').isVisible(), 'the slotted fallback is shown');
   assert.equal(errors[0].attribute, 'wasm');
+  await page.context().close();
+});
+
+test('when a Content-Security-Policy blocks WebAssembly, each widget says so instead of staying blank', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/csp-no-wasm.html'));
+  const widget = page.locator('#one');
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.errors').textContent.includes('failed to load'), await widget.elementHandle(), { timeout: 15000 });
+  assert.match(await shadowText(widget, '.status'), /could not be loaded/);
+  assert.match(await shadowText(widget, '.errors'), /The diagram engine failed to load: .*(WebAssembly|wasm|Content Security Policy)/i);
   await page.context().close();
 });
 
