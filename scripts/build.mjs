@@ -29,6 +29,9 @@ async function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
   const figures = {};
   for (const spec of kinds) {
     const widget = new glue.GrowthWidget(spec.kind);
+    while (widget.work()) {
+      // Fill deferred rows, so the initial table is complete.
+    }
     spec.initial = { readouts: widget.readouts(), description: widget.describe(), table: widget.table() ?? null, active: widget.active_params() ?? null };
     figures[spec.kind] = widget.figure_svg(720, spec.height);
     widget.free();

@@ -90,6 +90,10 @@ pub trait Diagram: Sized {
     }
     /// Adjusts parameters after text option `name` changed (e.g. a row's own values).
     fn option_changed(_params: &mut Params, _name: &str) {}
+    /// A slice of deferred work (e.g. filling a table's rows); true while more remains.
+    fn work(&mut self) -> bool {
+        false
+    }
 }
 
 /// A table the element renders as a real `<table>`, one `<tr>` per row.
@@ -160,6 +164,10 @@ macro_rules! diagrams {
                         /// See [`Diagram::active_params`].
             pub fn active_params(&self) -> Option<Vec<&'static str>> {
                 match self { $( AnyDiagram::$ty(d) => d.active_params() ),+ }
+            }
+                        /// See [`Diagram::work`].
+            pub fn work(&mut self) -> bool {
+                match self { $( AnyDiagram::$ty(d) => d.work() ),+ }
             }
             /// See [`Diagram::table`].
             pub fn table(&self) -> Option<Table> {

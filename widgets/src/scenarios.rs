@@ -13,7 +13,6 @@ use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use std::cell::OnceCell;
 
 static SPEC: KindSpec = KindSpec {
     kind: "scenarios",
@@ -38,27 +37,35 @@ static SPEC: KindSpec = KindSpec {
 const COLUMNS: [&str; 5] = ["Table", "Scenario", "Sources", "Paper", "Simulated"];
 
 thread_local! {
-    /// Each row's classification at its representative point, computed once per page.
-    static REPRESENTATIVE: OnceCell<Vec<Option<Symbols>>> = const { OnceCell::new() };
+    /// Each row's classification at its representative point, computed a few rows at a time
+    /// (see [`ScenariosDiagram::work`]) and kept for the page: `None` until computed.
+    static REPRESENTATIVE: std::cell::RefCell<Vec<Option<Option<Symbols>>>> = std::cell::RefCell::new(vec![None; CATALOG.len()]);
 }
 
-fn representative_symbols() -> Vec<Option<Symbols>> {
-    REPRESENTATIVE.with(|cell| {
-        cell.get_or_init(|| {
-            CATALOG
-                .iter()
-                .map(|row| {
-                    if row.unrepresentable.is_some() {
-                        None
-                    } else {
-                        catalog::run_row(row, &[])
-                            .ok()
-                            .map(|run| catalog::classify(&run))
-                    }
-                })
-                .collect()
-        })
-        .clone()
+/// The cached classification of row `i`: `None` while not yet computed.
+fn representative_symbols(i: usize) -> Option<Option<Symbols>> {
+    REPRESENTATIVE.with(|cache| cache.borrow().get(i).copied().flatten())
+}
+
+/// Computes up to `rows` uncomputed rows; true while more remain.
+fn compute_representative(rows: usize) -> bool {
+    REPRESENTATIVE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let pending: Vec<usize> = (0..cache.len())
+            .filter(|&i| cache[i].is_none())
+            .take(rows)
+            .collect();
+        for i in pending {
+            let row = &CATALOG[i];
+            cache[i] = Some(if row.unrepresentable.is_some() {
+                None
+            } else {
+                catalog::run_row(row, &[])
+                    .ok()
+                    .map(|run| catalog::classify(&run))
+            });
+        }
+        cache.iter().any(Option::is_none)
     })
 }
 
@@ -221,22 +228,22 @@ impl Diagram for ScenariosDiagram {
     }
 
     fn table(&self) -> Option<Table> {
-        let symbols = representative_symbols();
         let rows = CATALOG
             .iter()
-            .zip(symbols)
-            .filter(|(row, _)| self.embedded.is_none_or(|e| e.id == row.id))
-            .map(|(row, representative)| {
+            .enumerate()
+            .filter(|(_, row)| self.embedded.is_none_or(|e| e.id == row.id))
+            .map(|(i, row)| {
                 let selected = row.id == self.row.id;
                 let simulated = if selected {
-                    self.current
+                    Some(self.current)
                 } else {
-                    representative
+                    representative_symbols(i)
                 };
                 let (text, mismatch) = match (row.unrepresentable, simulated) {
                     (Some(_), _) => ("not simulated: see why below".to_string(), false),
-                    (None, Some(s)) => (symbols_text(&s), s != row.paper),
-                    (None, None) => ("could not be simulated".to_string(), true),
+                    (None, None) => ("computing…".to_string(), false),
+                    (None, Some(Some(s))) => (symbols_text(&s), s != row.paper),
+                    (None, Some(None)) => ("could not be simulated".to_string(), true),
                 };
                 TableRow {
                     id: row.id,
@@ -252,7 +259,17 @@ impl Diagram for ScenariosDiagram {
                 }
             })
             .collect();
-        Some(Table { caption: "Scenarios of the review: the paper's symbols (growth · labor share · wages) and ours".into(), columns: COLUMNS.to_vec(), rows, select: if self.embedded.is_some() { "scenario" } else { "selected" } })
+        Some(Table {
+            caption: "Scenarios of the review: the paper's symbols (growth · labor share · wages) and ours".into(),
+            columns: COLUMNS.to_vec(),
+            rows,
+            select: if self.embedded.is_some() { "scenario" } else { "selected" },
+        })
+    }
+
+    fn work(&mut self) -> bool {
+        // Only the full table needs every row; an embedded row is simulated already.
+        self.embedded.is_none() && compute_representative(2)
     }
 
     fn draw<DB: DrawingBackend>(

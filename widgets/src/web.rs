@@ -186,6 +186,11 @@ impl GrowthWidget {
             .map(|v| v.into_iter().map(String::from).collect())
     }
 
+    /// Does a slice of deferred work (a few table rows); true while more remains. Call it when the page is idle.
+    pub fn work(&mut self) -> bool {
+        self.diagram.work()
+    }
+
     /// The diagram's table `{caption, columns, rows: [{id, cells, selected, mismatch}], select}`, or null.
     pub fn table(&self) -> JsValue {
         self.diagram.table().map_or(JsValue::NULL, |t| to_js(&t))

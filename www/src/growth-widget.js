@@ -939,7 +939,9 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       try {
         this.#describeSoon();
         this.#renderReadouts(this.#widget.readouts());
-        this.#renderTable(this.#widget.table());
+        const table = this.#widget.table();
+        this.#renderTable(table);
+        if (table) this.#scheduleWork();
       } catch (error) {
         this.#fail(error, 'render');
         return;
@@ -951,6 +953,27 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
 
     #sort = null;
     #describeTimer = 0;
+    #workPending = false;
+
+    /** Deferred work (the rest of a table's rows) runs a slice at a time when the page is idle, never as one long task. */
+    #scheduleWork() {
+      if (this.#workPending || !this.#widget) return;
+      this.#workPending = true;
+      const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 16));
+      idle(() => {
+        this.#workPending = false;
+        if (!this.#widget || !this.isConnected) return;
+        let more = false;
+        try {
+          more = this.#widget.work();
+          this.#renderTable(this.#widget.table());
+        } catch (error) {
+          this.#fail(error, 'render');
+          return;
+        }
+        if (more) this.#scheduleWork();
+      });
+    }
 
     /** The live description is updated once changes pause, so screen readers are not flooded while dragging. */
     #describeSoon() {
