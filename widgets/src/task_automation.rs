@@ -286,13 +286,8 @@ impl TaskDiagram {
                     .pos(Pos::new(HPos::Left, VPos::Top)),
             )))?;
         }
-        if let Some((t, y)) = full
-            .iter()
-            .copied()
-            .take_while(|p| p.1 < hi)
-            .last()
-            .and_then(|p| label_at(&full, 0.0).map(|_| p))
-        {
+        // Label full automation where it leaves the top of the panel.
+        if let Some((t, y)) = full.iter().copied().take_while(|p| p.1 < hi).last() {
             chart.draw_series(std::iter::once(Text::new(
                 "full automation",
                 (t, y),
