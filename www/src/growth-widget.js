@@ -56,8 +56,8 @@ canvas:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: 2px;
 .errors li::before { content: "⚠ "; }
 .readouts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); gap: 2px 16px; margin: 8px 0 0; min-height: 1.4em; font-size: 0.9em; }
 .readouts div { display: flex; gap: 6px; min-width: 0; }
-.readouts dt { flex: 0 1 auto; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.readouts dd { flex: 0 0 auto; white-space: nowrap; }
+.readouts dt { flex: none; white-space: nowrap; }
+.readouts dd { min-width: 0; overflow-wrap: anywhere; }
 .readouts dt { color: var(--gw-muted); }
 .readouts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
 .presets { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; }
