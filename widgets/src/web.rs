@@ -144,34 +144,36 @@ impl GrowthWidget {
         to_js(self.spec)
     }
 
-    fn rebuild(&mut self, previous: Params<'static>) -> Result<(), JsValue> {
-        match AnyDiagram::build(self.spec, &self.params) {
-            Ok(d) => {
-                self.diagram = d;
-                Ok(())
-            }
-            Err(e) => {
-                self.params = previous;
-                Err(js_error(&e))
-            }
-        }
+    /// Applies `change` to a copy of the parameters and rebuilds the diagram from it; on any error the old parameters and diagram stay and the error is thrown.
+    fn update(
+        &mut self,
+        change: impl FnOnce(&mut Params<'static>) -> Result<(), InputError>,
+    ) -> Result<(), JsValue> {
+        let mut next = self.params.clone();
+        change(&mut next).map_err(|e| js_error(&e))?;
+        self.diagram = AnyDiagram::build(self.spec, &next).map_err(|e| js_error(&e))?;
+        self.params = next;
+        Ok(())
     }
 
     /// Sets a parameter or text option from attribute text; on error the old value stays and the error is thrown.
     pub fn set_attribute(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
-        let previous = self.params.clone();
-        self.params.set_text(name, text).map_err(|e| js_error(&e))?;
-        if self.params.is_option(name) {
-            AnyDiagram::option_changed(self.spec, &mut self.params, name);
-        }
-        self.rebuild(previous)
+        let spec = self.spec;
+        self.update(|params| {
+            params.set_text(name, text)?;
+            if params.is_option(name) {
+                AnyDiagram::option_changed(spec, params, name);
+            }
+            Ok(())
+        })
     }
 
     /// Clears a text option (the attribute was removed).
     pub fn clear_option(&mut self, name: &str) -> Result<(), JsValue> {
-        let previous = self.params.clone();
-        self.params.set_option(name, None);
-        self.rebuild(previous)
+        self.update(|params| {
+            params.set_option(name, None);
+            Ok(())
+        })
     }
 
     /// True when `name` is one of this kind's text options.
@@ -198,28 +200,27 @@ impl GrowthWidget {
 
     /// Sets a parameter from a number; on error the old value stays and the error is thrown.
     pub fn set_value(&mut self, name: &str, value: f64) -> Result<(), JsValue> {
-        let previous = self.params.clone();
-        self.params.set(name, value).map_err(|e| js_error(&e))?;
-        self.rebuild(previous)
+        self.update(|params| params.set(name, value))
     }
 
     /// Applies a declared preset.
     pub fn apply_preset(&mut self, name: &str) -> Result<(), JsValue> {
         let preset = self.spec.preset(name).map_err(|e| js_error(&e))?;
-        let previous = self.params.clone();
-        for (key, value) in preset.values {
-            if let Err(e) = self.params.set(key, *value) {
-                self.params = previous;
-                return Err(js_error(&e));
-            }
-        }
-        self.rebuild(previous)
+        self.update(|params| {
+            preset
+                .values
+                .iter()
+                .try_for_each(|(key, value)| params.set(key, *value))
+        })
     }
 
     /// Restores every parameter to its declared default.
     pub fn reset(&mut self) -> Result<(), JsValue> {
-        let previous = core::mem::replace(&mut self.params, Params::defaults(self.spec));
-        self.rebuild(previous)
+        let spec = self.spec;
+        self.update(|params| {
+            *params = Params::defaults(spec);
+            Ok(())
+        })
     }
 
     /// Current parameter values as `{name: value}`.
@@ -313,14 +314,11 @@ impl GrowthWidget {
         if updates.is_empty() {
             return Ok(false);
         }
-        let previous = self.params.clone();
-        for (key, value) in updates {
-            if let Err(e) = self.params.set(key, value) {
-                self.params = previous;
-                return Err(js_error(&e));
-            }
-        }
-        self.rebuild(previous)?;
+        self.update(|params| {
+            updates
+                .into_iter()
+                .try_for_each(|(key, value)| params.set(key, value))
+        })?;
         Ok(true)
     }
 
@@ -329,17 +327,16 @@ impl GrowthWidget {
         let Some((x_name, y_name)) = self.diagram.drag_axes() else {
             return Ok(false);
         };
-        let previous = self.params.clone();
-        for (name, delta) in [(x_name, dx), (y_name, dy)] {
-            if let Some((_, p)) = self.spec.param(name) {
-                let value = (self.params.get(name) + delta * p.step).clamp(p.min, p.max);
-                if let Err(e) = self.params.set(name, value) {
-                    self.params = previous;
-                    return Err(js_error(&e));
+        let spec = self.spec;
+        self.update(|params| {
+            for (name, delta) in [(x_name, dx), (y_name, dy)] {
+                if let Some((_, p)) = spec.param(name) {
+                    let value = (params.get(name) + delta * p.step).clamp(p.min, p.max);
+                    params.set(name, value)?;
                 }
             }
-        }
-        self.rebuild(previous)?;
+            Ok(())
+        })?;
         Ok(true)
     }
 
