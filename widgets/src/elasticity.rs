@@ -4,7 +4,7 @@
 //! and "Exogenous Growth": if ρ < 0, Y → BL and the capital share → 0).
 
 use crate::plot::{
-    clear, clip_polyline, panel_map, split_panels, style_mesh, DrawResult, PanelMap,
+    clear, clip_polyline, label, panel_map, split_panels, style_mesh, DrawResult, PanelMap,
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
@@ -12,7 +12,7 @@ use crate::{model_error, Diagram, Readout};
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "elasticity",
@@ -101,14 +101,8 @@ impl Elasticity {
                     .rev()
                     .find(|p| p.0 < EXTENT * 0.97 && p.1 < EXTENT * 0.9)
             }) {
-                let style = theme
-                    .text(11.0, theme.muted)
-                    .pos(Pos::new(HPos::Right, VPos::Bottom));
-                chart.draw_series(std::iter::once(Text::new(
-                    ghost_label.to_string(),
-                    (k, l + 0.12),
-                    style,
-                )))?;
+                let style = theme.anchored(11.0, theme.muted, HPos::Right, VPos::Bottom);
+                label(&mut chart, ghost_label.to_string(), (k, l + 0.12), style)?;
             }
         }
 
@@ -119,13 +113,12 @@ impl Elasticity {
             }
             if let Ok((k, l)) = self.ces.isoquant_point(*level, 0.0) {
                 if k < EXTENT * 0.95 && l < EXTENT * 0.95 {
-                    chart.draw_series(std::iter::once(Text::new(
+                    label(
+                        &mut chart,
                         format!("Y = {level}"),
                         (k, l),
-                        theme
-                            .text(12.0, color)
-                            .pos(Pos::new(HPos::Left, VPos::Bottom)),
-                    )))?;
+                        theme.anchored(12.0, color, HPos::Left, VPos::Bottom),
+                    )?;
                 }
             }
         }
@@ -193,15 +186,14 @@ impl Elasticity {
                     theme.grid.mix(1.0).stroke_width(theme.upx(1.5)),
                 ))?;
                 if let Some(&(q, s)) = points.last() {
-                    let label = format!("ρ = {}", format_number(reference));
-                    chart.draw_series(std::iter::once(Text::new(
-                        label,
+                    let v = if s > 0.5 { VPos::Top } else { VPos::Bottom };
+                    let style = theme.anchored(11.0, theme.muted, HPos::Right, v);
+                    label(
+                        &mut chart,
+                        format!("ρ = {}", format_number(reference)),
                         (q, s),
-                        theme.text(11.0, theme.muted).pos(Pos::new(
-                            HPos::Right,
-                            if s > 0.5 { VPos::Top } else { VPos::Bottom },
-                        )),
-                    )))?;
+                        style,
+                    )?;
                 }
             }
         }

@@ -4,14 +4,14 @@
 //! (halving doubling times: infinite output at twice the first doubling time), with the
 //! "transformative" threshold line and when each path crosses it (Trammell & Korinek §1).
 
-use crate::plot::{clear, clip_polyline, split_panels, style_mesh, PanelMap};
+use crate::plot::{clear, clip_polyline, label, split_panels, style_mesh, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
 use growth_model::regimes::{GrowthRegime, Scenario, INDUSTRIAL_REVOLUTION_MULTIPLE};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "growth-regimes",
@@ -145,14 +145,13 @@ impl Diagram for RegimesDiagram {
                 vec![(blowup, 0.0), (blowup, ln_top)],
                 theme.series[3].stroke_width(theme.upx(1.5)),
             )))?;
-            let style = theme
-                .text(11.0, theme.series[3])
-                .pos(Pos::new(HPos::Right, VPos::Top));
-            chart.draw_series(std::iter::once(Text::new(
+            let style = theme.anchored(11.0, theme.series[3], HPos::Right, VPos::Top);
+            label(
+                &mut chart,
                 format!("∞ at 2d = {}", format_number(blowup)),
                 (blowup - self.years * 0.01, ln_top),
                 style,
-            )))?;
+            )?;
         }
 
         let mut rates = ChartBuilder::on(&right)
@@ -171,14 +170,13 @@ impl Diagram for RegimesDiagram {
             theme.upx(4.0),
             theme.accent.stroke_width(theme.upx(1.5)),
         ))?;
-        let label = format!("transformative: {}%", format_number(self.threshold * 100.0));
-        rates.draw_series(std::iter::once(Text::new(
-            label,
+        let threshold_text = format!("transformative: {}%", format_number(self.threshold * 100.0));
+        label(
+            &mut rates,
+            threshold_text,
             (self.years * 0.02, self.threshold * 100.0),
-            theme
-                .text(11.0, theme.accent)
-                .pos(Pos::new(HPos::Left, VPos::Bottom)),
-        )))?;
+            theme.anchored(11.0, theme.accent, HPos::Left, VPos::Bottom),
+        )?;
         for (i, (t, _, g)) in paths.iter().enumerate() {
             let points: Vec<(f64, f64)> =
                 t.iter().copied().zip(g.iter().map(|v| v * 100.0)).collect();
@@ -206,13 +204,12 @@ impl Diagram for RegimesDiagram {
                 vec![(self.years * 0.03, y), (self.years * 0.09, y)],
                 theme.series[i].stroke_width(theme.upx(2.5)),
             )))?;
-            rates.draw_series(std::iter::once(Text::new(
+            label(
+                &mut rates,
                 name.to_string(),
                 (self.years * 0.11, y),
-                theme
-                    .text(11.0, theme.fg)
-                    .pos(Pos::new(HPos::Left, VPos::Center)),
-            )))?;
+                theme.anchored(11.0, theme.fg, HPos::Left, VPos::Center),
+            )?;
         }
         Ok(Vec::new())
     }

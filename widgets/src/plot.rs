@@ -94,6 +94,21 @@ where
         .draw()
 }
 
+/// Draws `text` at data point `at` of `chart` in `style`.
+pub fn label<DB: DrawingBackend, X, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    text: impl Into<String>,
+    at: (f64, f64),
+    style: TextStyle<'_>,
+) -> DrawResult<DB>
+where
+    X: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    chart.draw_series(std::iter::once(Text::new(text.into(), at, style)))?;
+    Ok(())
+}
+
 /// The plotting rectangle of `chart` with its data ranges.
 pub fn panel_map<DB: DrawingBackend>(
     chart: &ChartContext<

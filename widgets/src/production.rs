@@ -5,14 +5,14 @@
 //! the episode's gross-complements point: with ρ < 0, making labor more productive (raising B)
 //! can lower the wage in the short run.
 
-use crate::plot::{clear, split_panels, style_mesh, PanelMap};
+use crate::plot::{clear, label, split_panels, style_mesh, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "production",
@@ -119,24 +119,20 @@ impl ProductionDiagram {
         area.draw(&Text::new(
             "F",
             (center, mid - theme.px(8.0)),
-            theme
-                .text(22.0, theme.fg)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
+            theme.anchored(22.0, theme.fg, HPos::Center, VPos::Center),
         ))?;
         let eps = self.ces.elasticity().map_or("∞".into(), format_number);
         area.draw(&Text::new(
             format!("ρ = {}, ε = {eps}", format_number(self.ces.rho)),
             (center, mid + theme.px(14.0)),
-            theme
-                .text(11.0, theme.muted)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
+            theme.anchored(11.0, theme.muted, HPos::Center, VPos::Center),
         ))?;
         let above = |t: i32| theme.px(6.0) + t / 2;
         let label = |text: String, x: i32, y: i32, color: RGBColor, h_pos: HPos| {
             Text::new(
                 text,
                 (x, y),
-                theme.text(12.0, color).pos(Pos::new(h_pos, VPos::Bottom)),
+                theme.anchored(12.0, color, h_pos, VPos::Bottom),
             )
         };
         area.draw(&label(
@@ -168,9 +164,7 @@ impl ProductionDiagram {
             theme.series[2],
             HPos::Right,
         ))?;
-        let pay = theme
-            .text(12.0, theme.fg)
-            .pos(Pos::new(HPos::Left, VPos::Top));
+        let pay = theme.anchored(12.0, theme.fg, HPos::Left, VPos::Top);
         area.draw(&Text::new(
             format!("wage F_L = {} per worker", format_number(p.wage)),
             (theme.px(8.0), box_bottom + theme.px(8.0)),
@@ -195,9 +189,7 @@ impl ProductionDiagram {
             [(split, bar_top), (x1, bar_bottom)],
             theme.series[1].filled(),
         ))?;
-        let share_style = theme
-            .text(11.0, theme.fg)
-            .pos(Pos::new(HPos::Left, VPos::Top));
+        let share_style = theme.anchored(11.0, theme.fg, HPos::Left, VPos::Top);
         area.draw(&Text::new(
             format!("capital share {}%", format_number(p.capital_share * 100.0)),
             (x0, bar_bottom + theme.px(3.0)),
@@ -206,9 +198,7 @@ impl ProductionDiagram {
         area.draw(&Text::new(
             format!("labor share {}%", format_number(p.labor_share * 100.0)),
             (x1, bar_bottom + theme.px(3.0)),
-            theme
-                .text(11.0, theme.fg)
-                .pos(Pos::new(HPos::Right, VPos::Top)),
+            theme.anchored(11.0, theme.fg, HPos::Right, VPos::Top),
         ))?;
         Ok(())
     }
@@ -284,20 +274,18 @@ impl Diagram for ProductionDiagram {
             theme.series[0].filled(),
         )))?;
         if let (Some(w), Some(r)) = (curve.last(), curve.last()) {
-            chart.draw_series(std::iter::once(Text::new(
+            label(
+                &mut chart,
                 "wage",
                 (w.0, w.1),
-                theme
-                    .text(11.0, theme.series[1])
-                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
-            )))?;
-            chart.draw_series(std::iter::once(Text::new(
+                theme.anchored(11.0, theme.series[1], HPos::Right, VPos::Bottom),
+            )?;
+            label(
+                &mut chart,
                 "rent",
                 (r.0, r.2),
-                theme
-                    .text(11.0, theme.series[0])
-                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
-            )))?;
+                theme.anchored(11.0, theme.series[0], HPos::Right, VPos::Bottom),
+            )?;
         }
         Ok(Vec::new())
     }

@@ -4,7 +4,7 @@
 //! (episode slide "Endogenous Growth"; Jones 1995; Bloom et al. 2020: φ ≈ −2.1). With
 //! "scientists made of capital" the researchers are robots accumulated from output.
 
-use crate::plot::{clear, clip_polyline, split_panels, style_mesh, PanelMap};
+use crate::plot::{clear, clip_polyline, label, split_panels, style_mesh, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -12,7 +12,7 @@ use growth_model::research::{ResearchFeedback, ResearchRun, RobotScientists, BLO
 use growth_model::Trend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 static PHI_MARKS: &[(f64, &str)] = &[
     (BLOOM_PHI, "Bloom et al. 2020: −2.1"),
@@ -209,9 +209,7 @@ impl Diagram for ResearchDiagram {
         band.draw(&Text::new(
             self.regime_text(),
             (theme.px(8.0), theme.px(4.0)),
-            theme
-                .text(13.0, theme.accent)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
+            theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top),
         ))?;
         let (left, right) = split_panels(&panels, theme, 0.5);
         let Window {
@@ -253,13 +251,12 @@ impl Diagram for ResearchDiagram {
                         theme.upx(4.0),
                         theme.muted.stroke_width(theme.upx(1.5)),
                     ))?;
-                    chart.draw_series(std::iter::once(Text::new(
+                    label(
+                        &mut chart,
                         "λn/(1−φ)",
                         (self.years, g * 100.0),
-                        theme
-                            .text(11.0, theme.muted)
-                            .pos(Pos::new(HPos::Right, VPos::Bottom)),
-                    )))?;
+                        theme.anchored(11.0, theme.muted, HPos::Right, VPos::Bottom),
+                    )?;
                 }
             }
             if let Some(b) = blowup {
@@ -267,14 +264,13 @@ impl Diagram for ResearchDiagram {
                     vec![(b.time, lo), (b.time, hi)],
                     theme.accent.stroke_width(theme.upx(2.0)),
                 )))?;
-                let label = format!("blow-up t ≈ {}", format_number(b.time));
-                chart.draw_series(std::iter::once(Text::new(
-                    label,
+                let blowup_text = format!("blow-up t ≈ {}", format_number(b.time));
+                label(
+                    &mut chart,
+                    blowup_text,
                     (b.time, hi),
-                    theme
-                        .text(12.0, theme.accent)
-                        .pos(Pos::new(HPos::Right, VPos::Top)),
-                )))?;
+                    theme.anchored(12.0, theme.accent, HPos::Right, VPos::Top),
+                )?;
             }
         }
         Ok(Vec::new())

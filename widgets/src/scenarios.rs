@@ -12,7 +12,7 @@ use growth_model::models::{ModelError, Run};
 use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "scenarios",
@@ -296,9 +296,7 @@ impl Diagram for ScenariosDiagram {
         band.draw(&Text::new(
             verdict,
             (theme.px(8.0), theme.px(4.0)),
-            theme
-                .text(13.0, theme.accent)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
+            theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top),
         ))?;
         let Some(run) = &self.run else {
             let width_chars = ((w as f64 / theme.scale) / 7.0).max(20.0) as usize;
@@ -313,9 +311,7 @@ impl Diagram for ScenariosDiagram {
                 body.draw(&Text::new(
                     line.clone(),
                     (theme.px(12.0), theme.px(12.0 + 18.0 * i as f64)),
-                    theme
-                        .text(13.0, theme.fg)
-                        .pos(Pos::new(HPos::Left, VPos::Top)),
+                    theme.anchored(13.0, theme.fg, HPos::Left, VPos::Top),
                 ))?;
             }
             return Ok(Vec::new());

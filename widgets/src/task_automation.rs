@@ -4,7 +4,7 @@
 //! like labor-augmenting technology, constant labor share for ρ < 0) versus full automation
 //! (episode: "40 automated, then half of the remaining 60"; Aghion, Jones & Jones 2019).
 
-use crate::plot::{clear, clip_polyline, style_mesh, DrawResult, PanelMap};
+use crate::plot::{clear, clip_polyline, label, style_mesh, DrawResult, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -12,7 +12,7 @@ use growth_model::exogenous::EconomyRun;
 use growth_model::tasks::{AutomationPath, TaskAutomation};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "task-automation",
@@ -106,16 +106,12 @@ impl TaskDiagram {
         area.draw(&Text::new(
             machines,
             (left, top - theme.px(5.0)),
-            theme
-                .text(12.0, theme.series[0])
-                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            theme.anchored(12.0, theme.series[0], HPos::Left, VPos::Bottom),
         ))?;
         area.draw(&Text::new(
             people,
             (right, top - theme.px(5.0)),
-            theme
-                .text(12.0, theme.fg)
-                .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            theme.anchored(12.0, theme.fg, HPos::Right, VPos::Bottom),
         ))?;
         Ok(PanelMap {
             left: left as f64,
@@ -194,13 +190,12 @@ impl TaskDiagram {
             theme.series[1].filled(),
         )))?;
         if let Some(&(b, y, _)) = points.get(points.len() * 3 / 4) {
-            chart.draw_series(std::iter::once(Text::new(
+            label(
+                &mut chart,
                 "Y/L",
                 (b, y),
-                theme
-                    .text(12.0, theme.series[0])
-                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
-            )))?;
+                theme.anchored(12.0, theme.series[0], HPos::Right, VPos::Bottom),
+            )?;
         }
         Ok(())
     }
@@ -278,23 +273,21 @@ impl TaskDiagram {
                 .copied()
         };
         if let Some((t, y)) = label_at(&gradual, 0.55) {
-            chart.draw_series(std::iter::once(Text::new(
+            label(
+                &mut chart,
                 "gradual automation",
                 (t, y),
-                theme
-                    .text(11.0, theme.series[0])
-                    .pos(Pos::new(HPos::Left, VPos::Top)),
-            )))?;
+                theme.anchored(11.0, theme.series[0], HPos::Left, VPos::Top),
+            )?;
         }
         // Label full automation where it leaves the top of the panel.
         if let Some((t, y)) = full.iter().copied().take_while(|p| p.1 < hi).last() {
-            chart.draw_series(std::iter::once(Text::new(
+            label(
+                &mut chart,
                 "full automation",
                 (t, y),
-                theme
-                    .text(11.0, theme.series[2])
-                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
-            )))?;
+                theme.anchored(11.0, theme.series[2], HPos::Right, VPos::Bottom),
+            )?;
         }
         Ok(())
     }

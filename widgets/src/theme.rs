@@ -1,6 +1,7 @@
 //! Colours and sizes for one render: CSS custom properties read by the shim, scaled by the
 //! device pixel ratio because plotters-canvas draws in backing-store pixels.
 
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBColor;
 use serde::Deserialize;
 
@@ -130,6 +131,17 @@ impl Theme {
     /// CSS pixels to backing-store pixels, unsigned (line widths, label areas).
     pub fn upx(&self, css: f64) -> u32 {
         (css * self.scale).round().max(1.0) as u32
+    }
+
+    /// A text style of `size` CSS pixels in `color`, anchored at its (h, v) point.
+    pub fn anchored(
+        &self,
+        size: f64,
+        color: RGBColor,
+        h: HPos,
+        v: VPos,
+    ) -> plotters::style::TextStyle<'_> {
+        self.text(size, color).pos(Pos::new(h, v))
     }
 
     /// A text style of `size` CSS pixels in `color`.
