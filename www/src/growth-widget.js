@@ -56,8 +56,8 @@ canvas:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: 2px;
 .errors li::before { content: "⚠ "; }
 .readouts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); gap: 2px 16px; margin: 8px 0 0; min-height: 1.4em; font-size: 0.9em; }
 .readouts div { display: flex; gap: 6px; min-width: 0; }
-.readouts dt { flex: none; white-space: nowrap; }
-.readouts dd { min-width: 0; overflow-wrap: anywhere; }
+.readouts dt { flex: 0 1 auto; min-width: 4em; overflow-wrap: anywhere; }
+.readouts dd { flex: 0 1 auto; min-width: 0; }
 .readouts dt { color: var(--gw-muted); }
 .readouts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
 .presets { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; }
@@ -688,16 +688,6 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         const row = (inputs.range ?? inputs.check).closest('.control');
         row.hidden = Array.isArray(active) && !active.includes(name);
       }
-      const axes = this.#widget?.drag_axes();
-      if (axes) {
-        this.#els.canvas.tabIndex = 0;
-        this.#els.canvas.setAttribute(
-          'aria-label',
-          `${this.#spec.title}. Drag the point, or focus here and use the arrow keys to change ${axes[0]} and ${axes[1]}.`,
-        );
-      } else {
-        this.#els.canvas.removeAttribute('tabindex');
-      }
     }
 
     // ---- lifecycle -----------------------------------------------------------------------
@@ -746,6 +736,17 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         return;
       }
       this.#els.canvas.hidden = false;
+      // The figure is focusable where it has a point to move (the kind decides, once).
+      const axes = this.#widget.drag_axes();
+      if (axes) {
+        this.#els.canvas.tabIndex = 0;
+        this.#els.canvas.setAttribute(
+          'aria-label',
+          `${this.#spec.title}. Drag the point, or focus here and use the arrow keys to change ${axes[0]} and ${axes[1]}.`,
+        );
+      } else {
+        this.#els.canvas.removeAttribute('tabindex');
+      }
       const preset = this.getAttribute('preset');
       if (preset !== null) this.#applyPreset(preset, false);
       for (const { name, value } of [...this.attributes]) {
