@@ -287,15 +287,31 @@ pub fn integrate<const N: usize>(
                 (0.9 * libm::pow(err, -0.2)).clamp(0.2, 5.0)
             };
             h *= factor;
-            if rate.is_finite() && rate > 0.0 {
-                // Never step further than a few e-foldings of the growth rate at once.
-                h = h.min(20.0 / rate);
+            if let Some(rate_growth) = rate_growth(&out, &logs) {
+                // Never step past a few e-foldings of the growth rate itself, so a rising rate
+                // is followed step by step towards a blow-up or the cap.
+                h = h.min(2.0 / rate_growth);
             }
         } else {
             h *= (0.9 * libm::pow(err, -0.2)).clamp(0.1, 0.9);
         }
     }
     Ok(out)
+}
+
+/// d ln g/dt of the largest growth rate over the last accepted step, when it is rising.
+fn rate_growth<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
+    let n = out.t.len();
+    if n < 2 {
+        return None;
+    }
+    let (g1, g2) = (
+        max_rate(&out.dy[n - 2], logs),
+        max_rate(&out.dy[n - 1], logs),
+    );
+    let dt = out.t[n - 1] - out.t[n - 2];
+    let growth = (libm::log(g2) - libm::log(g1)) / dt;
+    (g1 > 0.0 && g2 > g1 && growth.is_finite() && growth > 0.0).then_some(growth)
 }
 
 /// T ≈ t + g/ġ from the last two accepted steps, when the largest growth rate is rising.
