@@ -238,6 +238,14 @@ impl GrowthWidget {
     ) -> Result<(), JsValue> {
         let theme = theme_of(theme, device_pixel_ratio);
         let context = context_of(&canvas)?;
+        // A full clear lets the browser drop the previous frame's recorded drawing at once;
+        // without it, redraws that come faster than paints pile up until one long flush.
+        context.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
         let mut backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
         self.panels = self.draw_on(&mut backend, &theme, &canvas_measure(&context))?;
