@@ -171,7 +171,7 @@ impl Elasticity {
             .draw()?;
         let curve = |ces: &Ces| -> Vec<(f64, f64)> {
             (0..=200)
-                .map(|i| RATIO_RANGE.0 * (RATIO_RANGE.1 / RATIO_RANGE.0).powf(i as f64 / 200.0))
+                .map(|i| RATIO_RANGE.0 * libm::pow(RATIO_RANGE.1 / RATIO_RANGE.0, i as f64 / 200.0))
                 .filter_map(|q| ces.point(q, 1.0).ok().map(|p| (q, p.capital_share)))
                 .collect()
         };

@@ -53,7 +53,7 @@ pub struct ProductionDiagram {
 impl ProductionDiagram {
     fn wage_curve(&self) -> Vec<(f64, f64, f64)> {
         (0..=120)
-            .map(|i| 0.25 * 16f64.powf(i as f64 / 120.0))
+            .map(|i| 0.25 * libm::pow(16.0, i as f64 / 120.0))
             .filter_map(|b| {
                 let ces = Ces::new(self.ces.alpha, self.ces.rho, self.ces.a, b).ok()?;
                 let p = ces.point(self.capital, self.labor).ok()?;

@@ -306,7 +306,7 @@ impl Diagram for TaskDiagram {
             p.get("automation_rate"),
             p.get("t"),
         );
-        let beta_now = 1.0 - (1.0 - beta0) * (-rate * time).exp();
+        let beta_now = 1.0 - (1.0 - beta0) * libm::exp(-rate * time);
         let tech_now = TaskAutomation::new(beta_now, rho, 1.0).map_err(model_error)?;
         let now = tech_now.point(capital, 1.0).map_err(model_error)?;
         let reference = TaskAutomation::new(EPISODE_BETA, rho, 1.0)
@@ -372,6 +372,17 @@ impl Diagram for TaskDiagram {
                 format_number(self.rate * 100.0),
                 format_number(self.gradual.g_output.last().copied().unwrap_or(0.0) * 100.0),
                 format_number(self.full.g_output.last().copied().unwrap_or(0.0) * 100.0)
+            )
+        } else if self.rate > 0.0 {
+            // Substitutes: no balanced path to name; report where the simulated runs end up.
+            let last = |v: &[f64]| v.last().copied().unwrap_or(0.0) * 100.0;
+            format!(
+                " Automating {}% of the remaining human tasks each year, output grows {}% a year by year {} and the labor share is {}%; with every task automated, output grows {}% a year.",
+                format_number(self.rate * 100.0),
+                format_number(last(&self.gradual.g_output)),
+                format_number(YEARS),
+                format_number(last(&self.gradual.labor_share)),
+                format_number(last(&self.full.g_output))
             )
         } else {
             String::new()

@@ -3,11 +3,9 @@
 
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBColor;
-use serde::Deserialize;
 
 /// Colours as CSS strings, as the shim reads them from `--growth-widget-*` properties.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct ThemeInput {
     /// Text and axes.
     pub fg: String,

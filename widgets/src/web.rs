@@ -49,6 +49,15 @@ pub fn kinds() -> JsValue {
     to_js(&specs())
 }
 
+/// Parameters as a `{name: value}` object in declaration order (no sorted map to build).
+struct Values<'a>(&'a Params<'static>);
+
+impl serde::Serialize for Values<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter())
+    }
+}
+
 /// One diagram instance owned by one `<growth-widget>` element.
 #[wasm_bindgen]
 pub struct GrowthWidget {
@@ -73,7 +82,33 @@ fn canvas_measure(
 
 /// The page's theme (as the shim reads it) at `scale` device pixels per CSS pixel.
 fn theme_of(theme: JsValue, scale: f64) -> Theme {
-    let input: ThemeInput = serde_wasm_bindgen::from_value(theme).unwrap_or_default();
+    // Read field by field: a missing or non-string field is empty (the default colour is kept),
+    // and no general deserializer has to ship in the wasm for one small object.
+    let text = |name: &str| {
+        js_sys::Reflect::get(&theme, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let series = js_sys::Reflect::get(&theme, &JsValue::from_str("series"))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|v| {
+            js_sys::Array::from(&v)
+                .iter()
+                .filter_map(|c| c.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let input = ThemeInput {
+        fg: text("fg"),
+        muted: text("muted"),
+        bg: text("bg"),
+        grid: text("grid"),
+        accent: text("accent"),
+        series,
+        font: text("font"),
+    };
     Theme::from_input(&input, scale)
 }
 
@@ -225,8 +260,7 @@ impl GrowthWidget {
 
     /// Current parameter values as `{name: value}`.
     pub fn values(&self) -> JsValue {
-        let map: std::collections::BTreeMap<&str, f64> = self.params.iter().collect();
-        to_js(&map)
+        to_js(&Values(&self.params))
     }
 
     /// Draws on `canvas` (already sized in device pixels) with the page's theme; returns nothing, throws on a drawing error.
