@@ -4,7 +4,8 @@
 //! and "Exogenous Growth": if ρ < 0, Y → BL and the capital share → 0).
 
 use crate::plot::{
-    clear, clip_polyline, label, panel_map, split_panels, style_mesh, DrawResult, PanelMap,
+    clear, clip_polyline, draw_axes, label, panel_map, percent, split_panels, Axes, DrawResult,
+    PanelMap,
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
@@ -80,7 +81,12 @@ impl Elasticity {
             .x_label_area_size(theme.upx(40.0))
             .y_label_area_size(theme.upx(46.0))
             .build_cartesian_2d(0.0..EXTENT, 0.0..EXTENT)?;
-        style_mesh(&mut chart, theme, "Capital K", "Labor L", 7, 7)?;
+        draw_axes(
+            area,
+            &chart,
+            theme,
+            &Axes::new("Capital K", "Labor L", 7, 7),
+        )?;
         let map = panel_map(&chart);
 
         // Ghost of the other regime: the Y = 2 isoquant at a contrasting ρ.
@@ -153,22 +159,13 @@ impl Elasticity {
             .x_label_area_size(theme.upx(40.0))
             .y_label_area_size(theme.upx(46.0))
             .build_cartesian_2d((RATIO_RANGE.0..RATIO_RANGE.1).log_scale(), 0.0..1.0)?;
-        let fmt = |v: &f64| format_number(*v);
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(theme.grid.stroke_width(theme.upx(1.0)))
-            .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
-            .x_labels(5)
-            .y_labels(6)
-            .x_label_formatter(&fmt)
-            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-            .label_style(theme.text(12.0, theme.muted))
-            .axis_desc_style(theme.text(13.0, theme.fg))
-            .x_desc("Capital per worker K/L (log scale)")
-            .y_desc("Capital share")
-            .set_all_tick_mark_size(theme.px(3.0))
-            .draw()?;
+        draw_axes(
+            area,
+            &chart,
+            theme,
+            &Axes::new("Capital per worker K/L (log scale)", "Capital share", 5, 6)
+                .y_format(percent),
+        )?;
         let curve = |ces: &Ces| -> Vec<(f64, f64)> {
             (0..=200)
                 .map(|i| RATIO_RANGE.0 * libm::pow(RATIO_RANGE.1 / RATIO_RANGE.0, i as f64 / 200.0))

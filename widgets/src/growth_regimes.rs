@@ -4,7 +4,7 @@
 //! (halving doubling times: infinite output at twice the first doubling time), with the
 //! "transformative" threshold line and when each path crosses it (Trammell & Korinek §1).
 
-use crate::plot::{clear, clip_polyline, label, split_panels, style_mesh, PanelMap};
+use crate::plot::{clear, clip_polyline, draw_axes, label, split_panels, Axes, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -117,7 +117,12 @@ impl Diagram for RegimesDiagram {
             .x_label_area_size(theme.upx(38.0))
             .y_label_area_size(theme.upx(46.0))
             .build_cartesian_2d(0.0..self.years, 0.0..ln_top)?;
-        style_mesh(&mut chart, theme, "Years", "ln(Y / Y today)", 6, 6)?;
+        draw_axes(
+            &left,
+            &chart,
+            theme,
+            &Axes::new("Years", "ln(Y / Y today)", 6, 6),
+        )?;
         for (i, (t, ln_y, _)) in paths.iter().enumerate() {
             let points: Vec<(f64, f64)> = t.iter().copied().zip(ln_y.iter().copied()).collect();
             for run in clip_polyline(&points, 0.0, self.years, 0.0, ln_top) {
@@ -159,7 +164,12 @@ impl Diagram for RegimesDiagram {
             .x_label_area_size(theme.upx(38.0))
             .y_label_area_size(theme.upx(46.0))
             .build_cartesian_2d(0.0..self.years, 0.0..g_top)?;
-        style_mesh(&mut rates, theme, "Years", "growth rate (%/yr)", 6, 6)?;
+        draw_axes(
+            &right,
+            &rates,
+            theme,
+            &Axes::new("Years", "growth rate (%/yr)", 6, 6),
+        )?;
         let line = vec![
             (0.0, self.threshold * 100.0),
             (self.years, self.threshold * 100.0),

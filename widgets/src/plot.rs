@@ -2,8 +2,11 @@
 
 use crate::spec::format_number;
 use crate::theme::Theme;
+use plotters::coord::ranged1d::Ranged;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
 
 /// The error type of drawing on backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -61,37 +64,191 @@ pub fn split_panels<DB: DrawingBackend>(
     }
 }
 
-/// Draws axes, light grid and axis titles in the project's style.
-pub fn style_mesh<DB: DrawingBackend, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+/// What one chart's axes show: titles, how many labelled ticks, and how labels read.
+#[derive(Clone, Copy)]
+pub struct Axes<'a> {
+    /// Title under the x axis.
+    pub x_desc: &'a str,
+    /// Title beside the y axis (rotated).
+    pub y_desc: &'a str,
+    /// At most this many labelled x ticks.
+    pub x_labels: usize,
+    /// At most this many labelled y ticks.
+    pub y_labels: usize,
+    /// Text of a y tick label.
+    pub y_format: fn(f64) -> String,
+}
+
+impl<'a> Axes<'a> {
+    /// Axes with numbers formatted by [`format_number`] on both.
+    pub fn new(x_desc: &'a str, y_desc: &'a str, x_labels: usize, y_labels: usize) -> Self {
+        Axes {
+            x_desc,
+            y_desc,
+            x_labels,
+            y_labels,
+            y_format: format_number,
+        }
+    }
+
+    /// The same axes with y labels in `format`.
+    pub fn y_format(self, format: fn(f64) -> String) -> Self {
+        Axes {
+            y_format: format,
+            ..self
+        }
+    }
+}
+
+/// A fraction as a whole percentage ("40%").
+pub fn percent(v: f64) -> String {
+    format!("{}%", format_number((v * 100.0).round()))
+}
+
+/// The plotting rectangle of `chart` in `area`'s pixels: (left, top, right, bottom).
+fn plot_rect<DB: DrawingBackend, X: Ranged, Y: Ranged>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+) -> (i32, i32, i32, i32) {
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let (bx, by) = area.get_base_pixel();
+    (xr.start - bx, yr.start - by, xr.end - bx, yr.end - by)
+}
+
+/// Draws the grid at labelled ticks, the axis lines, tick marks, tick labels and axis titles
+/// of `chart` (built on `area`) in the project's style; numbers go through our own formatter.
+pub fn draw_axes<DB: DrawingBackend, X, Y>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
     theme: &Theme,
-    x_desc: &str,
-    y_desc: &str,
-    x_labels: usize,
-    y_labels: usize,
+    axes: &Axes<'_>,
 ) -> DrawResult<DB>
 where
-    X: plotters::coord::ranged1d::Ranged<ValueType = f64>
-        + plotters::coord::ranged1d::ValueFormatter<f64>,
-    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>
-        + plotters::coord::ranged1d::ValueFormatter<f64>,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
 {
-    let fmt = |v: &f64| format_number(*v);
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(theme.grid.stroke_width(theme.upx(1.0)))
-        .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
-        .x_labels(x_labels)
-        .y_labels(y_labels)
-        .x_label_formatter(&fmt)
-        .y_label_formatter(&fmt)
-        .label_style(theme.text(12.0, theme.muted))
-        .axis_desc_style(theme.text(13.0, theme.fg))
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .set_all_tick_mark_size(theme.px(3.0))
-        .draw()
+    let (left, top, right, bottom) = plot_rect(area, chart);
+    let (bx, by) = area.get_base_pixel();
+    let spec = chart.as_coord_spec();
+    let (x_any, y_any) = (chart.x_range().start, chart.y_range().start);
+    let xs: Vec<(i32, f64)> = spec
+        .x_spec()
+        .key_points(axes.x_labels)
+        .into_iter()
+        .map(|v| (chart.backend_coord(&(v, y_any)).0 - bx, v))
+        .collect();
+    let ys: Vec<(i32, f64)> = spec
+        .y_spec()
+        .key_points(axes.y_labels)
+        .into_iter()
+        .map(|v| (chart.backend_coord(&(x_any, v)).1 - by, v))
+        .collect();
+    let grid = theme.grid.stroke_width(theme.upx(1.0));
+    let line = theme.muted.stroke_width(theme.upx(1.0));
+    let tick = theme.px(3.0);
+    let gap = theme.px(3.0);
+    for &(x, _) in &xs {
+        area.draw(&PathElement::new(vec![(x, top), (x, bottom)], grid))?;
+    }
+    for &(y, _) in &ys {
+        area.draw(&PathElement::new(vec![(left, y), (right, y)], grid))?;
+    }
+    area.draw(&PathElement::new(
+        vec![(left, top), (left, bottom), (right, bottom)],
+        line,
+    ))?;
+    let label_style = theme.text(12.0, theme.muted);
+    let mut label_height = 0;
+    for &(x, v) in &xs {
+        area.draw(&PathElement::new(
+            vec![(x, bottom), (x, bottom + tick)],
+            line,
+        ))?;
+        let style = label_style.pos(Pos::new(HPos::Center, VPos::Top));
+        let text = format_number(v);
+        label_height = label_height.max(area.estimate_text_size(&text, &style)?.1 as i32);
+        area.draw(&Text::new(text, (x, bottom + tick + gap), style))?;
+    }
+    let mut label_width = 0;
+    for &(y, v) in &ys {
+        area.draw(&PathElement::new(vec![(left - tick, y), (left, y)], line))?;
+        let style = label_style.pos(Pos::new(HPos::Right, VPos::Center));
+        let text = (axes.y_format)(v);
+        label_width = label_width.max(area.estimate_text_size(&text, &style)?.0 as i32);
+        area.draw(&Text::new(text, (left - tick - gap, y), style))?;
+    }
+    let desc = theme.text(13.0, theme.fg);
+    area.draw(&Text::new(
+        axes.x_desc.to_string(),
+        ((left + right) / 2, bottom + tick + 2 * gap + label_height),
+        desc.pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    // Rotated a quarter turn: the title's top faces left, so it grows rightwards from x.
+    let height = area.estimate_text_size(axes.y_desc, &desc)?.1 as i32;
+    area.draw(&Text::new(
+        axes.y_desc.to_string(),
+        (
+            (left - tick - 2 * gap - label_width - height).max(0),
+            (top + bottom) / 2,
+        ),
+        desc.pos(Pos::new(HPos::Center, VPos::Top))
+            .transform(FontTransform::Rotate270),
+    ))?;
+    Ok(())
+}
+
+/// A second y axis on the right of `chart` for fractions 0..1 (drawn as percentages), with
+/// an optional rotated title; series on it are mapped with [`to_primary`].
+pub fn draw_share_axis<DB: DrawingBackend, X, Y>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    theme: &Theme,
+    labels: usize,
+    desc: Option<&str>,
+) -> DrawResult<DB>
+where
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
+    let (_, top, right, bottom) = plot_rect(area, chart);
+    let line = theme.muted.stroke_width(theme.upx(1.0));
+    let tick = theme.px(3.0);
+    let gap = theme.px(3.0);
+    area.draw(&PathElement::new(vec![(right, top), (right, bottom)], line))?;
+    let style = theme
+        .text(12.0, theme.muted)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let mut label_width = 0;
+    let steps = labels.max(2) - 1;
+    for i in 0..=steps {
+        let v = i as f64 / steps as f64;
+        let y = bottom - ((bottom - top) as f64 * v).round() as i32;
+        area.draw(&PathElement::new(vec![(right, y), (right + tick, y)], line))?;
+        let text = percent(v);
+        label_width = label_width.max(area.estimate_text_size(&text, &style)?.0 as i32);
+        area.draw(&Text::new(text, (right + tick + gap, y), style.clone()))?;
+    }
+    if let Some(desc) = desc {
+        let desc_style = theme.text(13.0, theme.fg);
+        let height = area.estimate_text_size(desc, &desc_style)?.1 as i32;
+        let (w, _) = area.dim_in_pixel();
+        area.draw(&Text::new(
+            desc.to_string(),
+            (
+                (right + tick + 2 * gap + label_width + height).min(w as i32),
+                (top + bottom) / 2,
+            ),
+            desc_style
+                .pos(Pos::new(HPos::Center, VPos::Bottom))
+                .transform(FontTransform::Rotate270),
+        ))?;
+    }
+    Ok(())
+}
+
+/// A fraction 0..1 on a share axis as a y value of the chart's primary range `y`.
+pub fn to_primary(y: &core::ops::Range<f64>, share: f64) -> f64 {
+    y.start + share * (y.end - y.start)
 }
 
 /// Draws `text` at data point `at` of `chart` in `style`.

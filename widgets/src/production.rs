@@ -5,7 +5,7 @@
 //! the episode's gross-complements point: with ρ < 0, making labor more productive (raising B)
 //! can lower the wage in the short run.
 
-use crate::plot::{clear, label, split_panels, style_mesh, PanelMap};
+use crate::plot::{clear, draw_axes, label, split_panels, Axes, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -247,13 +247,11 @@ impl Diagram for ProductionDiagram {
             .x_label_area_size(theme.upx(38.0))
             .y_label_area_size(theme.upx(46.0))
             .build_cartesian_2d((0.25..4.0).log_scale(), 0.0..top.max(1e-9))?;
-        style_mesh(
-            &mut chart,
+        draw_axes(
+            &right,
+            &chart,
             theme,
-            "labor-augmenting B (K, L fixed)",
-            "price per unit",
-            5,
-            6,
+            &Axes::new("labor-augmenting B (K, L fixed)", "price per unit", 5, 6),
         )?;
         chart.draw_series(LineSeries::new(
             curve.iter().map(|c| (c.0, c.1)),

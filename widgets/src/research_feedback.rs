@@ -4,7 +4,7 @@
 //! (episode slide "Endogenous Growth"; Jones 1995; Bloom et al. 2020: φ ≈ −2.1). With
 //! "scientists made of capital" the researchers are robots accumulated from output.
 
-use crate::plot::{clear, clip_polyline, label, split_panels, style_mesh, PanelMap};
+use crate::plot::{clear, clip_polyline, draw_axes, label, split_panels, Axes, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -231,7 +231,7 @@ impl Diagram for ResearchDiagram {
                 .x_label_area_size(theme.upx(38.0))
                 .y_label_area_size(theme.upx(46.0))
                 .build_cartesian_2d(0.0..self.years, lo..hi)?;
-            style_mesh(&mut chart, theme, "Years", &y_desc, 6, 6)?;
+            draw_axes(area, &chart, theme, &Axes::new("Years", &y_desc, 6, 6))?;
             for run in clip_polyline(points, 0.0, self.years, lo, hi) {
                 chart.draw_series(LineSeries::new(
                     run,

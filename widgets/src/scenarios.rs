@@ -4,7 +4,7 @@
 //! labor share and wages — with the parameters its label covers editable. `scenario="<id>"`
 //! embeds one row (Trammell & Korinek, tables of §3–§5, as read in the episode).
 
-use crate::plot::{clear, clip_polyline, style_mesh, PanelMap};
+use crate::plot::{clear, clip_polyline, draw_axes, Axes, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
 use crate::theme::Theme;
 use crate::{Diagram, Readout, Table, TableRow};
@@ -360,7 +360,7 @@ impl Diagram for ScenariosDiagram {
                 .x_label_area_size(theme.upx(36.0))
                 .y_label_area_size(theme.upx(46.0))
                 .build_cartesian_2d(0.0..t_end, lo..hi)?;
-            style_mesh(&mut chart, theme, "Years", title, 5, 5)?;
+            draw_axes(area, &chart, theme, &Axes::new("Years", title, 5, 5))?;
             if series.starts_with("g_") {
                 let base = growth_model::scenarios::BASELINE_GROWTH * 100.0;
                 if base < hi {

@@ -4,7 +4,9 @@
 //! like labor-augmenting technology, constant labor share for ρ < 0) versus full automation
 //! (episode: "40 automated, then half of the remaining 60"; Aghion, Jones & Jones 2019).
 
-use crate::plot::{clear, clip_polyline, label, style_mesh, DrawResult, PanelMap};
+use crate::plot::{
+    clear, clip_polyline, draw_axes, draw_share_axis, label, to_primary, Axes, DrawResult, PanelMap,
+};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -150,31 +152,21 @@ impl TaskDiagram {
             .x_label_area_size(theme.upx(38.0))
             .y_label_area_size(theme.upx(44.0))
             .right_y_label_area_size(theme.upx(54.0))
-            .build_cartesian_2d(0.0..1.0, 0.0..y_max.max(1e-9))?
-            .set_secondary_coord(0.0..1.0, 0.0..1.0);
-        style_mesh(
-            &mut chart,
+            .build_cartesian_2d(0.0..1.0, 0.0..y_max.max(1e-9))?;
+        draw_axes(
+            area,
+            &chart,
             theme,
-            "Automated share β",
-            "Output per worker Y/L",
-            6,
-            5,
+            &Axes::new("Automated share β", "Output per worker Y/L", 6, 5),
         )?;
-        chart
-            .configure_secondary_axes()
-            .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
-            .label_style(theme.text(12.0, theme.muted))
-            .y_labels(5)
-            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-            .axis_desc_style(theme.text(13.0, theme.fg))
-            .y_desc("Labor share")
-            .draw()?;
+        draw_share_axis(area, &chart, theme, 5, Some("Labor share"))?;
+        let y_range = chart.y_range();
         chart.draw_series(LineSeries::new(
             points.iter().map(|p| (p.0, p.1)),
             theme.series[0].stroke_width(theme.upx(2.5)),
         ))?;
-        chart.draw_secondary_series(DashedLineSeries::new(
-            points.iter().map(|p| (p.0, p.2)),
+        chart.draw_series(DashedLineSeries::new(
+            points.iter().map(|p| (p.0, to_primary(&y_range, p.2))),
             theme.upx(6.0),
             theme.upx(4.0),
             theme.series[1].stroke_width(theme.upx(2.0)),
@@ -184,8 +176,8 @@ impl TaskDiagram {
             theme.upx(6.0),
             theme.accent.filled(),
         )))?;
-        chart.draw_secondary_series(std::iter::once(Circle::new(
-            (self.beta_now, self.now.labor_share),
+        chart.draw_series(std::iter::once(Circle::new(
+            (self.beta_now, to_primary(&y_range, self.now.labor_share)),
             theme.upx(5.0),
             theme.series[1].filled(),
         )))?;
@@ -230,16 +222,14 @@ impl TaskDiagram {
             .x_label_area_size(theme.upx(38.0))
             .y_label_area_size(theme.upx(44.0))
             .right_y_label_area_size(theme.upx(54.0))
-            .build_cartesian_2d(0.0..YEARS, lo..hi)?
-            .set_secondary_coord(0.0..YEARS, 0.0..1.0);
-        style_mesh(&mut chart, theme, "Years", "ln output per worker", 6, 5)?;
-        chart
-            .configure_secondary_axes()
-            .axis_style(theme.muted.stroke_width(theme.upx(1.0)))
-            .label_style(theme.text(12.0, theme.muted))
-            .y_labels(5)
-            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-            .draw()?;
+            .build_cartesian_2d(0.0..YEARS, lo..hi)?;
+        draw_axes(
+            area,
+            &chart,
+            theme,
+            &Axes::new("Years", "ln output per worker", 6, 5),
+        )?;
+        draw_share_axis(area, &chart, theme, 5, None)?;
         for run in clip_polyline(&full, 0.0, YEARS, lo, hi) {
             chart.draw_series(LineSeries::new(
                 run,
@@ -254,10 +244,10 @@ impl TaskDiagram {
             run.t
                 .iter()
                 .zip(&run.labor_share)
-                .map(|(t, s)| (*t, *s))
+                .map(|(t, s)| (*t, to_primary(&(lo..hi), *s)))
                 .collect()
         };
-        chart.draw_secondary_series(DashedLineSeries::new(
+        chart.draw_series(DashedLineSeries::new(
             share(&self.gradual),
             theme.upx(6.0),
             theme.upx(4.0),
