@@ -228,6 +228,14 @@ impl Ces {
         Ok((exp(r + ln_bl - log(self.a)), exp(ln_bl - log(self.b))))
     }
 
+    /// Points (K, L) of the isoquant F(K, L) = `output` from those of F(K, L) = 1: both factors scale with Y because CES is homogeneous of degree one (so several isoquants cost one).
+    #[cfg(feature = "alloc")]
+    pub fn scale_isoquant(unit: &[(f64, f64)], output: f64) -> alloc::vec::Vec<(f64, f64)> {
+        unit.iter()
+            .map(|&(k, l)| (k * output, l * output))
+            .collect()
+    }
+
     /// The ceiling on output as K → ∞ with L fixed: B L (1−α)^{1/ρ} for ρ < 0, `None` (unbounded) for ρ ≥ 0 (episode slide "Exogenous Growth": Y → BL).
     pub fn output_ceiling_in_capital(&self, labor: f64) -> Result<Option<f64>, ParamError> {
         let l = FACTOR.check("L", labor)?;

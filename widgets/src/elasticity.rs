@@ -112,9 +112,11 @@ impl Elasticity {
             }
         }
 
+        let unit = isoquant(&self.ces, 1.0);
         for (i, level) in LEVELS.iter().enumerate() {
             let color = theme.series[i];
-            for run in clip_polyline(&isoquant(&self.ces, *level), 0.0, EXTENT, 0.0, EXTENT) {
+            let points = Ces::scale_isoquant(&unit, *level);
+            for run in clip_polyline(&points, 0.0, EXTENT, 0.0, EXTENT) {
                 chart.draw_series(LineSeries::new(run, color.stroke_width(theme.upx(2.5))))?;
             }
             if let Ok((k, l)) = self.ces.isoquant_point(*level, 0.0) {

@@ -158,25 +158,37 @@ where
         line,
     ))?;
     let label_style = theme.text(12.0, theme.muted);
-    let mut label_height = 0;
+    let x_style = label_style.pos(Pos::new(HPos::Center, VPos::Top));
     for &(x, v) in &xs {
         area.draw(&PathElement::new(
             vec![(x, bottom), (x, bottom + tick)],
             line,
         ))?;
-        let style = label_style.pos(Pos::new(HPos::Center, VPos::Top));
-        let text = format_number(v);
-        label_height = label_height.max(area.estimate_text_size(&text, &style)?.1 as i32);
-        area.draw(&Text::new(text, (x, bottom + tick + gap), style))?;
+        area.draw(&Text::new(
+            format_number(v),
+            (x, bottom + tick + gap),
+            x_style.clone(),
+        ))?;
     }
-    let mut label_width = 0;
-    for &(y, v) in &ys {
-        area.draw(&PathElement::new(vec![(left - tick, y), (left, y)], line))?;
-        let style = label_style.pos(Pos::new(HPos::Right, VPos::Center));
-        let text = (axes.y_format)(v);
-        label_width = label_width.max(area.estimate_text_size(&text, &style)?.0 as i32);
-        area.draw(&Text::new(text, (left - tick - gap, y), style))?;
+    let y_style = label_style.pos(Pos::new(HPos::Right, VPos::Center));
+    let y_texts: Vec<(i32, String)> = ys.iter().map(|&(y, v)| (y, (axes.y_format)(v))).collect();
+    for (y, text) in &y_texts {
+        area.draw(&PathElement::new(vec![(left - tick, *y), (left, *y)], line))?;
+        area.draw(&Text::new(
+            text.as_str(),
+            (left - tick - gap, *y),
+            y_style.clone(),
+        ))?;
     }
+    // Text heights are the font size; only the longest y label is measured (measuring
+    // crosses into the page), to place the y title beside it.
+    let label_height = theme.px(12.0);
+    let longest = y_texts
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .max_by_key(|t| t.chars().count())
+        .unwrap_or("");
+    let label_width = area.estimate_text_size(longest, &label_style)?.0 as i32;
     let desc = theme.text(13.0, theme.fg);
     area.draw(&Text::new(
         axes.x_desc.to_string(),
@@ -184,7 +196,7 @@ where
         desc.pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
     // Rotated a quarter turn: the title's top faces left, so it grows rightwards from x.
-    let height = area.estimate_text_size(axes.y_desc, &desc)?.1 as i32;
+    let height = theme.px(13.0);
     area.draw(&Text::new(
         axes.y_desc.to_string(),
         (
@@ -218,19 +230,22 @@ where
     let style = theme
         .text(12.0, theme.muted)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    let mut label_width = 0;
     let steps = labels.max(2) - 1;
     for i in 0..=steps {
         let v = i as f64 / steps as f64;
         let y = bottom - ((bottom - top) as f64 * v).round() as i32;
         area.draw(&PathElement::new(vec![(right, y), (right + tick, y)], line))?;
-        let text = percent(v);
-        label_width = label_width.max(area.estimate_text_size(&text, &style)?.0 as i32);
-        area.draw(&Text::new(text, (right + tick + gap, y), style.clone()))?;
+        area.draw(&Text::new(
+            percent(v),
+            (right + tick + gap, y),
+            style.clone(),
+        ))?;
     }
     if let Some(desc) = desc {
+        // The widest label is "100%"; the title's height is its font size.
+        let label_width = area.estimate_text_size("100%", &style)?.0 as i32;
         let desc_style = theme.text(13.0, theme.fg);
-        let height = area.estimate_text_size(desc, &desc_style)?.1 as i32;
+        let height = theme.px(13.0);
         let (w, _) = area.dim_in_pixel();
         area.draw(&Text::new(
             desc.to_string(),

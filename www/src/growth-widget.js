@@ -260,6 +260,13 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     #playFrame = 0;
     #observers = [];
     #themeCache = null;
+    /** The plot's CSS size and on-screen scale, measured when it may have changed (not per frame: reading layout after the controls changed forces a synchronous layout on every redraw). */
+    #box = null;
+    #onLayout = () => {
+      this.#box = null;
+      this.#dirty = true;
+      this.#schedule();
+    };
     #onScheme = () => {
       this.#themeCache = null;
       this.#dirty = true;
@@ -448,11 +455,10 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         this.#visible = true;
         this.#start();
       }
-      const resize = new ResizeObserver(() => {
-        this.#dirty = true;
-        this.#schedule();
-      });
+      const resize = new ResizeObserver(this.#onLayout);
       resize.observe(this.#els.plot);
+      // A transform (reveal.js scales slides on window resize) changes the on-screen scale without resizing the plot.
+      window.addEventListener('resize', this.#onLayout);
       this.#observers = [near, resize];
     }
 
@@ -460,6 +466,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       for (const observer of this.#observers) observer.disconnect();
       this.#observers = [];
       darkQuery.removeEventListener('change', this.#onScheme);
+      window.removeEventListener('resize', this.#onLayout);
+      this.#box = null;
       if (this.#frame) cancelAnimationFrame(this.#frame);
       this.#frame = 0;
       this.#stopPlay();
@@ -679,24 +687,32 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     }
 
     #syncControls() {
+      // Only what changed is written: every write to an input invalidates its style, and a
+      // drag syncs the controls on every change.
+      const set = (node, key, value) => {
+        if (node[key] !== value) node[key] = value;
+      };
       const values = this.#widget ? this.#widget.values() : {};
+      const off = !this.#widget;
       for (const [name, { range, number, check }] of this.#inputs) {
         if (check) {
-          check.disabled = !this.#widget;
-          if (name in values) check.checked = values[name] >= 0.5;
+          set(check, 'disabled', off);
+          if (name in values) set(check, 'checked', values[name] >= 0.5);
           continue;
         }
-        range.disabled = number.disabled = !this.#widget;
+        set(range, 'disabled', off);
+        set(number, 'disabled', off);
         if (name in values) {
-          range.value = String(values[name]);
-          if (this.#root.activeElement !== number) number.value = String(values[name]);
+          const text = String(values[name]);
+          set(range, 'value', text);
+          if (this.#root.activeElement !== number) set(number, 'value', text);
         }
       }
-      for (const button of this.#els.figure.querySelectorAll('.presets button, .actions button')) button.disabled = !this.#widget;
+      for (const button of this.#els.figure.querySelectorAll('.presets button, .actions button')) set(button, 'disabled', off);
       const active = this.#widget ? this.#widget.active_params() : this.#spec?.initial?.active;
       for (const [name, inputs] of this.#inputs) {
         const row = (inputs.range ?? inputs.check).closest('.control');
-        row.hidden = Array.isArray(active) && !active.includes(name);
+        set(row, 'hidden', Array.isArray(active) && !active.includes(name));
       }
     }
 
@@ -918,15 +934,26 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       return theme;
     }
 
+    #measure() {
+      const canvas = this.#els.canvas;
+      // Crisp under CSS transforms too (reveal.js scales slides): count the on-screen scale.
+      const box = canvas.getBoundingClientRect();
+      return {
+        cssWidth: this.#els.plot.clientWidth,
+        cssHeight: this.#els.plot.clientHeight,
+        transformScale: box.width > 0 && canvas.offsetWidth > 0 ? box.width / canvas.offsetWidth : 1,
+      };
+    }
+
     #draw(force = false) {
       if (!this.#widget || (!this.#dirty && !force)) return;
       const canvas = this.#els.canvas;
-      const cssWidth = this.#els.plot.clientWidth;
-      const cssHeight = this.#els.plot.clientHeight;
-      if (cssWidth < 1 || cssHeight < 1) return;
-      // Crisp under CSS transforms too (reveal.js scales slides): count the on-screen scale.
-      const box = canvas.getBoundingClientRect();
-      const transformScale = box.width > 0 && canvas.offsetWidth > 0 ? box.width / canvas.offsetWidth : 1;
+      this.#box ??= this.#measure();
+      const { cssWidth, cssHeight, transformScale } = this.#box;
+      if (cssWidth < 1 || cssHeight < 1) {
+        this.#box = null;
+        return;
+      }
       const ratio = Math.min(4, Math.max(1, (window.devicePixelRatio || 1) * transformScale));
       const width = Math.round(cssWidth * ratio);
       const height = Math.round(cssHeight * ratio);

@@ -153,3 +153,30 @@ fn bad_parameters_are_typed_errors() {
     assert_eq!(ces.output(-1.0, 1.0).unwrap_err().name, "K");
     assert_eq!(ces.output(1.0, f64::INFINITY).unwrap_err().name, "L");
 }
+
+#[test]
+fn scaled_unit_isoquant_is_the_isoquant() {
+    for rho in [-50.0, -5.0, -1.0, 0.0, 0.5, 1.0] {
+        let ces = Ces::new(0.33, rho, 1.3, 0.7).unwrap();
+        let ratios: Vec<f64> = (0..=48).map(|i| -12.0 + i as f64 * 0.5).collect();
+        let unit: Vec<(f64, f64)> = ratios
+            .iter()
+            .map(|&r| ces.isoquant_point(1.0, r).unwrap())
+            .collect();
+        for level in [0.5, 2.0, 3.0] {
+            let scaled = Ces::scale_isoquant(&unit, level);
+            for (&r, &(k, l)) in ratios.iter().zip(&scaled) {
+                let (k0, l0) = ces.isoquant_point(level, r).unwrap();
+                assert!(
+                    (k - k0).abs() <= 1e-12 * k0.abs(),
+                    "rho {rho}, Y {level}: K {k} vs {k0}"
+                );
+                assert!(
+                    (l - l0).abs() <= 1e-12 * l0.abs(),
+                    "rho {rho}, Y {level}: L {l} vs {l0}"
+                );
+                assert!((ces.output(k, l).unwrap() / level - 1.0).abs() < 1e-9);
+            }
+        }
+    }
+}
