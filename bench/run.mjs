@@ -48,17 +48,23 @@ async function transfer(browser, url) {
   };
 }
 
-async function firstFrame(browser, url) {
-  const times = [];
+/**
+ * First frames of every page, loaded in turn (page 1, 2, …, then again) so a machine that
+ * speeds up or slows down during the run affects every page alike.
+ */
+async function firstFrames(browser, urls) {
+  const times = urls.map(() => []);
   for (let i = 0; i < COLD_LOADS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => window.firstFrame !== undefined, null, { timeout: 30000 });
-    times.push(await page.evaluate(() => window.firstFrame));
-    await context.close();
+    for (const [j, url] of urls.entries()) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => window.firstFrame !== undefined, null, { timeout: 30000 });
+      times[j].push(await page.evaluate(() => window.firstFrame));
+      await context.close();
+    }
   }
-  return { median: median(times), all: times };
+  return times.map((all) => ({ median: median(all), all }));
 }
 
 async function redraw(browser, entry, url) {
@@ -138,7 +144,7 @@ function table(results) {
     '|---|---|---|---|---|',
     ...results.pages.map((p) => `| ${p.name} | ${kb(p.transfer.raw)} / ${kb(p.transfer.gzip)} / ${kb(p.transfer.brotli)} | ${ms(p.firstFrame.median)} | ${ms(p.redraw.p50)} / ${ms(p.redraw.p95)} | ${p.memory ? kb(p.memory.growth) : '—'} |`),
     '',
-    'Redraw: time from the input event to the end of the library\'s redraw call, over 300 changes sweeping the first slider (ρ for the peers) after 60 warm-up changes; the browser paints in the next frame. First frame: navigation start to the end of the first draw.',
+    'Redraw: time from the input event to the end of the library\'s redraw call, over 300 changes sweeping the first slider (ρ for the peers) after 60 warm-up changes; the browser paints in the next frame. First frame: navigation start to the end of the first draw, in a fresh browser context each time; the pages are loaded in turn, ten rounds. Our page uses the embed the authors\' guide recommends for servers (the module script plus a preload of its .wasm).',
     '',
     'Ratios, peer ÷ ours (elasticity, the same chart):',
     '',
@@ -164,12 +170,14 @@ async function main() {
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), browser: `Chromium ${browser.version()}`, node: process.version },
     pages: [],
   };
-  for (const entry of PAGES) {
+  console.log(`First frames: ${COLD_LOADS} cold loads of each page, taken in turn…`);
+  const frames = await firstFrames(browser, PAGES.map((entry) => server.url(entry.url)));
+  for (const [i, entry] of PAGES.entries()) {
     const url = server.url(entry.url);
     process.stdout.write(`${entry.name}: `);
     const row = { name: entry.name, ours: Boolean(entry.ours), kind: entry.kind ?? null };
     row.transfer = await transfer(browser, url);
-    row.firstFrame = await firstFrame(browser, url);
+    row.firstFrame = frames[i];
     row.redraw = await redraw(browser, entry, url);
     row.memory = !entry.ours || entry.kind === 'elasticity' ? await memory(browser, entry, url) : null;
     console.log(`${kb(row.transfer.brotli)} KB brotli, first frame ${ms(row.firstFrame.median)} ms, redraw p95 ${ms(row.redraw.p95)} ms`);

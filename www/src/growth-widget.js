@@ -267,6 +267,13 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       this.#dirty = true;
       this.#schedule();
     };
+    /** The plot resized; its first report (the size already measured) is not a change. */
+    #onResize = (entries) => {
+      const size = entries[entries.length - 1]?.contentRect;
+      const box = this.#box;
+      if (box && size && Math.abs(size.width - box.cssWidth) < 0.5 && Math.abs(size.height - box.cssHeight) < 0.5) return;
+      this.#onLayout();
+    };
     #onScheme = () => {
       this.#themeCache = null;
       this.#dirty = true;
@@ -454,8 +461,9 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       if (box.bottom > -300 && box.top < innerHeight + 300 && box.width > 0) {
         this.#visible = true;
         this.#start();
+        this.#prepare();
       }
-      const resize = new ResizeObserver(this.#onLayout);
+      const resize = new ResizeObserver(this.#onResize);
       resize.observe(this.#els.plot);
       // A transform (reveal.js scales slides on window resize) changes the on-screen scale without resizing the plot.
       window.addEventListener('resize', this.#onLayout);
@@ -935,14 +943,29 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     }
 
     #measure() {
-      const canvas = this.#els.canvas;
+      const plot = this.#els.plot;
       // Crisp under CSS transforms too (reveal.js scales slides): count the on-screen scale.
-      const box = canvas.getBoundingClientRect();
+      const box = plot.getBoundingClientRect();
       return {
-        cssWidth: this.#els.plot.clientWidth,
-        cssHeight: this.#els.plot.clientHeight,
-        transformScale: box.width > 0 && canvas.offsetWidth > 0 ? box.width / canvas.offsetWidth : 1,
+        cssWidth: plot.clientWidth,
+        cssHeight: plot.clientHeight,
+        transformScale: box.width > 0 && plot.offsetWidth > 0 ? box.width / plot.offsetWidth : 1,
       };
+    }
+
+    /**
+     * While the engine downloads and compiles: measure the plot (its size is reserved, and the
+     * page was just laid out), read the theme, and resolve the canvas font once, so the first
+     * frame does none of that work after the engine is ready.
+     */
+    #prepare() {
+      this.#box = this.#measure();
+      const theme = this.#theme();
+      const context = this.#els.canvas.getContext('2d');
+      if (context) {
+        context.font = `${12 * (window.devicePixelRatio || 1)}px ${theme.font || 'sans-serif'}`;
+        context.measureText('0.5');
+      }
     }
 
     #draw(force = false) {
