@@ -220,6 +220,29 @@ impl AutomationPath {
         self.simulate_from(years, 1.0)
     }
 
+    /// Every task automated: Y = A e^{g t} K, an AK economy, so ln K = ln K₀ + sA(e^{gt} − 1)/g − δt in closed form (sampled like a solver run: 401 points).
+    fn simulate_automated(&self, years: f64, ln_k0: f64) -> Result<EconomyRun, SolveError> {
+        let years = crate::solver::HORIZON
+            .check("years", years)
+            .map_err(|_| SolveError::BadInput)?;
+        let (s, a, g, delta) = (
+            self.saving,
+            self.technology.tfp,
+            self.tfp_growth,
+            self.depreciation,
+        );
+        let mut run = EconomyRun::with_capacity(401);
+        for i in 0..=400 {
+            let t = years * i as f64 / 400.0;
+            let accumulated = if g == 0.0 { t } else { libm::expm1(g * t) / g };
+            let ln_k = ln_k0 + s * a * accumulated - delta * t;
+            let (ln_y, _, ln_labor_share) = self.at(t, ln_k);
+            run.push(t, ln_y, 0.0, ln_labor_share);
+        }
+        run.finish();
+        Ok(run)
+    }
+
     /// Simulates `years` from capital per worker `initial_capital` (L = 1).
     pub fn simulate_from(
         &self,
@@ -229,6 +252,9 @@ impl AutomationPath {
         let initial = FACTOR
             .check("K", initial_capital)
             .map_err(|_| SolveError::BadInput)?;
+        if self.full || self.technology.beta >= 1.0 {
+            return self.simulate_automated(years, log(initial));
+        }
         simulate_economy(self, [log(initial)], years, |t, y| {
             let (ln_y, _, ln_labor_share) = self.at(t, y[0]);
             (ln_y, 0.0, ln_labor_share)

@@ -166,3 +166,64 @@ fn land_and_robot_models_run_finite() {
             .all(|v| v.is_finite()));
     }
 }
+
+#[test]
+fn full_automation_closed_form_matches_the_solver() {
+    // β = 1 takes the closed form. Check it against RK4 on d ln K/dt = s·A·e^{gt} − δ, and
+    // (where tasks are substitutes, so the last sliver of human tasks never binds) against
+    // the ODE solver's run of an economy with β a hair below 1.
+    for (rho, g) in [(-1.0, 0.0), (0.5, 0.0), (-1.0, 0.02), (0.5, 0.03)] {
+        let mut full = AutomationPath::new(
+            TaskAutomation::new(1.0, rho, 1.0).unwrap(),
+            0.0,
+            true,
+            0.3,
+            0.05,
+        )
+        .unwrap();
+        full.tfp_growth = g;
+        let a = full.simulate_from(100.0, 2.0).unwrap();
+        let rate = |t: f64| 0.3 * (g * t).exp() - 0.05;
+        let (mut ln_k, dt) = (2f64.ln(), 0.01);
+        for i in 0..10_000 {
+            let t = i as f64 * dt;
+            ln_k += dt / 6.0 * (rate(t) + 4.0 * rate(t + dt / 2.0) + rate(t + dt));
+        }
+        let ya = *a.ln_output.last().unwrap();
+        let rk4 = ln_k + g * 100.0;
+        assert!(
+            (ya - rk4).abs() < 1e-9 * rk4.abs().max(1.0),
+            "rho {rho}, g {g}: {ya} vs RK4 {rk4}"
+        );
+        // Growth of Y = s·A·e^{gt} − δ + g at the end (AK with TFP growth).
+        // (The run's growth rates are finite differences of ln Y: a one-sided end loses ~0.3 %.)
+        let expected = rate(100.0) + g;
+        let got = *a.g_output.last().unwrap();
+        assert!(
+            (got - expected).abs() < 0.01 * expected,
+            "rho {rho}, g {g}: {got} vs {expected}"
+        );
+        assert!(a.labor_share.iter().all(|&s| s == 0.0));
+        if rho > 0.0 {
+            let mut near = AutomationPath::new(
+                TaskAutomation::new(1.0 - 1e-12, rho, 1.0).unwrap(),
+                0.0,
+                false,
+                0.3,
+                0.05,
+            )
+            .unwrap();
+            near.tfp_growth = g;
+            let yb = *near
+                .simulate_from(100.0, 2.0)
+                .unwrap()
+                .ln_output
+                .last()
+                .unwrap();
+            assert!(
+                (ya - yb).abs() < 1e-6 * ya.abs().max(1.0),
+                "rho {rho}, g {g}: {ya} vs solver {yb}"
+            );
+        }
+    }
+}
