@@ -131,15 +131,13 @@ where
     let (bx, by) = area.get_base_pixel();
     let spec = chart.as_coord_spec();
     let (x_any, y_any) = (chart.x_range().start, chart.y_range().start);
-    let xs: Vec<(i32, f64)> = spec
-        .x_spec()
-        .key_points(axes.x_labels)
+    let x_range = chart.x_range();
+    let y_range = chart.y_range();
+    let xs: Vec<(i32, f64)> = enough_ticks(spec.x_spec().key_points(axes.x_labels), &x_range)
         .into_iter()
         .map(|v| (chart.backend_coord(&(v, y_any)).0 - bx, v))
         .collect();
-    let ys: Vec<(i32, f64)> = spec
-        .y_spec()
-        .key_points(axes.y_labels)
+    let ys: Vec<(i32, f64)> = enough_ticks(spec.y_spec().key_points(axes.y_labels), &y_range)
         .into_iter()
         .map(|v| (chart.backend_coord(&(x_any, v)).1 - by, v))
         .collect();
@@ -207,6 +205,31 @@ where
             .transform(FontTransform::Rotate270),
     ))?;
     Ok(())
+}
+
+/// The chart's key points, or, where a log axis spans too little for plotters to find more
+/// than two (e.g. 0.25 to 4 gives only 1), the 1-2-5 values inside `range`.
+fn enough_ticks(points: Vec<f64>, range: &core::ops::Range<f64>) -> Vec<f64> {
+    let (lo, hi) = (range.start.min(range.end), range.start.max(range.end));
+    if points.len() >= 3 || !(lo > 0.0 && hi.is_finite()) {
+        return points;
+    }
+    let mut ticks = Vec::new();
+    let first = libm::floor(libm::log10(lo)) as i32;
+    let last = libm::ceil(libm::log10(hi)) as i32;
+    for exponent in first..=last.min(first + 30) {
+        for mantissa in [1.0, 2.0, 5.0] {
+            let v = mantissa * libm::pow(10.0, f64::from(exponent));
+            if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
+                ticks.push(v);
+            }
+        }
+    }
+    if ticks.len() > points.len() {
+        ticks
+    } else {
+        points
+    }
 }
 
 /// A second y axis on the right of `chart` for fractions 0..1 (drawn as percentages), with
@@ -384,6 +407,18 @@ fn clip_segment(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_log_axes_get_1_2_5_ticks() {
+        let ticks = enough_ticks(vec![1.0], &(0.25..4.0));
+        assert_eq!(ticks.len(), 3);
+        for (t, want) in ticks.iter().zip([0.5, 1.0, 2.0]) {
+            assert!((t - want).abs() < 1e-12, "{t} vs {want}");
+        }
+        // Enough key points, or a range through zero: unchanged.
+        assert_eq!(enough_ticks(vec![0.0, 1.0, 2.0], &(0.0..2.0)), vec![0.0, 1.0, 2.0]);
+        assert_eq!(enough_ticks(vec![0.0], &(-1.0..1.0)), vec![0.0]);
+    }
 
     #[test]
     fn clipping_cuts_at_the_edges_and_splits_runs() {
