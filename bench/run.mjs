@@ -81,6 +81,7 @@ async function redraw(browser, entry, url) {
         else await window.bench.setRho(-5 + 6 * fraction);
       }
       const out = [];
+      const drawnBefore = window.renders;
       for (let i = 0; i < changes; i++) {
         const fraction = i / (changes - 1);
         const t0 = performance.now();
@@ -88,6 +89,8 @@ async function redraw(browser, entry, url) {
         else await window.bench.setRho(-5 + 6 * fraction);
         out.push(performance.now() - t0);
       }
+      // Each timed change must have drawn a frame of its own, or the times measure nothing.
+      if (ours && window.renders - drawnBefore < changes) throw new Error(`only ${window.renders - drawnBefore} of ${changes} changes were drawn`);
       return out;
     },
     { ours: Boolean(entry.ours), changes: CHANGES },

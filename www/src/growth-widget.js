@@ -430,11 +430,12 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       if (button) button.textContent = '▶ Play';
     }
 
-    /** Draws now if anything changed (e.g. before printing); resolves when drawn. */
+    /** Measures the plot again and draws now (e.g. after a slide deck rescaled, or before printing); resolves when drawn. */
     async renderNow() {
       await this.#start();
       this.#visible = true;
       this.#dirty = true;
+      this.#box = null;
       this.#draw();
     }
 
@@ -844,13 +845,22 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       } catch (error) {
         this.#fail(error, name);
       }
-      this.#afterChange(eventName);
+      // Drawn at once: a control's input events come at most once a frame (Chromium aligns
+      // them with frames while dragging), and the frame then paints the new figure without
+      // waiting for an animation-frame callback.
+      this.#afterChange(eventName, true);
     }
 
-    #afterChange(eventName) {
+    #afterChange(eventName, now = false) {
       this.#syncControls();
       this.#dirty = true;
-      this.#schedule();
+      if (now && this.#visible) {
+        if (this.#frame) cancelAnimationFrame(this.#frame);
+        this.#frame = 0;
+        this.#draw();
+      } else {
+        this.#schedule();
+      }
       if (eventName) this.#emit(eventName);
     }
 
