@@ -52,6 +52,58 @@ pub struct Elasticity {
     at_point: FactorPoint,
 }
 
+/// Which curve of a CES (with A = B = 1) a cache entry holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Curve {
+    /// The isoquant Y = 1 (others are it scaled by Y).
+    UnitIsoquant,
+    /// The capital share against K/L over [`RATIO_RANGE`].
+    CapitalShare,
+}
+
+/// How many curves the cache keeps: a ρ sweep needs the three reference share curves and
+/// the ghost isoquant again on every change; a drag of the point needs every curve again.
+const CACHED_CURVES: usize = 12;
+
+thread_local! {
+    /// Curves by (kind, α, ρ), most recently used last: they depend on nothing else, so a drag or
+    /// a sweep of one parameter recomputes only what that parameter moves.
+    static CURVES: std::cell::RefCell<Vec<((Curve, u64, u64), std::rc::Rc<Vec<(f64, f64)>>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `kind` of `ces` (A = B = 1), from the cache or computed and remembered.
+fn curve(kind: Curve, ces: &Ces) -> std::rc::Rc<Vec<(f64, f64)>> {
+    let key = (kind, ces.alpha.to_bits(), ces.rho.to_bits());
+    // Least recently used goes first: a hit moves to the end.
+    let hit = CURVES.with(|c| {
+        let mut c = c.borrow_mut();
+        let at = c.iter().position(|(k, _)| *k == key)?;
+        let entry = c.remove(at);
+        let points = entry.1.clone();
+        c.push(entry);
+        Some(points)
+    });
+    if let Some(points) = hit {
+        return points;
+    }
+    let points = std::rc::Rc::new(match kind {
+        Curve::UnitIsoquant => isoquant(ces, 1.0),
+        Curve::CapitalShare => (0..=200)
+            .map(|i| RATIO_RANGE.0 * libm::pow(RATIO_RANGE.1 / RATIO_RANGE.0, i as f64 / 200.0))
+            .filter_map(|q| ces.point(q, 1.0).ok().map(|p| (q, p.capital_share)))
+            .collect(),
+    });
+    CURVES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHED_CURVES {
+            c.remove(0);
+        }
+        c.push((key, points.clone()));
+    });
+    points
+}
+
 /// Points (K, L) along the isoquant Y = `level`, ordered from labor-heavy to capital-heavy.
 pub fn isoquant(ces: &Ces, level: f64) -> Vec<(f64, f64)> {
     (0..=600)
@@ -92,7 +144,8 @@ impl Elasticity {
         // Ghost of the other regime: the Y = 2 isoquant at a contrasting ρ.
         let (ghost_rho, ghost_label) = self.ghost_rho();
         if let Ok(ghost) = Ces::new(self.ces.alpha, ghost_rho, 1.0, 1.0) {
-            let runs = clip_polyline(&isoquant(&ghost, 2.0), 0.0, EXTENT, 0.0, EXTENT);
+            let ghost_points = Ces::scale_isoquant(&curve(Curve::UnitIsoquant, &ghost), 2.0);
+            let runs = clip_polyline(&ghost_points, 0.0, EXTENT, 0.0, EXTENT);
             for run in &runs {
                 chart.draw_series(DashedLineSeries::new(
                     run.iter().copied(),
@@ -112,7 +165,7 @@ impl Elasticity {
             }
         }
 
-        let unit = isoquant(&self.ces, 1.0);
+        let unit = curve(Curve::UnitIsoquant, &self.ces);
         for (i, level) in LEVELS.iter().enumerate() {
             let color = theme.series[i];
             let points = Ces::scale_isoquant(&unit, *level);
@@ -168,18 +221,12 @@ impl Elasticity {
             &Axes::new("Capital per worker K/L (log scale)", "Capital share", 5, 6)
                 .y_format(percent),
         )?;
-        let curve = |ces: &Ces| -> Vec<(f64, f64)> {
-            (0..=200)
-                .map(|i| RATIO_RANGE.0 * libm::pow(RATIO_RANGE.1 / RATIO_RANGE.0, i as f64 / 200.0))
-                .filter_map(|q| ces.point(q, 1.0).ok().map(|p| (q, p.capital_share)))
-                .collect()
-        };
         for reference in [-1.0, 0.0, 0.5] {
             if (reference - self.ces.rho).abs() < 1e-9 {
                 continue;
             }
             if let Ok(ces) = Ces::new(self.ces.alpha, reference, 1.0, 1.0) {
-                let points = curve(&ces);
+                let points = curve(Curve::CapitalShare, &ces);
                 chart.draw_series(LineSeries::new(
                     points.iter().copied(),
                     theme.grid.mix(1.0).stroke_width(theme.upx(1.5)),
@@ -197,7 +244,7 @@ impl Elasticity {
             }
         }
         chart.draw_series(LineSeries::new(
-            curve(&self.ces),
+            curve(Curve::CapitalShare, &self.ces).iter().copied(),
             theme.series[0].stroke_width(theme.upx(2.5)),
         ))?;
         let ratio = (self.capital / self.labor).clamp(RATIO_RANGE.0, RATIO_RANGE.1);

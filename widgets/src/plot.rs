@@ -416,7 +416,10 @@ mod tests {
             assert!((t - want).abs() < 1e-12, "{t} vs {want}");
         }
         // Enough key points, or a range through zero: unchanged.
-        assert_eq!(enough_ticks(vec![0.0, 1.0, 2.0], &(0.0..2.0)), vec![0.0, 1.0, 2.0]);
+        assert_eq!(
+            enough_ticks(vec![0.0, 1.0, 2.0], &(0.0..2.0)),
+            vec![0.0, 1.0, 2.0]
+        );
         assert_eq!(enough_ticks(vec![0.0], &(-1.0..1.0)), vec![0.0]);
     }
 
