@@ -65,15 +65,21 @@ enum Curve {
 /// the ghost isoquant again on every change; a drag of the point needs every curve again.
 const CACHED_CURVES: usize = 12;
 
+/// A curve's points, shared between the cache and a frame being drawn.
+type Points = std::rc::Rc<Vec<(f64, f64)>>;
+
+/// A cache key: the curve, and the bits of α and ρ.
+type CurveKey = (Curve, u64, u64);
+
 thread_local! {
     /// Curves by (kind, α, ρ), most recently used last: they depend on nothing else, so a drag or
     /// a sweep of one parameter recomputes only what that parameter moves.
-    static CURVES: std::cell::RefCell<Vec<((Curve, u64, u64), std::rc::Rc<Vec<(f64, f64)>>)>> =
+    static CURVES: std::cell::RefCell<Vec<(CurveKey, Points)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// `kind` of `ces` (A = B = 1), from the cache or computed and remembered.
-fn curve(kind: Curve, ces: &Ces) -> std::rc::Rc<Vec<(f64, f64)>> {
+fn curve(kind: Curve, ces: &Ces) -> Points {
     let key = (kind, ces.alpha.to_bits(), ces.rho.to_bits());
     // Least recently used goes first: a hit moves to the end.
     let hit = CURVES.with(|c| {
