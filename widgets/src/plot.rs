@@ -145,23 +145,37 @@ where
     let line = theme.muted.stroke_width(theme.upx(1.0));
     let tick = theme.px(3.0);
     let gap = theme.px(3.0);
+    // Few long paths instead of one per line (each path is a canvas call with a colour
+    // string): the grid runs along the top edge out to each vertical line and back, and along
+    // the right edge to each horizontal one, framing the plot lightly on those two sides; the
+    // axes go out to each tick and back.
+    let mut vertical = vec![(left, top)];
     for &(x, _) in &xs {
-        area.draw(&PathElement::new(vec![(x, top), (x, bottom)], grid))?;
+        vertical.extend([(x, top), (x, bottom), (x, top)]);
     }
-    for &(y, _) in &ys {
-        area.draw(&PathElement::new(vec![(left, y), (right, y)], grid))?;
+    vertical.push((right, top));
+    area.draw(&PathElement::new(vertical, grid))?;
+    let mut horizontal = vec![(right, top)];
+    for &(y, _) in ys.iter().rev() {
+        horizontal.extend([(right, y), (left, y), (right, y)]);
     }
-    area.draw(&PathElement::new(
-        vec![(left, top), (left, bottom), (right, bottom)],
-        line,
-    ))?;
+    horizontal.push((right, bottom));
+    area.draw(&PathElement::new(horizontal, grid))?;
+    let mut axis = vec![(left, top)];
+    // Down the y axis (ticks come in rising value, so falling pixel y: walk them backwards)…
+    for &(y, _) in ys.iter().rev() {
+        axis.extend([(left, y), (left - tick, y), (left, y)]);
+    }
+    axis.push((left, bottom));
+    // …then along the x axis.
+    for &(x, _) in &xs {
+        axis.extend([(x, bottom), (x, bottom + tick), (x, bottom)]);
+    }
+    axis.push((right, bottom));
+    area.draw(&PathElement::new(axis, line))?;
     let label_style = theme.text(12.0, theme.muted);
     let x_style = label_style.pos(Pos::new(HPos::Center, VPos::Top));
     for &(x, v) in &xs {
-        area.draw(&PathElement::new(
-            vec![(x, bottom), (x, bottom + tick)],
-            line,
-        ))?;
         area.draw(&Text::new(
             format_number(v),
             (x, bottom + tick + gap),
@@ -171,7 +185,6 @@ where
     let y_style = label_style.pos(Pos::new(HPos::Right, VPos::Center));
     let y_texts: Vec<(i32, String)> = ys.iter().map(|&(y, v)| (y, (axes.y_format)(v))).collect();
     for (y, text) in &y_texts {
-        area.draw(&PathElement::new(vec![(left - tick, *y), (left, *y)], line))?;
         area.draw(&Text::new(
             text.as_str(),
             (left - tick - gap, *y),
@@ -249,15 +262,20 @@ where
     let line = theme.muted.stroke_width(theme.upx(1.0));
     let tick = theme.px(3.0);
     let gap = theme.px(3.0);
-    area.draw(&PathElement::new(vec![(right, top), (right, bottom)], line))?;
     let style = theme
         .text(12.0, theme.muted)
         .pos(Pos::new(HPos::Left, VPos::Center));
     let steps = labels.max(2) - 1;
+    let at = |i: usize| bottom - ((bottom - top) as f64 * i as f64 / steps as f64).round() as i32;
+    // The axis with its ticks as one path: up the right edge, out to each tick and back.
+    let mut axis = vec![(right, bottom)];
     for i in 0..=steps {
-        let v = i as f64 / steps as f64;
-        let y = bottom - ((bottom - top) as f64 * v).round() as i32;
-        area.draw(&PathElement::new(vec![(right, y), (right + tick, y)], line))?;
+        axis.extend([(right, at(i)), (right + tick, at(i)), (right, at(i))]);
+    }
+    axis.push((right, top));
+    area.draw(&PathElement::new(axis, line))?;
+    for i in 0..=steps {
+        let (v, y) = (i as f64 / steps as f64, at(i));
         area.draw(&Text::new(
             percent(v),
             (right + tick + gap, y),
