@@ -13,6 +13,7 @@ import { launchBrowser, startServer } from '../tests/helpers.mjs';
 
 const COLD_LOADS = 10;
 const CHANGES = 300;
+const WARM_UP = 150;
 const CYCLES = [10, 500];
 const KINDS = ['elasticity', 'task-automation', 'research-feedback', 'growth-regimes', 'production', 'scenarios'];
 const PAGES = [
@@ -73,13 +74,15 @@ async function redraw(browser, entry, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.firstFrame !== undefined && window.bench, null, { timeout: 30000 });
   const times = await page.evaluate(
-    async ({ ours, changes }) => {
-      // Warm-up: 60 changes first, for every library alike, so the JIT and wasm tiers settle.
-      for (let i = 0; i < 60; i++) {
-        const fraction = ((i * 7) % 60) / 59;
+    async ({ ours, changes, WARM_UP }) => {
+      // Warm-up, for every library alike: 150 changes over the whole range, then half a
+      // second for background compilation (JS and wasm tiers) and garbage collection to settle.
+      for (let i = 0; i < WARM_UP; i++) {
+        const fraction = ((i * 7) % WARM_UP) / (WARM_UP - 1);
         if (ours) await window.bench.set(fraction);
         else await window.bench.setRho(-5 + 6 * fraction);
       }
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const out = [];
       const drawnBefore = window.renders;
       for (let i = 0; i < changes; i++) {
@@ -93,7 +96,7 @@ async function redraw(browser, entry, url) {
       if (ours && window.renders - drawnBefore < changes) throw new Error(`only ${window.renders - drawnBefore} of ${changes} changes were drawn`);
       return out;
     },
-    { ours: Boolean(entry.ours), changes: CHANGES },
+    { ours: Boolean(entry.ours), changes: CHANGES, WARM_UP },
   );
   await context.close();
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
@@ -147,7 +150,7 @@ function table(results) {
     '|---|---|---|---|---|',
     ...results.pages.map((p) => `| ${p.name} | ${kb(p.transfer.raw)} / ${kb(p.transfer.gzip)} / ${kb(p.transfer.brotli)} | ${ms(p.firstFrame.median)} | ${ms(p.redraw.p50)} / ${ms(p.redraw.p95)} | ${p.memory ? kb(p.memory.growth) : '—'} |`),
     '',
-    'Redraw: time from the input event to the end of the library\'s redraw call, over 300 changes sweeping the first slider (ρ for the peers) after 60 warm-up changes; the browser paints in the next frame. First frame: navigation start to the end of the first draw, in a fresh browser context each time; the pages are loaded in turn, ten rounds. Our page uses the embed the authors\' guide recommends for servers (the module script plus a preload of its .wasm).',
+    'Redraw: time from the input event to the end of the library\'s redraw call, over 300 changes sweeping the first slider (ρ for the peers) after 150 warm-up changes and a 0.5 s pause (for every library alike); the browser paints in the next frame. First frame: navigation start to the end of the first draw, in a fresh browser context each time; the pages are loaded in turn, ten rounds. Our page uses the embed the authors\' guide recommends for servers (the module script plus a preload of its .wasm).',
     '',
     'Ratios, peer ÷ ours (elasticity, the same chart):',
     '',
