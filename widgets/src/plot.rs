@@ -175,12 +175,21 @@ where
     area.draw(&PathElement::new(axis, line))?;
     let label_style = theme.text(12.0, theme.muted);
     let x_style = label_style.pos(Pos::new(HPos::Center, VPos::Top));
+    let (width, _) = area.dim_in_pixel();
+    let right_style = label_style.pos(Pos::new(HPos::Right, VPos::Top));
     for &(x, v) in &xs {
-        area.draw(&Text::new(
-            format_number(v),
-            (x, bottom + tick + gap),
-            x_style.clone(),
-        ))?;
+        let text = format_number(v);
+        // A label centred on a tick at the right edge would be cut off: end it at the edge.
+        let half = theme.px(3.6) * text.chars().count() as i32;
+        if x + half > width as i32 {
+            area.draw(&Text::new(
+                text,
+                (width as i32 - 1, bottom + tick + gap),
+                right_style.clone(),
+            ))?;
+        } else {
+            area.draw(&Text::new(text, (x, bottom + tick + gap), x_style.clone()))?;
+        }
     }
     let y_style = label_style.pos(Pos::new(HPos::Right, VPos::Center));
     let y_texts: Vec<(i32, String)> = ys.iter().map(|&(y, v)| (y, (axes.y_format)(v))).collect();

@@ -55,9 +55,9 @@ canvas:focus-visible { outline: 2px solid var(--gw-accent); outline-offset: 2px;
 .errors li { margin: 2px 0; padding-left: 1.2em; text-indent: -1.2em; }
 .errors li::before { content: "⚠ "; }
 .readouts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); gap: 2px 16px; margin: 8px 0 0; min-height: 1.4em; font-size: 0.9em; }
-.readouts div { display: flex; gap: 6px; min-width: 0; }
-.readouts dt { flex: 0 1 auto; min-width: 4em; overflow-wrap: anywhere; }
-.readouts dd { flex: 0 0 auto; max-width: 100%; overflow-wrap: anywhere; }
+.readouts div { display: flex; flex-wrap: wrap; column-gap: 6px; min-width: 0; }
+.readouts dt { flex: 0 1 auto; min-width: 0; overflow-wrap: break-word; }
+.readouts dd { flex: 0 1 auto; min-width: 0; overflow-wrap: break-word; }
 .readouts dt { color: var(--gw-muted); }
 .readouts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
 .presets { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; }
