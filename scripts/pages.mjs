@@ -180,11 +180,11 @@ function manifest(kinds, shim) {
       { kind: 'field', name: 'values', type: { text: 'Record<string, number> | null' }, readonly: true, description: 'Current parameter values.' },
       { kind: 'field', name: 'errors', type: { text: 'GrowthErrorDetail[]' }, readonly: true, description: 'Messages currently shown.' },
       { kind: 'field', name: 'tag', type: { text: 'string | null' }, readonly: true, description: 'The tag that reproduces the current figure.' },
-      { kind: 'method', name: 'toSVG', return: { type: { text: 'string | null' } } },
-      { kind: 'method', name: 'downloadPNG' },
-      { kind: 'method', name: 'downloadSVG' },
-      { kind: 'method', name: 'copyTag', return: { type: { text: 'Promise<void>' } } },
-      { kind: 'method', name: 'renderNow', return: { type: { text: 'Promise<void>' } } },
+      { kind: 'method', name: 'toSVG', return: { type: { text: 'string | null' } }, description: 'The figure as an SVG document.' },
+      { kind: 'method', name: 'downloadPNG', description: 'Saves the figure as a PNG.' },
+      { kind: 'method', name: 'downloadSVG', description: 'Saves the figure as an SVG.' },
+      { kind: 'method', name: 'copyTag', return: { type: { text: 'Promise<void>' } }, description: 'Copies the tag that reproduces the figure.' },
+      { kind: 'method', name: 'renderNow', return: { type: { text: 'Promise<void>' } }, description: 'Measures the plot again and draws now: after a slide deck rescaled, or before printing.' },
       { kind: 'method', name: 'probe', parameters: [{ name: 'what', type: { text: 'string' } }, { name: 'arg', optional: true, type: { text: 'number' } }] },
     ],
     events: shim.EVENTS.map(([name, detail, description]) => ({ name, type: { text: `CustomEvent<${detail}>` }, description })),
@@ -242,6 +242,7 @@ ${names.map((n) => `  ${/^[A-Za-z_]\w*$/.test(n) ? n : `'${n}'`}: number | undef
   downloadPNG(): void;
   downloadSVG(): void;
   copyTag(): Promise<void>;
+  /** Measures the plot again and draws now: after a slide deck rescaled, or before printing. */
   renderNow(): Promise<void>;
 }
 
