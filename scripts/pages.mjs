@@ -96,7 +96,7 @@ ${toc}
 <p>Copy <code>growth-widgets.inline.js</code> (one file with the WebAssembly inside; it also works from <code>file://</code>) next to your page and add:</p>
 <pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="elasticity" rho="-1"></growth-widget>')}</code></pre>
 <p>On a server, the ES module with its <code>.wasm</code> beside it is smaller and cached separately. The <code>preload</code> line is optional: it lets the browser fetch the engine while it fetches the script, instead of after it (about 30 ms sooner to the first frame):</p>
-<pre><code>${esc('<link rel="preload" href="/growth-widgets.wasm" as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="/growth-widgets.js"></script>')}</code></pre>
+<pre><code>${esc('<link rel="preload" href="/growth-widgets.wasm"\n      as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="/growth-widgets.js"></script>')}</code></pre>
 <p>Widgets start when they come near the viewport, reserve their space before they start (no layout jump), and never load anything from another site. Content inside the tag is shown when scripts are off or the engine cannot load:</p>
 <pre><code>${esc('<growth-widget kind="elasticity">\n  <img src="elasticity.svg" alt="Isoquants for ρ = −0.5">\n</growth-widget>')}</code></pre>
 <p>Every attribute is also a property (<code>el.rho = -1</code>); <code>el.values</code> holds the current numbers, <code>el.tag</code> the tag that reproduces the figure, and <code>el.toSVG()</code>, <code>el.downloadPNG()</code>, <code>el.renderNow()</code> do what they say. The package ships <code>custom-elements.json</code> and TypeScript declarations for editors.</p>
