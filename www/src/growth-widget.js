@@ -255,6 +255,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     #visible = false;
     #dirty = true;
     #frame = 0;
+    /** The animation frame (its timestamp) of the last drawing within an input event. */
+    #drewInFrame = null;
     #dragging = false;
     #playing = false;
     #playFrame = 0;
@@ -854,10 +856,15 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     #afterChange(eventName, now = false) {
       this.#syncControls();
       this.#dirty = true;
-      if (now && this.#visible) {
+      // At most one such drawing a frame, whatever rate a browser delivers input at (the
+      // document timeline's time is the current frame's); a second change in the same frame
+      // is drawn by the frame's callback as usual.
+      const frame = document.timeline?.currentTime ?? null;
+      if (now && this.#visible && (frame === null || frame !== this.#drewInFrame)) {
         if (this.#frame) cancelAnimationFrame(this.#frame);
         this.#frame = 0;
         this.#draw();
+        this.#drewInFrame = frame;
       } else {
         this.#schedule();
       }
