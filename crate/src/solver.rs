@@ -299,8 +299,11 @@ pub fn integrate<const N: usize>(
     Ok(out)
 }
 
-/// d ln g/dt of the largest growth rate over the last accepted step, when it is rising.
-fn rate_growth<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
+/// (t, g) of the largest growth rate at the last two accepted steps, when it is positive and rising.
+fn rising_rate<const N: usize>(
+    out: &Trajectory<N>,
+    logs: &[bool; N],
+) -> Option<((f64, f64), (f64, f64))> {
     let n = out.t.len();
     if n < 2 {
         return None;
@@ -309,25 +312,19 @@ fn rate_growth<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<
         max_rate(&out.dy[n - 2], logs),
         max_rate(&out.dy[n - 1], logs),
     );
-    let dt = out.t[n - 1] - out.t[n - 2];
-    let growth = (libm::log(g2) - libm::log(g1)) / dt;
-    (g1 > 0.0 && g2 > g1 && growth.is_finite() && growth > 0.0).then_some(growth)
+    (g2 > g1 && g1 > 0.0).then_some(((out.t[n - 2], g1), (out.t[n - 1], g2)))
+}
+
+/// d ln g/dt of the largest growth rate over the last accepted step, when it is rising.
+fn rate_growth<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
+    let ((t1, g1), (t2, g2)) = rising_rate(out, logs)?;
+    let growth = (libm::log(g2) - libm::log(g1)) / (t2 - t1);
+    (growth.is_finite() && growth > 0.0).then_some(growth)
 }
 
 /// T ≈ t + g/ġ from the last two accepted steps, when the largest growth rate is rising.
 fn hyperbolic_estimate<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
-    let n = out.t.len();
-    if n < 2 {
-        return None;
-    }
-    let (t1, t2) = (out.t[n - 2], out.t[n - 1]);
-    let (g1, g2) = (
-        max_rate(&out.dy[n - 2], logs),
-        max_rate(&out.dy[n - 1], logs),
-    );
-    if !(g2 > g1 && g1 > 0.0) {
-        return None;
-    }
+    let ((t1, g1), (t2, g2)) = rising_rate(out, logs)?;
     // For g = c/(T−t): 1/g is linear in t and reaches 0 at T.
     let (u1, u2) = (1.0 / g1, 1.0 / g2);
     let slope = (u2 - u1) / (t2 - t1);

@@ -130,9 +130,8 @@ where
     let (left, top, right, bottom) = plot_rect(area, chart);
     let (bx, by) = area.get_base_pixel();
     let spec = chart.as_coord_spec();
-    let (x_any, y_any) = (chart.x_range().start, chart.y_range().start);
-    let x_range = chart.x_range();
-    let y_range = chart.y_range();
+    let (x_range, y_range) = (chart.x_range(), chart.y_range());
+    let (x_any, y_any) = (x_range.start, y_range.start);
     let xs: Vec<(i32, f64)> = enough_ticks(spec.x_spec().key_points(axes.x_labels), &x_range)
         .into_iter()
         .map(|v| (chart.backend_coord(&(v, y_any)).0 - bx, v))

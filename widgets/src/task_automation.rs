@@ -86,10 +86,10 @@ impl TaskDiagram {
             [(left, top), (right, bottom)],
             theme.series[1].filled(),
         ))?;
+        let boundary = left + (automated * cell).round() as i32;
         if automated > 0.0 {
-            let edge = left + (automated * cell).round() as i32;
             area.draw(&Rectangle::new(
-                [(left, top), (edge, bottom)],
+                [(left, top), (boundary, bottom)],
                 theme.series[0].filled(),
             ))?;
         }
@@ -106,7 +106,6 @@ impl TaskDiagram {
             gaps.push((x, to));
         }
         area.draw(&PathElement::new(gaps, theme.bg.stroke_width(gap as u32)))?;
-        let boundary = left + (automated * cell).round() as i32;
         area.draw(&PathElement::new(
             vec![
                 (boundary, top - theme.px(4.0)),

@@ -847,9 +847,7 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
       } catch (error) {
         this.#fail(error, name);
       }
-      // Drawn at once: a control's input events come at most once a frame (Chromium aligns
-      // them with frames while dragging), and the frame then paints the new figure without
-      // waiting for an animation-frame callback.
+      // Drawn at once, so the coming frame paints the new figure (see #afterChange).
       this.#afterChange(eventName, true);
     }
 
