@@ -21,6 +21,7 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 pub mod consumption;
+pub mod decimal;
 pub mod error;
 #[cfg(feature = "alloc")]
 pub mod exogenous;
@@ -40,6 +41,7 @@ pub mod solver;
 pub mod tasks;
 pub mod trend;
 
+pub use decimal::parse_decimal;
 pub use error::{Domain, ParamError};
 #[cfg(feature = "alloc")]
 pub use exogenous::{EconomyRun, Solow};

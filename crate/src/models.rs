@@ -352,10 +352,11 @@ impl Args {
                     name: (*key).into(),
                 })?;
             values[i] = if p.choices.is_empty() {
-                let v: f64 = text.trim().parse().map_err(|_| ModelError::NotANumber {
-                    name: p.name,
-                    text: (*text).into(),
-                })?;
+                let v =
+                    crate::parse_decimal(text.trim()).ok_or_else(|| ModelError::NotANumber {
+                        name: p.name,
+                        text: (*text).into(),
+                    })?;
                 p.domain.check(p.name, v)?
             } else {
                 p.choices

@@ -212,12 +212,12 @@ impl Diagram for ScenariosDiagram {
         };
         // A newly chosen row starts at its own representative point and horizon.
         for (param, value) in catalog::representative(row) {
-            if let Ok(v) = value.parse::<f64>() {
+            if let Some(v) = growth_model::parse_decimal(&value) {
                 let _ = params.set(param, v);
             }
         }
         if let Some((_, years)) = row.params.iter().find(|(k, _)| *k == "years") {
-            if let Ok(v) = years.parse::<f64>() {
+            if let Some(v) = growth_model::parse_decimal(years) {
                 let _ = params.set("years", v.clamp(50.0, 1000.0));
             }
         }

@@ -4,6 +4,7 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
+use growth_model::parse_decimal;
 use serde::Serialize;
 
 /// One parameter of a diagram, as an author and a reader meet it.
@@ -223,7 +224,7 @@ impl ParamSpec {
             .filter(|_| !self.unit.trim().is_empty())
             .unwrap_or(trimmed)
             .trim();
-        match number.replace('−', "-").parse::<f64>() {
+        match parse_decimal(&number.replace('−', "-")).ok_or(()) {
             Ok(v) if v.is_finite() => self.check(v).map_err(|_| {
                 InputError::new(self.name, text, "is out of range", self.range_text())
             }),

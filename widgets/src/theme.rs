@@ -67,14 +67,8 @@ pub fn parse_color(text: &str) -> Option<RGBColor> {
         .or_else(|| t.strip_prefix("rgb("))?
         .strip_suffix(')')?;
     let mut parts = inner.split([',', ' ', '/']).filter(|s| !s.is_empty());
-    let mut channel = || {
-        parts
-            .next()?
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .map(|v| v.clamp(0.0, 255.0) as u8)
-    };
+    let mut channel =
+        || growth_model::parse_decimal(parts.next()?.trim()).map(|v| v.clamp(0.0, 255.0) as u8);
     Some(RGBColor(channel()?, channel()?, channel()?))
 }
 
