@@ -4,7 +4,7 @@
 //! and "Exogenous Growth": if ρ < 0, Y → BL and the capital share → 0).
 
 use crate::plot::{
-    clear, clip_polyline, draw_axes, label, panel_map, percent, split_panels, Axes, DrawResult,
+    clear, clip_polyline, draw_axes, label, percent, split_panels, Axes, Chart, DrawResult, Frame,
     PanelMap,
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
@@ -134,18 +134,20 @@ impl Elasticity {
         area: &DrawingArea<DB, Shift>,
         theme: &Theme,
     ) -> Result<PanelMap, DrawingAreaErrorKind<DB::ErrorType>> {
-        let mut chart = ChartBuilder::on(area)
-            .margin(theme.upx(10.0))
-            .x_label_area_size(theme.upx(40.0))
-            .y_label_area_size(theme.upx(46.0))
-            .build_cartesian_2d(0.0..EXTENT, 0.0..EXTENT)?;
+        let chart = Chart::new(
+            area,
+            theme,
+            Frame::new(10.0, 46.0, 40.0),
+            0.0..EXTENT,
+            0.0..EXTENT,
+        );
         draw_axes(
             area,
             &chart,
             theme,
             &Axes::new("Capital K", "Labor L", 7, 7),
         )?;
-        let map = panel_map(&chart);
+        let map = chart.map();
 
         // Ghost of the other regime: the Y = 2 isoquant at a contrasting ρ.
         let (ghost_rho, ghost_label) = self.ghost_rho();
@@ -153,12 +155,12 @@ impl Elasticity {
             let ghost_points = Ces::scale_isoquant(&curve(Curve::UnitIsoquant, &ghost), 2.0);
             let runs = clip_polyline(&ghost_points, 0.0, EXTENT, 0.0, EXTENT);
             for run in &runs {
-                chart.draw_series(DashedLineSeries::new(
+                chart.dashed(
                     run.iter().copied(),
                     theme.upx(5.0),
                     theme.upx(4.0),
                     theme.muted.stroke_width(theme.upx(1.5)),
-                ))?;
+                )?;
             }
             // Label the ghost where it leaves the plane on the right, inside the frame.
             if let Some(&(k, l)) = runs.last().and_then(|r| {
@@ -167,7 +169,7 @@ impl Elasticity {
                     .find(|p| p.0 < EXTENT * 0.97 && p.1 < EXTENT * 0.9)
             }) {
                 let style = theme.anchored(11.0, theme.muted, HPos::Right, VPos::Bottom);
-                label(&mut chart, ghost_label.to_string(), (k, l + 0.12), style)?;
+                label(&chart, ghost_label.to_string(), (k, l + 0.12), style)?;
             }
         }
 
@@ -176,12 +178,12 @@ impl Elasticity {
             let color = theme.series[i];
             let points = Ces::scale_isoquant(&unit, *level);
             for run in clip_polyline(&points, 0.0, EXTENT, 0.0, EXTENT) {
-                chart.draw_series(LineSeries::new(run, color.stroke_width(theme.upx(2.5))))?;
+                chart.line(run, color.stroke_width(theme.upx(2.5)))?;
             }
             if let Ok((k, l)) = self.ces.isoquant_point(*level, 0.0) {
                 if k < EXTENT * 0.95 && l < EXTENT * 0.95 {
                     label(
-                        &mut chart,
+                        &chart,
                         format!("Y = {level}"),
                         (k, l),
                         theme.anchored(12.0, color, HPos::Left, VPos::Bottom),
@@ -195,18 +197,14 @@ impl Elasticity {
         let half = 0.9 / (1.0 + m * m).sqrt();
         let tangent = [(k - half, l + m * half), (k + half, l - m * half)];
         for run in clip_polyline(&tangent, 0.0, EXTENT, 0.0, EXTENT) {
-            chart.draw_series(LineSeries::new(run, theme.fg.stroke_width(theme.upx(1.5))))?;
+            chart.line(run, theme.fg.stroke_width(theme.upx(1.5)))?;
         }
-        chart.draw_series(std::iter::once(Circle::new(
-            (k, l),
-            theme.upx(7.0),
-            theme.accent.filled(),
-        )))?;
-        chart.draw_series(std::iter::once(Circle::new(
+        chart.draw(&Circle::new((k, l), theme.upx(7.0), theme.accent.filled()))?;
+        chart.draw(&Circle::new(
             (k, l),
             theme.upx(7.0),
             theme.bg.stroke_width(theme.upx(2.0)),
-        )))?;
+        ))?;
         Ok(map)
     }
 
@@ -215,11 +213,13 @@ impl Elasticity {
         area: &DrawingArea<DB, Shift>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let mut chart = ChartBuilder::on(area)
-            .margin(theme.upx(10.0))
-            .x_label_area_size(theme.upx(40.0))
-            .y_label_area_size(theme.upx(46.0))
-            .build_cartesian_2d((RATIO_RANGE.0..RATIO_RANGE.1).log_scale(), 0.0..1.0)?;
+        let chart = Chart::log_x(
+            area,
+            theme,
+            Frame::new(10.0, 46.0, 40.0),
+            RATIO_RANGE.0..RATIO_RANGE.1,
+            0.0..1.0,
+        );
         draw_axes(
             area,
             &chart,
@@ -233,15 +233,15 @@ impl Elasticity {
             }
             if let Ok(ces) = Ces::new(self.ces.alpha, reference, 1.0, 1.0) {
                 let points = curve(Curve::CapitalShare, &ces);
-                chart.draw_series(LineSeries::new(
+                chart.line(
                     points.iter().copied(),
                     theme.grid.mix(1.0).stroke_width(theme.upx(1.5)),
-                ))?;
+                )?;
                 if let Some(&(q, s)) = points.last() {
                     let v = if s > 0.5 { VPos::Top } else { VPos::Bottom };
                     let style = theme.anchored(11.0, theme.muted, HPos::Right, v);
                     label(
-                        &mut chart,
+                        &chart,
                         format!("ρ = {}", format_number(reference)),
                         (q, s),
                         style,
@@ -249,16 +249,16 @@ impl Elasticity {
                 }
             }
         }
-        chart.draw_series(LineSeries::new(
+        chart.line(
             curve(Curve::CapitalShare, &self.ces).iter().copied(),
             theme.series[0].stroke_width(theme.upx(2.5)),
-        ))?;
+        )?;
         let ratio = (self.capital / self.labor).clamp(RATIO_RANGE.0, RATIO_RANGE.1);
-        chart.draw_series(std::iter::once(Circle::new(
-            (ratio, self.at_point.capital_share),
+        chart.draw(&Circle::new(
+            chart.at(ratio, self.at_point.capital_share),
             theme.upx(6.0),
             theme.accent.filled(),
-        )))?;
+        ))?;
         Ok(())
     }
 

@@ -4,7 +4,9 @@
 //! (halving doubling times: infinite output at twice the first doubling time), with the
 //! "transformative" threshold line and when each path crosses it (Trammell & Korinek §1).
 
-use crate::plot::{clear, clip_polyline, draw_axes, label, split_panels, Axes, PanelMap};
+use crate::plot::{
+    clear, clip_polyline, draw_axes, label, split_panels, Axes, Chart, Frame, PanelMap,
+};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -112,11 +114,13 @@ impl Diagram for RegimesDiagram {
             * 100.0;
         let blowup = self.blowup();
 
-        let mut chart = ChartBuilder::on(&left)
-            .margin(theme.upx(10.0))
-            .x_label_area_size(theme.upx(38.0))
-            .y_label_area_size(theme.upx(46.0))
-            .build_cartesian_2d(0.0..self.years, 0.0..ln_top)?;
+        let chart = Chart::new(
+            &left,
+            theme,
+            Frame::new(10.0, 46.0, 38.0),
+            0.0..self.years,
+            0.0..ln_top,
+        );
         draw_axes(
             &left,
             &chart,
@@ -126,10 +130,7 @@ impl Diagram for RegimesDiagram {
         for (i, (t, ln_y, _)) in paths.iter().enumerate() {
             let points: Vec<(f64, f64)> = t.iter().copied().zip(ln_y.iter().copied()).collect();
             for run in clip_polyline(&points, 0.0, self.years, 0.0, ln_top) {
-                chart.draw_series(LineSeries::new(
-                    run,
-                    theme.series[i].stroke_width(theme.upx(2.5)),
-                ))?;
+                chart.line(run, theme.series[i].stroke_width(theme.upx(2.5)))?;
             }
         }
         // Type II doublings: marks where output has doubled once, twice, … (d, d + d/2, …).
@@ -138,32 +139,34 @@ impl Diagram for RegimesDiagram {
                 if let Some(t) = self.regimes[3].doubling_time_at(k) {
                     let y = k as f64 * core::f64::consts::LN_2;
                     if y < ln_top && t < self.years {
-                        chart.draw_series(std::iter::once(Circle::new(
+                        chart.draw(&Circle::new(
                             (t, y),
                             theme.upx(3.0),
                             theme.series[3].filled(),
-                        )))?;
+                        ))?;
                     }
                 }
             }
-            chart.draw_series(std::iter::once(PathElement::new(
+            chart.draw(&PathElement::new(
                 vec![(blowup, 0.0), (blowup, ln_top)],
                 theme.series[3].stroke_width(theme.upx(1.5)),
-            )))?;
+            ))?;
             let style = theme.anchored(11.0, theme.series[3], HPos::Right, VPos::Top);
             label(
-                &mut chart,
+                &chart,
                 format!("∞ at 2d = {}", format_number(blowup)),
                 (blowup - self.years * 0.01, ln_top),
                 style,
             )?;
         }
 
-        let mut rates = ChartBuilder::on(&right)
-            .margin(theme.upx(10.0))
-            .x_label_area_size(theme.upx(38.0))
-            .y_label_area_size(theme.upx(46.0))
-            .build_cartesian_2d(0.0..self.years, 0.0..g_top)?;
+        let rates = Chart::new(
+            &right,
+            theme,
+            Frame::new(10.0, 46.0, 38.0),
+            0.0..self.years,
+            0.0..g_top,
+        );
         draw_axes(
             &right,
             &rates,
@@ -174,15 +177,15 @@ impl Diagram for RegimesDiagram {
             (0.0, self.threshold * 100.0),
             (self.years, self.threshold * 100.0),
         ];
-        rates.draw_series(DashedLineSeries::new(
+        rates.dashed(
             line,
             theme.upx(6.0),
             theme.upx(4.0),
             theme.accent.stroke_width(theme.upx(1.5)),
-        ))?;
+        )?;
         let threshold_text = format!("transformative: {}%", format_number(self.threshold * 100.0));
         label(
-            &mut rates,
+            &rates,
             threshold_text,
             (self.years * 0.02, self.threshold * 100.0),
             theme.anchored(11.0, theme.accent, HPos::Left, VPos::Bottom),
@@ -191,31 +194,28 @@ impl Diagram for RegimesDiagram {
             let points: Vec<(f64, f64)> =
                 t.iter().copied().zip(g.iter().map(|v| v * 100.0)).collect();
             for run in clip_polyline(&points, 0.0, self.years, 0.0, g_top) {
-                rates.draw_series(LineSeries::new(
-                    run,
-                    theme.series[i].stroke_width(theme.upx(2.5)),
-                ))?;
+                rates.line(run, theme.series[i].stroke_width(theme.upx(2.5)))?;
             }
             if let Some(t) = self.regimes[i]
                 .threshold_crossing(self.threshold)
                 .filter(|t| *t <= self.years)
             {
-                rates.draw_series(std::iter::once(Circle::new(
+                rates.draw(&Circle::new(
                     (t, self.threshold * 100.0),
                     theme.upx(5.0),
                     theme.series[i].filled(),
-                )))?;
+                ))?;
             }
         }
         // Legend: one line per scenario, top left of the rate panel.
         for (i, name) in NAMES.iter().enumerate() {
             let y = g_top * (0.95 - 0.07 * i as f64);
-            rates.draw_series(std::iter::once(PathElement::new(
+            rates.draw(&PathElement::new(
                 vec![(self.years * 0.03, y), (self.years * 0.09, y)],
                 theme.series[i].stroke_width(theme.upx(2.5)),
-            )))?;
+            ))?;
             label(
-                &mut rates,
+                &rates,
                 name.to_string(),
                 (self.years * 0.11, y),
                 theme.anchored(11.0, theme.fg, HPos::Left, VPos::Center),

@@ -2,8 +2,9 @@
 
 use crate::spec::format_number;
 use crate::theme::Theme;
-use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
@@ -58,10 +59,63 @@ pub fn split_panels<DB: DrawingBackend>(
     let (w, h) = root.dim_in_pixel();
     let css_width = w as f64 / theme.scale;
     if css_width >= 560.0 {
-        root.split_horizontally((w as f64 * first) as u32)
+        cut(root, (w as f64 * first) as u32, true)
     } else {
-        root.split_vertically((h as f64 * first) as u32)
+        cut(root, (h as f64 * first) as u32, false)
     }
+}
+
+/// `area` cut in two `at` pixels from its left edge (`across`) or its top.
+pub fn cut<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    at: u32,
+    across: bool,
+) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
+    let (w, h) = area.dim_in_pixel();
+    if across {
+        let at = at.min(w);
+        (
+            cell(area, (0, 0), (at, h)),
+            cell(area, (at, 0), (w - at, h)),
+        )
+    } else {
+        let at = at.min(h);
+        (
+            cell(area, (0, 0), (w, at)),
+            cell(area, (0, at), (w, h - at)),
+        )
+    }
+}
+
+/// `area` in `n` equal cells side by side (`across`) or stacked.
+pub fn cells<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    n: usize,
+    across: bool,
+) -> Vec<DrawingArea<DB, Shift>> {
+    let (w, h) = area.dim_in_pixel();
+    let n = n.max(1) as u32;
+    let length = if across { w } else { h };
+    let edge = |i: u32| (u64::from(length) * u64::from(i) / u64::from(n)) as u32;
+    (0..n)
+        .map(|i| {
+            let (start, size) = (edge(i), edge(i + 1) - edge(i));
+            if across {
+                cell(area, (start, 0), (size, h))
+            } else {
+                cell(area, (0, start), (w, size))
+            }
+        })
+        .collect()
+}
+
+/// The part of `area` at `corner` with size `size`, in `area`'s pixels.
+fn cell<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    corner: (u32, u32),
+    size: (u32, u32),
+) -> DrawingArea<DB, Shift> {
+    area.clone().shrink(corner, size)
 }
 
 /// What one chart's axes show: titles, how many labelled ticks, and how labels read.
@@ -105,40 +159,220 @@ pub fn percent(v: f64) -> String {
     format!("{}%", format_number((v * 100.0).round()))
 }
 
-/// The plotting rectangle of `chart` in `area`'s pixels: (left, top, right, bottom).
-fn plot_rect<DB: DrawingBackend, X: Ranged, Y: Ranged>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
-) -> (i32, i32, i32, i32) {
-    let (xr, yr) = chart.plotting_area().get_pixel_range();
-    let (bx, by) = area.get_base_pixel();
-    (xr.start - bx, yr.start - by, xr.end - bx, yr.end - by)
+/// The room a chart leaves around its plotting rectangle, in CSS px: a margin on every
+/// side, then the tick labels and titles on the left, at the bottom and (for a share axis)
+/// on the right.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    /// Blank space on every side.
+    pub margin: f64,
+    /// Room for the y labels and title.
+    pub left: f64,
+    /// Room for the x labels and title.
+    pub bottom: f64,
+    /// Room for a share axis; 0 for none.
+    pub right: f64,
+}
+
+impl Frame {
+    /// A frame with no share axis.
+    pub const fn new(margin: f64, left: f64, bottom: f64) -> Self {
+        Frame {
+            margin,
+            left,
+            bottom,
+            right: 0.0,
+        }
+    }
+
+    /// The same frame with `right` px for a share axis.
+    pub const fn with_right(self, right: f64) -> Self {
+        Frame { right, ..self }
+    }
+}
+
+/// The plotting rectangle of a panel, in data coordinates.
+pub type Plot<DB> = DrawingArea<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A chart: the plotting rectangle of a panel with its data ranges. On a log x axis the
+/// plot's x coordinate is log₁₀ x; [`Chart::at`] maps data points onto it, and the drawing
+/// methods do so themselves.
+pub struct Chart<DB: DrawingBackend> {
+    plot: Plot<DB>,
+    x: core::ops::Range<f64>,
+    y: core::ops::Range<f64>,
+    log_x: bool,
+}
+
+impl<DB: DrawingBackend> Chart<DB> {
+    /// A chart in `area` over `x` × `y`, framed by `frame`.
+    pub fn new(
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+        frame: Frame,
+        x: core::ops::Range<f64>,
+        y: core::ops::Range<f64>,
+    ) -> Self {
+        Self::build(area, theme, frame, x, y, false)
+    }
+
+    /// A chart whose x axis is logarithmic over `x` (both ends positive).
+    pub fn log_x(
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+        frame: Frame,
+        x: core::ops::Range<f64>,
+        y: core::ops::Range<f64>,
+    ) -> Self {
+        Self::build(
+            area,
+            theme,
+            frame,
+            libm::log10(x.start)..libm::log10(x.end),
+            y,
+            true,
+        )
+    }
+
+    fn build(
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+        frame: Frame,
+        x: core::ops::Range<f64>,
+        y: core::ops::Range<f64>,
+        log_x: bool,
+    ) -> Self {
+        let margin = theme.px(frame.margin);
+        let plot = area.margin(
+            margin,
+            margin + theme.px(frame.bottom),
+            margin + theme.px(frame.left),
+            margin + theme.px(frame.right),
+        );
+        // Pixel ranges as plotters' chart builder sets them: the last row and column are
+        // the plot's edge, and y grows upwards.
+        let (mut xs, mut ys) = plot.get_pixel_range();
+        xs.end = (xs.end - 1).max(xs.start);
+        ys.end = (ys.end - 1).max(ys.start);
+        let coord = Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
+            x.clone(),
+            y.clone(),
+            (xs, ys.end..ys.start),
+        );
+        Chart {
+            plot: plot.apply_coord_spec(coord),
+            x,
+            y,
+            log_x,
+        }
+    }
+
+    /// The x range in the plot's coordinate (log₁₀ x on a log axis).
+    pub fn x_range(&self) -> core::ops::Range<f64> {
+        self.x.clone()
+    }
+
+    /// The y range.
+    pub fn y_range(&self) -> core::ops::Range<f64> {
+        self.y.clone()
+    }
+
+    /// A data point in the plot's coordinates.
+    pub fn at(&self, x: f64, y: f64) -> (f64, f64) {
+        if self.log_x {
+            (libm::log10(x), y)
+        } else {
+            (x, y)
+        }
+    }
+
+    /// The backing-store pixel of a point in the plot's coordinates.
+    fn pixel(&self, x: f64, y: f64) -> (i32, i32) {
+        self.plot.map_coordinate(&(x, y))
+    }
+
+    /// The plotting rectangle in backing-store pixels: (left, top, right, bottom).
+    fn rect(&self) -> (i32, i32, i32, i32) {
+        let (xs, ys) = self.plot.get_pixel_range();
+        (xs.start, ys.start, xs.end, ys.end)
+    }
+
+    /// Draws an element given in the plot's coordinates (see [`Chart::at`]).
+    pub fn draw<E>(&self, element: &E) -> DrawResult<DB>
+    where
+        for<'b> &'b E: PointCollection<'b, (f64, f64)>,
+        E: Drawable<DB>,
+    {
+        self.plot.draw(element)
+    }
+
+    /// A polyline through data points.
+    pub fn line(
+        &self,
+        points: impl IntoIterator<Item = (f64, f64)>,
+        style: ShapeStyle,
+    ) -> DrawResult<DB> {
+        let points: Vec<(f64, f64)> = points.into_iter().map(|(x, y)| self.at(x, y)).collect();
+        self.plot.draw(&PathElement::new(points, style))
+    }
+
+    /// A dashed polyline through data points: `dash` px drawn, `gap` px left out.
+    pub fn dashed(
+        &self,
+        points: impl IntoIterator<Item = (f64, f64)>,
+        dash: u32,
+        gap: u32,
+        style: ShapeStyle,
+    ) -> DrawResult<DB> {
+        let points: Vec<(f64, f64)> = points.into_iter().map(|(x, y)| self.at(x, y)).collect();
+        self.plot
+            .draw(&DashedPathElement::new(points, dash, gap, style))
+    }
+
+    /// Where the plotting rectangle lies and what it shows, for pointer input.
+    pub fn map(&self) -> PanelMap {
+        let (left, top, right, bottom) = self.rect();
+        PanelMap {
+            left: f64::from(left),
+            right: f64::from(right),
+            top: f64::from(top),
+            bottom: f64::from(bottom),
+            x_min: self.x.start,
+            x_max: self.x.end,
+            y_min: self.y.start,
+            y_max: self.y.end,
+        }
+    }
 }
 
 /// Draws the grid at labelled ticks, the axis lines, tick marks, tick labels and axis titles
 /// of `chart` (built on `area`) in the project's style; numbers go through our own formatter.
-pub fn draw_axes<DB: DrawingBackend, X, Y>(
+pub fn draw_axes<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    chart: &Chart<DB>,
     theme: &Theme,
     axes: &Axes<'_>,
-) -> DrawResult<DB>
-where
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
-{
-    let (left, top, right, bottom) = plot_rect(area, chart);
+) -> DrawResult<DB> {
     let (bx, by) = area.get_base_pixel();
-    let spec = chart.as_coord_spec();
+    let (left, top, right, bottom) = chart.rect();
+    let (left, top, right, bottom) = (left - bx, top - by, right - bx, bottom - by);
     let (x_range, y_range) = (chart.x_range(), chart.y_range());
-    let (x_any, y_any) = (x_range.start, y_range.start);
-    let xs: Vec<(i32, f64)> = enough_ticks(spec.x_spec().key_points(axes.x_labels), &x_range)
+    let x_values = if chart.log_x {
+        log_ticks(
+            libm::pow(10.0, x_range.start),
+            libm::pow(10.0, x_range.end),
+            axes.x_labels,
+        )
+    } else {
+        ticks(x_range.start, x_range.end, axes.x_labels)
+    };
+    let xs: Vec<(i32, f64)> = x_values
         .into_iter()
-        .map(|v| (chart.backend_coord(&(v, y_any)).0 - bx, v))
+        .map(|v| (chart.pixel(chart.at(v, 0.0).0, y_range.start).0 - bx, v))
         .collect();
-    let ys: Vec<(i32, f64)> = enough_ticks(spec.y_spec().key_points(axes.y_labels), &y_range)
+    let ys: Vec<(i32, f64)> = ticks(y_range.start, y_range.end, axes.y_labels)
         .into_iter()
-        .map(|v| (chart.backend_coord(&(x_any, v)).1 - by, v))
+        .map(|v| (chart.pixel(x_range.start, v).1 - by, v))
         .collect();
     let grid = theme.grid.stroke_width(theme.upx(1.0));
     let line = theme.muted.stroke_width(theme.upx(1.0));
@@ -228,45 +462,83 @@ where
     Ok(())
 }
 
-/// The chart's key points, or, where a log axis spans too little for plotters to find more
-/// than two (e.g. 0.25 to 4 gives only 1), the 1-2-5 values inside `range`.
-fn enough_ticks(points: Vec<f64>, range: &core::ops::Range<f64>) -> Vec<f64> {
-    let (lo, hi) = (range.start.min(range.end), range.start.max(range.end));
-    if points.len() >= 3 || !(lo > 0.0 && hi.is_finite()) {
-        return points;
+/// Labelled values on a linear axis over [lo, hi]: the multiples of the smallest step of
+/// 1, 2 or 5 × 10ᵏ that gives at most `max` of them (plotters' rule for key points).
+fn ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    let span = hi - lo;
+    if !(span > 0.0 && span.is_finite()) || max == 0 {
+        return vec![lo];
     }
-    let mut ticks = Vec::new();
-    let first = libm::floor(libm::log10(lo)) as i32;
-    let last = libm::ceil(libm::log10(hi)) as i32;
-    for exponent in first..=last.min(first + 30) {
-        for mantissa in [1.0, 2.0, 5.0] {
-            let v = mantissa * libm::pow(10.0, f64::from(exponent));
-            if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
-                ticks.push(v);
+    let count = |step: f64| libm::floor(hi / step + 1e-9) - libm::ceil(lo / step - 1e-9) + 1.0;
+    let power = libm::pow(10.0, libm::floor(libm::log10(span)));
+    let mut step = power * 10.0;
+    'finer: for scale in [1.0, 0.1, 0.01] {
+        for mantissa in [5.0, 2.0, 1.0] {
+            let candidate = power * scale * mantissa;
+            if count(candidate) > max as f64 {
+                break 'finer;
             }
+            step = candidate;
         }
     }
-    if ticks.len() > points.len() {
-        ticks
-    } else {
-        points
+    let first = libm::ceil(lo / step - 1e-9) as i64;
+    let last = libm::floor(hi / step + 1e-9) as i64;
+    // A zero step count cannot happen (step ≤ 10^⌈log span⌉), but never loop without bound.
+    (first..=last.min(first + 100))
+        .map(|i| {
+            let v = i as f64 * step;
+            if v == 0.0 {
+                0.0
+            } else {
+                v
+            }
+        })
+        .collect()
+}
+
+/// Labelled values on a log axis over [lo, hi] (both positive): the powers of ten inside
+/// (every k-th when more than `max`), or the 1-2-5 values when fewer than three powers fit
+/// (e.g. 0.25 to 4 has only 1).
+fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    if !(lo > 0.0 && hi.is_finite()) {
+        return vec![lo];
     }
+    let inside = |v: f64| v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9);
+    let first = libm::floor(libm::log10(lo)) as i32;
+    let last = libm::ceil(libm::log10(hi)) as i32;
+    let exponents = first..=last.min(first + 60);
+    let powers: Vec<f64> = exponents
+        .clone()
+        .map(|e| libm::pow(10.0, f64::from(e)))
+        .filter(|&v| inside(v))
+        .collect();
+    if powers.len() < 3 {
+        let fine: Vec<f64> = exponents
+            .flat_map(|e| [1.0, 2.0, 5.0].map(|m| m * libm::pow(10.0, f64::from(e))))
+            .filter(|&v| inside(v))
+            .collect();
+        if fine.len() > powers.len() && fine.len() <= max.max(3) {
+            return fine;
+        }
+    }
+    let every = powers.len().div_ceil(max.max(1)).max(1);
+    powers.into_iter().step_by(every).collect()
 }
 
 /// A second y axis on the right of `chart` for fractions 0..1 (drawn as percentages), with
 /// an optional rotated title; series on it are mapped with [`to_primary`].
-pub fn draw_share_axis<DB: DrawingBackend, X, Y>(
+pub fn draw_share_axis<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    chart: &Chart<DB>,
     theme: &Theme,
     labels: usize,
     desc: Option<&str>,
-) -> DrawResult<DB>
-where
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
-{
-    let (_, top, right, bottom) = plot_rect(area, chart);
+) -> DrawResult<DB> {
+    let (bx, by) = area.get_base_pixel();
+    let (_, top, right, bottom) = chart.rect();
+    let (top, right, bottom) = (top - by, right - bx, bottom - by);
     let line = theme.muted.stroke_width(theme.upx(1.0));
     let tick = theme.px(3.0);
     let gap = theme.px(3.0);
@@ -316,41 +588,13 @@ pub fn to_primary(y: &core::ops::Range<f64>, share: f64) -> f64 {
 }
 
 /// Draws `text` at data point `at` of `chart` in `style`.
-pub fn label<DB: DrawingBackend, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+pub fn label<DB: DrawingBackend>(
+    chart: &Chart<DB>,
     text: impl Into<String>,
     at: (f64, f64),
     style: TextStyle<'_>,
-) -> DrawResult<DB>
-where
-    X: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-{
-    chart.draw_series(std::iter::once(Text::new(text.into(), at, style)))?;
-    Ok(())
-}
-
-/// The plotting rectangle of `chart` with its data ranges.
-pub fn panel_map<DB: DrawingBackend>(
-    chart: &ChartContext<
-        '_,
-        DB,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
-) -> PanelMap {
-    let (xr, yr) = chart.plotting_area().get_pixel_range();
-    let x = chart.x_range();
-    let y = chart.y_range();
-    PanelMap {
-        left: xr.start as f64,
-        right: xr.end as f64,
-        top: yr.start as f64,
-        bottom: yr.end as f64,
-        x_min: x.start,
-        x_max: x.end,
-        y_min: y.start,
-        y_max: y.end,
-    }
+) -> DrawResult<DB> {
+    chart.draw(&Text::new(text.into(), chart.at(at.0, at.1), style))
 }
 
 /// Splits a polyline into the runs that lie inside [x0, x1] × [y0, y1], cutting segments at the edges (Liang–Barsky).
@@ -434,19 +678,36 @@ fn clip_segment(
 mod tests {
     use super::*;
 
-    #[test]
-    fn short_log_axes_get_1_2_5_ticks() {
-        let ticks = enough_ticks(vec![1.0], &(0.25..4.0));
-        assert_eq!(ticks.len(), 3);
-        for (t, want) in ticks.iter().zip([0.5, 1.0, 2.0]) {
-            assert!((t - want).abs() < 1e-12, "{t} vs {want}");
+    fn close(got: &[f64], want: &[f64]) {
+        assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!((g - w).abs() < 1e-9 * w.abs().max(1.0), "{got:?} vs {want:?}");
         }
-        // Enough key points, or a range through zero: unchanged.
-        assert_eq!(
-            enough_ticks(vec![0.0, 1.0, 2.0], &(0.0..2.0)),
-            vec![0.0, 1.0, 2.0]
-        );
-        assert_eq!(enough_ticks(vec![0.0], &(-1.0..1.0)), vec![0.0]);
+    }
+
+    #[test]
+    fn linear_ticks_take_the_finest_1_2_5_step_that_fits() {
+        close(&ticks(0.0, 6.0, 7), &[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        close(&ticks(0.0, 300.0, 6), &[0.0, 100.0, 200.0, 300.0]);
+        close(&ticks(0.0, 1.0, 6), &[0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        close(&ticks(-0.37, 1.42, 5), &[0.0, 0.5, 1.0]);
+        close(&ticks(0.0, 2.4e-3, 3), &[0.0, 1e-3, 2e-3]);
+        // Same as plotters' key points for the ranges the diagrams use.
+        close(&ticks(0.0, 400.0, 5), &[0.0, 100.0, 200.0, 300.0, 400.0]);
+        close(&ticks(0.0, 100.0, 6), &[0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        // Degenerate ranges give their one value, never an endless loop.
+        close(&ticks(2.0, 2.0, 5), &[2.0]);
+        assert!(ticks(0.0, 1.0, 0).len() == 1);
+        assert!(ticks(0.0, f64::MAX, 5).len() <= 5);
+    }
+
+    #[test]
+    fn log_ticks_are_powers_of_ten_or_1_2_5_on_short_axes() {
+        close(&log_ticks(0.01, 100.0, 5), &[0.01, 0.1, 1.0, 10.0, 100.0]);
+        close(&log_ticks(0.01, 100.0, 3), &[0.01, 1.0, 100.0]);
+        // 0.25 to 4 holds only the power 1: label 0.5, 1 and 2 instead.
+        close(&log_ticks(0.25, 4.0, 5), &[0.5, 1.0, 2.0]);
+        close(&log_ticks(-1.0, 1.0, 5), &[-1.0]);
     }
 
     #[test]

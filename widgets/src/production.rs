@@ -5,7 +5,7 @@
 //! the episode's gross-complements point: with ρ < 0, making labor more productive (raising B)
 //! can lower the wage in the short run.
 
-use crate::plot::{clear, draw_axes, label, split_panels, Axes, PanelMap};
+use crate::plot::{clear, draw_axes, label, split_panels, Axes, Chart, Frame, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -242,44 +242,46 @@ impl Diagram for ProductionDiagram {
             .fold(0.0, f64::max)
             .max(self.point.wage.max(self.point.rent))
             * 1.1;
-        let mut chart = ChartBuilder::on(&right)
-            .margin(theme.upx(10.0))
-            .x_label_area_size(theme.upx(38.0))
-            .y_label_area_size(theme.upx(46.0))
-            .build_cartesian_2d((0.25..4.0).log_scale(), 0.0..top.max(1e-9))?;
+        let chart = Chart::log_x(
+            &right,
+            theme,
+            Frame::new(10.0, 46.0, 38.0),
+            0.25..4.0,
+            0.0..top.max(1e-9),
+        );
         draw_axes(
             &right,
             &chart,
             theme,
             &Axes::new("labor-augmenting B (K, L fixed)", "price per unit", 5, 6),
         )?;
-        chart.draw_series(LineSeries::new(
+        chart.line(
             curve.iter().map(|c| (c.0, c.1)),
             theme.series[1].stroke_width(theme.upx(2.5)),
-        ))?;
-        chart.draw_series(LineSeries::new(
+        )?;
+        chart.line(
             curve.iter().map(|c| (c.0, c.2)),
             theme.series[0].stroke_width(theme.upx(2.5)),
-        ))?;
-        chart.draw_series(std::iter::once(Circle::new(
-            (self.ces.b, self.point.wage),
+        )?;
+        chart.draw(&Circle::new(
+            chart.at(self.ces.b, self.point.wage),
             theme.upx(6.0),
             theme.accent.filled(),
-        )))?;
-        chart.draw_series(std::iter::once(Circle::new(
-            (self.ces.b, self.point.rent),
+        ))?;
+        chart.draw(&Circle::new(
+            chart.at(self.ces.b, self.point.rent),
             theme.upx(4.0),
             theme.series[0].filled(),
-        )))?;
+        ))?;
         if let (Some(w), Some(r)) = (curve.last(), curve.last()) {
             label(
-                &mut chart,
+                &chart,
                 "wage",
                 (w.0, w.1),
                 theme.anchored(11.0, theme.series[1], HPos::Right, VPos::Bottom),
             )?;
             label(
-                &mut chart,
+                &chart,
                 "rent",
                 (r.0, r.2),
                 theme.anchored(11.0, theme.series[0], HPos::Right, VPos::Bottom),

@@ -4,7 +4,9 @@
 //! (episode slide "Endogenous Growth"; Jones 1995; Bloom et al. 2020: φ ≈ −2.1). With
 //! "scientists made of capital" the researchers are robots accumulated from output.
 
-use crate::plot::{clear, clip_polyline, draw_axes, label, split_panels, Axes, PanelMap};
+use crate::plot::{
+    clear, clip_polyline, cut, draw_axes, label, split_panels, Axes, Chart, Frame, PanelMap,
+};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
@@ -205,7 +207,7 @@ impl Diagram for ResearchDiagram {
     ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
         clear(root, theme)?;
         // The regime, from the model, in a band above the panels.
-        let (band, panels) = root.split_vertically(theme.upx(22.0));
+        let (band, panels) = cut(root, theme.upx(22.0), false);
         band.draw(&Text::new(
             self.regime_text(),
             (theme.px(8.0), theme.px(4.0)),
@@ -226,17 +228,16 @@ impl Diagram for ResearchDiagram {
             } else {
                 (&growth, g_lo, g_hi, format!("growth g_{symbol} (%/yr)"))
             };
-            let mut chart = ChartBuilder::on(area)
-                .margin(theme.upx(10.0))
-                .x_label_area_size(theme.upx(38.0))
-                .y_label_area_size(theme.upx(46.0))
-                .build_cartesian_2d(0.0..self.years, lo..hi)?;
+            let chart = Chart::new(
+                area,
+                theme,
+                Frame::new(10.0, 46.0, 38.0),
+                0.0..self.years,
+                lo..hi,
+            );
             draw_axes(area, &chart, theme, &Axes::new("Years", &y_desc, 6, 6))?;
             for run in clip_polyline(points, 0.0, self.years, lo, hi) {
-                chart.draw_series(LineSeries::new(
-                    run,
-                    theme.series[0].stroke_width(theme.upx(2.5)),
-                ))?;
+                chart.line(run, theme.series[0].stroke_width(theme.upx(2.5)))?;
             }
             if index == 1 {
                 if let Some(g) = self
@@ -245,14 +246,14 @@ impl Diagram for ResearchDiagram {
                     .filter(|g| !self.robots && *g * 100.0 < hi && *g > 0.0)
                 {
                     let line = vec![(0.0, g * 100.0), (self.years, g * 100.0)];
-                    chart.draw_series(DashedLineSeries::new(
+                    chart.dashed(
                         line,
                         theme.upx(5.0),
                         theme.upx(4.0),
                         theme.muted.stroke_width(theme.upx(1.5)),
-                    ))?;
+                    )?;
                     label(
-                        &mut chart,
+                        &chart,
                         "λn/(1−φ)",
                         (self.years, g * 100.0),
                         theme.anchored(11.0, theme.muted, HPos::Right, VPos::Bottom),
@@ -260,13 +261,13 @@ impl Diagram for ResearchDiagram {
                 }
             }
             if let Some(b) = blowup {
-                chart.draw_series(std::iter::once(PathElement::new(
+                chart.draw(&PathElement::new(
                     vec![(b.time, lo), (b.time, hi)],
                     theme.accent.stroke_width(theme.upx(2.0)),
-                )))?;
+                ))?;
                 let blowup_text = format!("blow-up t ≈ {}", format_number(b.time));
                 label(
-                    &mut chart,
+                    &chart,
                     blowup_text,
                     (b.time, hi),
                     theme.anchored(12.0, theme.accent, HPos::Right, VPos::Top),

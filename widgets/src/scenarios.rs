@@ -4,7 +4,7 @@
 //! labor share and wages — with the parameters its label covers editable. `scenario="<id>"`
 //! embeds one row (Trammell & Korinek, tables of §3–§5, as read in the episode).
 
-use crate::plot::{clear, clip_polyline, draw_axes, Axes, PanelMap};
+use crate::plot::{cells, clear, clip_polyline, cut, draw_axes, Axes, Chart, Frame, PanelMap};
 use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
 use crate::theme::Theme;
 use crate::{Diagram, Readout, Table, TableRow};
@@ -279,7 +279,7 @@ impl Diagram for ScenariosDiagram {
     ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
         clear(root, theme)?;
         let (w, _) = root.dim_in_pixel();
-        let (band, body) = root.split_vertically(theme.upx(24.0));
+        let (band, body) = cut(root, theme.upx(24.0), false);
         let verdict = match self.current {
             Some(s) if s == self.row.paper => format!(
                 "paper {} · simulated {} ✓",
@@ -319,9 +319,9 @@ impl Diagram for ScenariosDiagram {
         let panels = self.panels();
         let css_width = w as f64 / theme.scale;
         let areas = if css_width >= 640.0 {
-            body.split_evenly((1, panels.len()))
+            cells(&body, panels.len(), true)
         } else {
-            body.split_evenly((panels.len(), 1))
+            cells(&body, panels.len(), false)
         };
         let t_end = run.t.last().copied().unwrap_or(1.0).max(1e-9);
         for (area, (series, title, scale)) in areas.iter().zip(panels) {
@@ -355,28 +355,21 @@ impl Diagram for ScenariosDiagram {
                     (lo.min(0.0), lo.max(0.0) + 1.0)
                 }
             };
-            let mut chart = ChartBuilder::on(area)
-                .margin(theme.upx(8.0))
-                .x_label_area_size(theme.upx(36.0))
-                .y_label_area_size(theme.upx(46.0))
-                .build_cartesian_2d(0.0..t_end, lo..hi)?;
+            let chart = Chart::new(area, theme, Frame::new(8.0, 46.0, 36.0), 0.0..t_end, lo..hi);
             draw_axes(area, &chart, theme, &Axes::new("Years", title, 5, 5))?;
             if series.starts_with("g_") {
                 let base = growth_model::scenarios::BASELINE_GROWTH * 100.0;
                 if base < hi {
-                    chart.draw_series(DashedLineSeries::new(
+                    chart.dashed(
                         vec![(0.0, base), (t_end, base)],
                         theme.upx(5.0),
                         theme.upx(4.0),
                         theme.muted.stroke_width(theme.upx(1.0)),
-                    ))?;
+                    )?;
                 }
             }
             for segment in clip_polyline(&points, 0.0, t_end, lo, hi) {
-                chart.draw_series(LineSeries::new(
-                    segment,
-                    theme.series[0].stroke_width(theme.upx(2.5)),
-                ))?;
+                chart.line(segment, theme.series[0].stroke_width(theme.upx(2.5)))?;
             }
         }
         Ok(Vec::new())

@@ -5,7 +5,8 @@
 //! (episode: "40 automated, then half of the remaining 60"; Aghion, Jones & Jones 2019).
 
 use crate::plot::{
-    clear, clip_polyline, draw_axes, draw_share_axis, label, to_primary, Axes, DrawResult, PanelMap,
+    clear, clip_polyline, cut, draw_axes, draw_share_axis, label, split_panels, to_primary, Axes,
+    Chart, DrawResult, Frame, PanelMap,
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
@@ -157,12 +158,13 @@ impl TaskDiagram {
             .fold(0.0, f64::max)
             .max(self.now.output_per_worker)
             * 1.08;
-        let mut chart = ChartBuilder::on(area)
-            .margin(theme.upx(8.0))
-            .x_label_area_size(theme.upx(38.0))
-            .y_label_area_size(theme.upx(44.0))
-            .right_y_label_area_size(theme.upx(54.0))
-            .build_cartesian_2d(0.0..1.0, 0.0..y_max.max(1e-9))?;
+        let chart = Chart::new(
+            area,
+            theme,
+            Frame::new(8.0, 44.0, 38.0).with_right(54.0),
+            0.0..1.0,
+            0.0..y_max.max(1e-9),
+        );
         draw_axes(
             area,
             &chart,
@@ -171,29 +173,29 @@ impl TaskDiagram {
         )?;
         draw_share_axis(area, &chart, theme, 5, Some("Labor share"))?;
         let y_range = chart.y_range();
-        chart.draw_series(LineSeries::new(
+        chart.line(
             points.iter().map(|p| (p.0, p.1)),
             theme.series[0].stroke_width(theme.upx(2.5)),
-        ))?;
-        chart.draw_series(DashedLineSeries::new(
+        )?;
+        chart.dashed(
             points.iter().map(|p| (p.0, to_primary(&y_range, p.2))),
             theme.upx(6.0),
             theme.upx(4.0),
             theme.series[1].stroke_width(theme.upx(2.0)),
-        ))?;
-        chart.draw_series(std::iter::once(Circle::new(
+        )?;
+        chart.draw(&Circle::new(
             (self.beta_now, self.now.output_per_worker),
             theme.upx(6.0),
             theme.accent.filled(),
-        )))?;
-        chart.draw_series(std::iter::once(Circle::new(
+        ))?;
+        chart.draw(&Circle::new(
             (self.beta_now, to_primary(&y_range, self.now.labor_share)),
             theme.upx(5.0),
             theme.series[1].filled(),
-        )))?;
+        ))?;
         if let Some(&(b, y, _)) = points.get(points.len() * 3 / 4) {
             label(
-                &mut chart,
+                &chart,
                 "Y/L",
                 (b, y),
                 theme.anchored(12.0, theme.series[0], HPos::Right, VPos::Bottom),
@@ -227,12 +229,13 @@ impl TaskDiagram {
             .fold(f64::NEG_INFINITY, f64::max);
         // Keep the gradual path readable: full automation may run off the top, and is clipped there.
         let hi = (hi_gradual + (hi_gradual - lo).max(1.0) * 0.6).max(lo + 1.0);
-        let mut chart = ChartBuilder::on(area)
-            .margin(theme.upx(8.0))
-            .x_label_area_size(theme.upx(38.0))
-            .y_label_area_size(theme.upx(44.0))
-            .right_y_label_area_size(theme.upx(54.0))
-            .build_cartesian_2d(0.0..YEARS, lo..hi)?;
+        let chart = Chart::new(
+            area,
+            theme,
+            Frame::new(8.0, 44.0, 38.0).with_right(54.0),
+            0.0..YEARS,
+            lo..hi,
+        );
         draw_axes(
             area,
             &chart,
@@ -241,15 +244,12 @@ impl TaskDiagram {
         )?;
         draw_share_axis(area, &chart, theme, 5, None)?;
         for run in clip_polyline(&full, 0.0, YEARS, lo, hi) {
-            chart.draw_series(LineSeries::new(
-                run,
-                theme.series[2].stroke_width(theme.upx(2.0)),
-            ))?;
+            chart.line(run, theme.series[2].stroke_width(theme.upx(2.0)))?;
         }
-        chart.draw_series(LineSeries::new(
+        chart.line(
             gradual.iter().copied(),
             theme.series[0].stroke_width(theme.upx(2.5)),
-        ))?;
+        )?;
         let share = |run: &EconomyRun| -> Vec<(f64, f64)> {
             run.t
                 .iter()
@@ -257,16 +257,16 @@ impl TaskDiagram {
                 .map(|(t, s)| (*t, to_primary(&(lo..hi), *s)))
                 .collect()
         };
-        chart.draw_series(DashedLineSeries::new(
+        chart.dashed(
             share(&self.gradual),
             theme.upx(6.0),
             theme.upx(4.0),
             theme.series[1].stroke_width(theme.upx(1.5)),
-        ))?;
-        chart.draw_series(std::iter::once(PathElement::new(
+        )?;
+        chart.draw(&PathElement::new(
             vec![(self.time, lo), (self.time, hi)],
             theme.muted.stroke_width(theme.upx(1.0)),
-        )))?;
+        ))?;
         let label_at = |points: &[(f64, f64)], frac: f64| {
             points
                 .get(((points.len() as f64 - 1.0) * frac) as usize)
@@ -274,7 +274,7 @@ impl TaskDiagram {
         };
         if let Some((t, y)) = label_at(&gradual, 0.55) {
             label(
-                &mut chart,
+                &chart,
                 "gradual automation",
                 (t, y),
                 theme.anchored(11.0, theme.series[0], HPos::Left, VPos::Top),
@@ -283,7 +283,7 @@ impl TaskDiagram {
         // Label full automation where it leaves the top of the panel.
         if let Some((t, y)) = full.iter().copied().take_while(|p| p.1 < hi).last() {
             label(
-                &mut chart,
+                &chart,
                 "full automation",
                 (t, y),
                 theme.anchored(11.0, theme.series[2], HPos::Right, VPos::Bottom),
@@ -343,9 +343,9 @@ impl Diagram for TaskDiagram {
         clear(root, theme)?;
         let (_, h) = root.dim_in_pixel();
         let strip_height = (theme.px(58.0) as u32).min(h / 4);
-        let (strip, rest) = root.split_vertically(strip_height);
+        let (strip, rest) = cut(root, strip_height, false);
         let strip_map = self.draw_strip(&strip, theme)?;
-        let (a, b) = crate::plot::split_panels(&rest, theme, 0.5);
+        let (a, b) = split_panels(&rest, theme, 0.5);
         self.draw_static(&a, theme)?;
         self.draw_paths(&b, theme)?;
         Ok(vec![strip_map])
