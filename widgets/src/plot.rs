@@ -681,7 +681,10 @@ mod tests {
     fn close(got: &[f64], want: &[f64]) {
         assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
         for (g, w) in got.iter().zip(want) {
-            assert!((g - w).abs() < 1e-9 * w.abs().max(1.0), "{got:?} vs {want:?}");
+            assert!(
+                (g - w).abs() < 1e-9 * w.abs().max(1.0),
+                "{got:?} vs {want:?}"
+            );
         }
     }
 
