@@ -1,9 +1,10 @@
 // `npm run build`: Rust → wasm → wasm-bindgen glue → two bundles in www/dist/:
 //   growth-widgets.js + growth-widgets.wasm   (ES module, for servers)
 //   growth-widgets.inline.js                  (one classic script, wasm inlined: works from file://)
-// and the kinds' declarations as JSON (read by the shim, the guide and the element manifest),
-// then the generated pages. `--test-hooks` instead builds tests/dist/growth-widgets.js with the
-// deliberately failing hook the robustness tests use (never shipped).
+// and the kinds' declarations as JSON (read by the shim, the guide and the element manifest;
+// taken from a build-time wasm with the `declarations` feature), then the generated pages.
+// `--test-hooks` instead builds tests/dist/growth-widgets.js with the deliberately failing
+// hook the robustness tests use (never shipped).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,15 +13,23 @@ import { root, run, tool } from './lib.mjs';
 
 const dist = join(root, 'www', 'dist');
 
-/** Builds the wasm and its glue into `pkg`; returns the kinds' declarations with their initial state. */
-async function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
+/** Compiles the widgets to wasm with `features` in `targetDir` and runs wasm-bindgen into `pkg`. */
+function compile({ features = [], targetDir = join(root, 'target'), pkg }) {
   const cargoArgs = ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widgets'];
   if (features.length) cargoArgs.push('--features', features.join(','));
   run('cargo', cargoArgs, { env: { ...process.env, CARGO_TARGET_DIR: targetDir } });
   const wasmIn = join(targetDir, 'wasm32-unknown-unknown', 'release', 'growth_widgets.wasm');
   run(tool('wasm-bindgen'), ['--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', pkg, wasmIn]);
+}
 
-  // The declarations, straight from the wasm, so nothing in JS restates them.
+/**
+ * The kinds' declarations with their initial state and static figures, straight from the
+ * build-time wasm (feature `declarations`, its own target dir), so nothing in JS restates them.
+ * The shipped wasm leaves these texts and exports out.
+ */
+async function declarations() {
+  const pkg = join(root, 'target', 'wasm-pkg-declarations');
+  compile({ features: ['declarations'], targetDir: join(root, 'target', 'declarations'), pkg });
   const glue = await import(pathToFileURL(join(pkg, 'growth_widgets.js')).href + `?t=${Date.now()}`);
   glue.initSync({ module: readFileSync(join(pkg, 'growth_widgets_bg.wasm')) });
   const kinds = glue.kinds();
@@ -36,6 +45,13 @@ async function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
     figures[spec.kind] = widget.figure_svg(720, spec.height);
     widget.free();
   }
+  return { kinds, figures };
+}
+
+/** Builds the shipped wasm and its glue into `pkg`, with the declarations beside them as kinds.json. */
+async function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
+  const { kinds, figures } = await declarations();
+  compile({ features, targetDir, pkg });
   writeFileSync(join(pkg, 'kinds.json'), JSON.stringify(kinds, null, 2));
   return { kinds, figures };
 }

@@ -22,6 +22,7 @@ extern crate std;
 #[cfg(feature = "alloc")]
 pub mod consumption;
 pub mod decimal;
+pub mod doc;
 pub mod error;
 #[cfg(feature = "alloc")]
 pub mod exogenous;
@@ -42,6 +43,7 @@ pub mod tasks;
 pub mod trend;
 
 pub use decimal::parse_decimal;
+pub use doc::Doc;
 pub use error::{Domain, ParamError};
 #[cfg(feature = "alloc")]
 pub use exogenous::{EconomyRun, Solow};

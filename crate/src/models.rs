@@ -2,6 +2,7 @@
 //! range, unit, meaning): what the `growth` CLI lists, evaluates and simulates, and what a
 //! widget or the scenario catalog can run by name.
 
+use crate::doc::Doc;
 use crate::error::{Domain, ParamError};
 use crate::exogenous::{EconomyRun, Solow};
 use crate::land::{FixedLand, RobotEconomy};
@@ -27,7 +28,7 @@ pub struct ParamDecl {
     /// Unit ("" for pure numbers).
     pub unit: &'static str,
     /// What it means, in a few words.
-    pub doc: &'static str,
+    pub doc: Doc,
     /// For a choice parameter, the names it accepts; empty for numbers.
     pub choices: &'static [&'static str],
 }
@@ -49,7 +50,7 @@ pub struct ModelDecl {
     /// Eval or simulate.
     pub kind: ModelKind,
     /// Equation and source, one line.
-    pub doc: &'static str,
+    pub doc: Doc,
     /// Its parameters.
     pub params: &'static [ParamDecl],
 }
@@ -66,7 +67,7 @@ const fn num(
         default,
         domain,
         unit,
-        doc,
+        doc: Doc::new(doc),
         choices: &[],
     }
 }
@@ -85,7 +86,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "production",
         kind: ModelKind::Eval,
-        doc: "Y = [α(AK)^ρ + (1−α)(BL)^ρ]^{1/ρ}: output, wage, rent, shares (normalized CES; episode slide 'Elasticity of Substitution')",
+        doc: Doc::new("Y = [α(AK)^ρ + (1−α)(BL)^ρ]^{1/ρ}: output, wage, rent, shares (normalized CES; episode slide 'Elasticity of Substitution')"),
         params: &[
             num("K", 2.0, crate::production::FACTOR, "", "capital"),
             num("L", 3.0, crate::production::FACTOR, "", "labor"),
@@ -98,7 +99,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "task-automation",
         kind: ModelKind::Eval,
-        doc: "Y = A[β^{1−ρ}K^ρ + (1−β)^{1−ρ}L^ρ]^{1/ρ}: a share β of tasks automated (Zeira 1998; Aghion, Jones & Jones 2019)",
+        doc: Doc::new("Y = A[β^{1−ρ}K^ρ + (1−β)^{1−ρ}L^ρ]^{1/ρ}: a share β of tasks automated (Zeira 1998; Aghion, Jones & Jones 2019)"),
         params: &[
             num("beta", 0.4, crate::tasks::BETA, "", "automated share of tasks β"),
             num("rho", -1.0, crate::production::RHO, "", "substitution between tasks ρ"),
@@ -110,9 +111,9 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "growth-regimes",
         kind: ModelKind::Simulate,
-        doc: "The four scenarios of the slides: exponential, one-off increase, type I, type II (halving doubling times)",
+        doc: Doc::new("The four scenarios of the slides: exponential, one-off increase, type I, type II (halving doubling times)"),
         params: &[
-            ParamDecl { name: "scenario", default: 0.0, domain: Domain::closed(0.0, 3.0), unit: "", doc: "exponential | increase | type-i | type-ii", choices: SCENARIOS },
+            ParamDecl { name: "scenario", default: 0.0, domain: Domain::closed(0.0, 3.0), unit: "", doc: Doc::new("exponential | increase | type-i | type-ii"), choices: SCENARIOS },
             num("g", 0.02, crate::regimes::RATE, "per year", "base growth rate"),
             num("multiple", 20.0, crate::regimes::MULTIPLE, "×", "growth-rate multiple after the increase"),
             num("switch_time", 20.0, crate::regimes::SWITCH, "years", "time of the increase"),
@@ -125,7 +126,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "exogenous",
         kind: ModelKind::Simulate,
-        doc: "K' = sY − δK with Y = F(AK, BL), A, B, L growing at g_A, g_B, n (Solow 1956; episode slide 'Exogenous Growth')",
+        doc: Doc::new("K' = sY − δK with Y = F(AK, BL), A, B, L growing at g_A, g_B, n (Solow 1956; episode slide 'Exogenous Growth')"),
         params: &[
             num("alpha", 0.33, crate::production::ALPHA, "", "capital weight α"),
             num("rho", -0.5, crate::production::RHO, "", "substitution parameter ρ"),
@@ -145,7 +146,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "research-feedback",
         kind: ModelKind::Simulate,
-        doc: "B' = θ B^φ (S L e^{nt})^λ (Jones 1995; episode slide 'Endogenous Growth'; Bloom et al. 2020: φ ≈ −2.1)",
+        doc: Doc::new("B' = θ B^φ (S L e^{nt})^λ (Jones 1995; episode slide 'Endogenous Growth'; Bloom et al. 2020: φ ≈ −2.1)"),
         params: &[
             num("B0", 1.0, crate::research::LEVEL, "", "initial technology"),
             num("phi", 0.5, crate::research::PHI, "", "research feedback φ"),
@@ -160,7 +161,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "robot-scientists",
         kind: ModelKind::Simulate,
-        doc: "A' = θ A^φ (s_R A K)^λ, K' = sY − δK, Y = A K^α: scientists made of capital (episode, 'AI in technology production')",
+        doc: Doc::new("A' = θ A^φ (s_R A K)^λ, K' = sY − δK, Y = A K^α: scientists made of capital (episode, 'AI in technology production')"),
         params: &[
             num("phi", -0.5, crate::research::PHI, "", "research feedback φ"),
             num("lambda", 1.0, crate::research::LAMBDA, "", "returns to research effort λ"),
@@ -175,7 +176,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "task-automation",
         kind: ModelKind::Simulate,
-        doc: "1 − β_t = (1 − β₀)e^{−at} or β = 1, with K' = sY − δK (Aghion, Jones & Jones 2019)",
+        doc: Doc::new("1 − β_t = (1 − β₀)e^{−at} or β = 1, with K' = sY − δK (Aghion, Jones & Jones 2019)"),
         params: &[
             num("beta", 0.4, crate::tasks::BETA, "", "automated share at t = 0"),
             num("rho", -1.0, crate::production::RHO, "", "substitution between tasks ρ"),
@@ -191,7 +192,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "land",
         kind: ModelKind::Simulate,
-        doc: "Y = [a(AK + L)^ρ + (1−a)X^ρ]^{1/ρ} with fixed land X (Hanson 2001, adapted in Trammell & Korinek §3.3)",
+        doc: Doc::new("Y = [a(AK + L)^ρ + (1−a)X^ρ]^{1/ρ} with fixed land X (Hanson 2001, adapted in Trammell & Korinek §3.3)"),
         params: &[
             num("a", 0.7, crate::production::ALPHA, "", "weight of capital-and-labor"),
             num("rho", 0.0, crate::production::RHO, "", "substitution with land (0: MS, < 0: LS)"),
@@ -210,7 +211,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "consumption-goods",
         kind: ModelKind::Simulate,
-        doc: "Y = [Y_A^ρ + Y_H^ρ]^{1/ρ}: an AI good with fast technology growth and a human good, each Cobb-Douglas (Nordhaus 2015)",
+        doc: Doc::new("Y = [Y_A^ρ + Y_H^ρ]^{1/ρ}: an AI good with fast technology growth and a human good, each Cobb-Douglas (Nordhaus 2015)"),
         params: &[
             num("rho", 0.5, crate::consumption::RHO, "", "substitution between the goods in consumption"),
             num("alpha", 0.5, Domain::closed(0.05, 0.95), "", "capital's output elasticity in each sector"),
@@ -224,7 +225,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "robots",
         kind: ModelKind::Simulate,
-        doc: "Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R), R' = f(S_K K, S_H H + D S_R R) − δR (Mookherjee & Ray 2017)",
+        doc: Doc::new("Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R), R' = f(S_K K, S_H H + D S_R R) − δR (Mookherjee & Ray 2017)"),
         params: &[
             num("alpha", 0.3, crate::production::ALPHA, "", "capital weight in final goods"),
             num("rho", 0.5, crate::production::RHO, "", "substitution in final goods ρ_Y"),

@@ -10,6 +10,7 @@ use crate::plot::{
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
+use growth_model::Doc;
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -17,8 +18,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "elasticity",
-    title: "Elasticity of substitution",
-    summary: "Isoquants of Y = [α K^ρ + (1−α) L^ρ]^{1/ρ}: how easily capital can stand in for labor, and what that does to the capital share.",
+    title: Doc::new("Elasticity of substitution"),
+    summary: Doc::new("Isoquants of Y = [α K^ρ + (1−α) L^ρ]^{1/ρ}: how easily capital can stand in for labor, and what that does to the capital share."),
     height: 420,
     params: &[
         ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -0.5, "", "ρ = (ε−1)/ε. 1: perfect substitutes; 0: Cobb-Douglas; below 0: gross complements."),
@@ -27,10 +28,10 @@ static SPEC: KindSpec = KindSpec {
         ParamSpec::number("L", "L", "Labor L", (0.05, 6.0, 0.01), 1.5, "", "Labor at the marked point (drag it on the plane)."),
     ],
     presets: &[
-        Preset { name: "perfect-substitutes", label: "Perfect substitutes (ρ = 1)", values: &[("rho", 1.0)] },
-        Preset { name: "cobb-douglas", label: "Cobb-Douglas (ρ = 0)", values: &[("rho", 0.0)] },
-        Preset { name: "complements", label: "Gross complements (ρ = −1)", values: &[("rho", -1.0)] },
-        Preset { name: "near-leontief", label: "Left and right shoes (ρ = −5)", values: &[("rho", -5.0)] },
+        Preset { name: "perfect-substitutes", label: Doc::new("Perfect substitutes (ρ = 1)"), values: &[("rho", 1.0)] },
+        Preset { name: "cobb-douglas", label: Doc::new("Cobb-Douglas (ρ = 0)"), values: &[("rho", 0.0)] },
+        Preset { name: "complements", label: Doc::new("Gross complements (ρ = −1)"), values: &[("rho", -1.0)] },
+        Preset { name: "near-leontief", label: Doc::new("Left and right shoes (ρ = −5)"), values: &[("rho", -5.0)] },
     ],
         play: None,
     options: &[],

@@ -11,14 +11,15 @@ use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
 use growth_model::regimes::{GrowthRegime, Scenario, INDUSTRIAL_REVOLUTION_MULTIPLE};
+use growth_model::Doc;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "growth-regimes",
-    title: "Four growth scenarios",
-    summary: "Constant growth, a one-off jump like the industrial revolution, a type I singularity and a type II singularity, against the line where growth becomes transformative.",
+    title: Doc::new("Four growth scenarios"),
+    summary: Doc::new("Constant growth, a one-off jump like the industrial revolution, a type I singularity and a type II singularity, against the line where growth becomes transformative."),
     height: 420,
     params: &[
         ParamSpec::number("g", "g", "Growth today g", (0.005, 0.05, 0.001), 0.02, "/yr", "The growth rate all four paths start from."),
@@ -30,9 +31,9 @@ static SPEC: KindSpec = KindSpec {
         ParamSpec::number("years", "T", "Horizon", (20.0, 200.0, 5.0), 100.0, " yr", "Years shown."),
     ],
     presets: &[
-        Preset { name: "episode", label: "Episode: 12 % line", values: &[("g", 0.02), ("multiple", 20.0), ("threshold", 0.12)] },
-        Preset { name: "forty-percent", label: "Another ×20: the 40 % line", values: &[("threshold", 0.4)] },
-        Preset { name: "industrial-revolution", label: "Industrial revolution: 0.1 % → 2 %", values: &[("g", 0.005), ("multiple", 4.0), ("threshold", 0.02)] },
+        Preset { name: "episode", label: Doc::new("Episode: 12 % line"), values: &[("g", 0.02), ("multiple", 20.0), ("threshold", 0.12)] },
+        Preset { name: "forty-percent", label: Doc::new("Another ×20: the 40 % line"), values: &[("threshold", 0.4)] },
+        Preset { name: "industrial-revolution", label: Doc::new("Industrial revolution: 0.1 % → 2 %"), values: &[("g", 0.005), ("multiple", 4.0), ("threshold", 0.02)] },
     ],
         play: None,
     options: &[],

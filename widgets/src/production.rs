@@ -9,6 +9,7 @@ use crate::plot::{clear, draw_axes, label, split_panels, Axes, Chart, Frame, Pan
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
+use growth_model::Doc;
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -16,8 +17,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "production",
-    title: "The economy as one factory",
-    summary: "Y = F(AK, BL): capital and labor go in, output comes out; wages and capital rents are marginal products, and the shares sum to one.",
+    title: Doc::new("The economy as one factory"),
+    summary: Doc::new("Y = F(AK, BL): capital and labor go in, output comes out; wages and capital rents are marginal products, and the shares sum to one."),
     height: 420,
     params: &[
         ParamSpec::number("K", "K", "Capital K", (0.1, 10.0, 0.1), 2.0, "", "Machines, desks, scissors: everything built to work with."),
@@ -30,11 +31,11 @@ static SPEC: KindSpec = KindSpec {
     presets: &[
         Preset {
             name: "gross-complements",
-            label: "Gross complements: better workers, lower wage",
+            label: Doc::new("Gross complements: better workers, lower wage"),
             values: &[("rho", -2.0), ("alpha", 0.5), ("K", 1.0), ("L", 1.0), ("A", 1.0), ("B", 2.0)],
         },
-        Preset { name: "cobb-douglas", label: "Cobb-Douglas (ρ = 0)", values: &[("rho", 0.0)] },
-        Preset { name: "perfect-substitutes", label: "Perfect substitutes (ρ = 1)", values: &[("rho", 1.0)] },
+        Preset { name: "cobb-douglas", label: Doc::new("Cobb-Douglas (ρ = 0)"), values: &[("rho", 0.0)] },
+        Preset { name: "perfect-substitutes", label: Doc::new("Perfect substitutes (ρ = 1)"), values: &[("rho", 1.0)] },
     ],
         play: None,
     options: &[],

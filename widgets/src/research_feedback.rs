@@ -11,6 +11,7 @@ use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset
 use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
 use growth_model::research::{ResearchFeedback, ResearchRun, RobotScientists, BLOOM_PHI};
+use growth_model::Doc;
 use growth_model::Trend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -25,8 +26,8 @@ static PHI_MARKS: &[(f64, &str)] = &[
 
 static SPEC: KindSpec = KindSpec {
     kind: "research-feedback",
-    title: "Research feedback φ and singularities",
-    summary: "Ḃ = θ B^φ (S L)^λ: whether past inventions make the next ones easier decides if growth fades, holds steady, or explodes.",
+    title: Doc::new("Research feedback φ and singularities"),
+    summary: Doc::new("Ḃ = θ B^φ (S L)^λ: whether past inventions make the next ones easier decides if growth fades, holds steady, or explodes."),
     height: 420,
     params: &[
         ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 2.0, 0.01), 0.5, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out).")
@@ -38,11 +39,11 @@ static SPEC: KindSpec = KindSpec {
         ParamSpec::switch("robots", "Scientists made of capital", false, "Researchers are robots built from saved output: the loop that can turn growth super-exponential."),
     ],
     presets: &[
-        Preset { name: "bloom", label: "Bloom et al.: φ = −2.1", values: &[("phi", BLOOM_PHI), ("robots", 0.0)] },
-        Preset { name: "constant-scientists", label: "No growth in scientists", values: &[("n", 0.0), ("robots", 0.0)] },
-        Preset { name: "knife-edge", label: "φ = 1", values: &[("phi", 1.0), ("n", 0.0), ("robots", 0.0)] },
-        Preset { name: "type-ii", label: "φ = 1.5: type II", values: &[("phi", 1.5), ("n", 0.0), ("robots", 0.0)] },
-        Preset { name: "robot-scientists", label: "Robot scientists", values: &[("phi", -0.5), ("robots", 1.0)] },
+        Preset { name: "bloom", label: Doc::new("Bloom et al.: φ = −2.1"), values: &[("phi", BLOOM_PHI), ("robots", 0.0)] },
+        Preset { name: "constant-scientists", label: Doc::new("No growth in scientists"), values: &[("n", 0.0), ("robots", 0.0)] },
+        Preset { name: "knife-edge", label: Doc::new("φ = 1"), values: &[("phi", 1.0), ("n", 0.0), ("robots", 0.0)] },
+        Preset { name: "type-ii", label: Doc::new("φ = 1.5: type II"), values: &[("phi", 1.5), ("n", 0.0), ("robots", 0.0)] },
+        Preset { name: "robot-scientists", label: Doc::new("Robot scientists"), values: &[("phi", -0.5), ("robots", 1.0)] },
     ],
         play: None,
     options: &[],

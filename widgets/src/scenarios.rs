@@ -10,14 +10,15 @@ use crate::theme::Theme;
 use crate::{Diagram, Readout, Table, TableRow};
 use growth_model::models::{ModelError, Run};
 use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
+use growth_model::Doc;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "scenarios",
-    title: "The review's scenario tables, live",
-    summary: "Every row of the episode's tables, simulated: the paper's growth, labor-share and wage symbols beside the ones read from the model's own numbers.",
+    title: Doc::new("The review's scenario tables, live"),
+    summary: Doc::new("Every row of the episode's tables, simulated: the paper's growth, labor-share and wage symbols beside the ones read from the model's own numbers."),
     height: 360,
     params: &[
         ParamSpec::number("rho", "ρ", "Substitution ρ", (-3.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS)."),
@@ -29,8 +30,8 @@ static SPEC: KindSpec = KindSpec {
     presets: &[],
     play: None,
     options: &[
-        OptionSpec { name: "scenario", help: "Embed one row by its id (e.g. hs-production); the table then shows that row only." },
-        OptionSpec { name: "selected", help: "The row plotted below the full table (clicking a row sets it)." },
+        OptionSpec { name: "scenario", help: Doc::new("Embed one row by its id (e.g. hs-production); the table then shows that row only.") },
+        OptionSpec { name: "selected", help: Doc::new("The row plotted below the full table (clicking a row sets it).") },
     ],
 };
 

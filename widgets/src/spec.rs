@@ -4,8 +4,13 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use growth_model::parse_decimal;
+use growth_model::{parse_decimal, Doc};
 use serde::Serialize;
+
+/// Serializes a [`Doc`] as its text (declarations are built with the `declarations` feature, which keeps the text).
+fn doc_text<S: serde::Serializer>(doc: &Doc, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(doc.text())
+}
 
 /// One parameter of a diagram, as an author and a reader meet it.
 #[derive(Debug, Serialize)]
@@ -15,7 +20,8 @@ pub struct ParamSpec {
     /// The episode's symbol (`ρ`, `α`).
     pub symbol: &'static str,
     /// The control's label.
-    pub label: &'static str,
+    #[serde(serialize_with = "doc_text")]
+    pub label: Doc,
     /// Smallest valid value.
     pub min: f64,
     /// Largest valid value.
@@ -27,7 +33,8 @@ pub struct ParamSpec {
     /// Unit shown after the value ("" for pure numbers).
     pub unit: &'static str,
     /// One sentence of help.
-    pub help: &'static str,
+    #[serde(serialize_with = "doc_text")]
+    pub help: Doc,
     /// True for an on/off switch (values 0 and 1), shown as a checkbox.
     pub toggle: bool,
     /// Labelled marks under the slider (value, label), e.g. published estimates.
@@ -49,13 +56,13 @@ impl ParamSpec {
         ParamSpec {
             name,
             symbol,
-            label,
+            label: Doc::new(label),
             min,
             max,
             step,
             default,
             unit,
-            help,
+            help: Doc::new(help),
             toggle: false,
             marks: &[],
         }
@@ -77,13 +84,13 @@ impl ParamSpec {
         ParamSpec {
             name,
             symbol: "",
-            label,
+            label: Doc::new(label),
             min: 0.0,
             max: 1.0,
             step: 1.0,
             default: if default { 1.0 } else { 0.0 },
             unit: "",
-            help,
+            help: Doc::new(help),
             toggle: true,
             marks: &[],
         }
@@ -96,7 +103,8 @@ pub struct Preset {
     /// Attribute value for `preset="…"`.
     pub name: &'static str,
     /// Button label.
-    pub label: &'static str,
+    #[serde(serialize_with = "doc_text")]
+    pub label: Doc,
     /// The values it sets, by parameter name.
     pub values: &'static [(&'static str, f64)],
 }
@@ -107,9 +115,11 @@ pub struct KindSpec {
     /// The `kind` attribute value.
     pub kind: &'static str,
     /// The figure's title.
-    pub title: &'static str,
+    #[serde(serialize_with = "doc_text")]
+    pub title: Doc,
     /// What the diagram teaches, in one sentence.
-    pub summary: &'static str,
+    #[serde(serialize_with = "doc_text")]
+    pub summary: Doc,
     /// Default CSS height of the figure in pixels.
     pub height: u32,
     /// Parameters, in control order.
@@ -128,7 +138,8 @@ pub struct OptionSpec {
     /// Attribute name.
     pub name: &'static str,
     /// What it selects.
-    pub help: &'static str,
+    #[serde(serialize_with = "doc_text")]
+    pub help: Doc,
 }
 
 /// Why an attribute or property value was refused; serialized into the `growth-error` event.

@@ -13,14 +13,15 @@ use crate::theme::Theme;
 use crate::{model_error, Diagram, Readout};
 use growth_model::exogenous::EconomyRun;
 use growth_model::tasks::{AutomationPath, TaskAutomation};
+use growth_model::Doc;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 static SPEC: KindSpec = KindSpec {
     kind: "task-automation",
-    title: "Tasks, automation and labor-augmenting technology",
-    summary: "A share β of 100 tasks is done by capital, the rest by people; automating more of the rest works like making each worker more productive.",
+    title: Doc::new("Tasks, automation and labor-augmenting technology"),
+    summary: Doc::new("A share β of 100 tasks is done by capital, the rest by people; automating more of the rest works like making each worker more productive."),
     height: 470,
     params: &[
         ParamSpec::number("beta", "β", "Automated share β", (0.0, 0.99, 0.01), 0.4, "", "Share of tasks done by capital at the start (drag the strip)."),
@@ -30,9 +31,9 @@ static SPEC: KindSpec = KindSpec {
         ParamSpec::number("t", "t", "Year t", (0.0, 100.0, 1.0), 0.0, " yr", "Time along the automation path (press Play)."),
     ],
     presets: &[
-        Preset { name: "forty-automated", label: "Episode: 40 of 100 automated", values: &[("beta", 0.4), ("rho", -20.0), ("t", 0.0)] },
-        Preset { name: "half-of-the-rest", label: "…then half of the other 60", values: &[("beta", 0.7), ("rho", -20.0), ("t", 0.0)] },
-        Preset { name: "substitutable-tasks", label: "Substitutable tasks (ρ = 0.5)", values: &[("rho", 0.5)] },
+        Preset { name: "forty-automated", label: Doc::new("Episode: 40 of 100 automated"), values: &[("beta", 0.4), ("rho", -20.0), ("t", 0.0)] },
+        Preset { name: "half-of-the-rest", label: Doc::new("…then half of the other 60"), values: &[("beta", 0.7), ("rho", -20.0), ("t", 0.0)] },
+        Preset { name: "substitutable-tasks", label: Doc::new("Substitutable tasks (ρ = 0.5)"), values: &[("rho", 0.5)] },
     ],
         play: Some("t"),
     options: &[],

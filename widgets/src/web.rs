@@ -4,7 +4,7 @@ use crate::backend::{estimate_text, Measured};
 use crate::plot::PanelMap;
 use crate::spec::{InputError, KindSpec, Params};
 use crate::theme::{Theme, ThemeInput};
-use crate::{find_spec, specs, AnyDiagram};
+use crate::{find_spec, AnyDiagram};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -43,10 +43,13 @@ pub fn take_last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.borrow_mut().take())
 }
 
-/// Every kind's declaration: parameters, presets, titles (for controls and the guide).
+/// Every kind's declaration: parameters, presets, titles (for controls and the guide). Only in
+/// the build-time wasm (`declarations`): the shipped one never shows these texts, the shim
+/// reads them from the JSON the build writes.
+#[cfg(feature = "declarations")]
 #[wasm_bindgen]
 pub fn kinds() -> JsValue {
-    to_js(&specs())
+    to_js(&crate::specs())
 }
 
 /// Parameters as a `{name: value}` object in declaration order (no sorted map to build).
@@ -174,7 +177,8 @@ impl GrowthWidget {
         })
     }
 
-    /// The declaration of this widget's kind.
+    /// The declaration of this widget's kind (build-time wasm only, like [`kinds`]).
+    #[cfg(feature = "declarations")]
     pub fn spec(&self) -> JsValue {
         to_js(self.spec)
     }
@@ -300,6 +304,7 @@ impl GrowthWidget {
     }
 
     /// The figure as SVG without a page (for static fallbacks generated at build time): text is measured by estimate.
+    #[cfg(feature = "declarations")]
     pub fn figure_svg(&self, width: u32, height: u32) -> Result<String, JsValue> {
         let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
         self.svg(width, height, &Theme::light(1.0), &estimate)

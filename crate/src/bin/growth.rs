@@ -73,13 +73,13 @@ fn list_models() -> String {
                         number(p.domain.min),
                         number(p.domain.max),
                         string(p.unit),
-                        string(p.doc),
+                        string(p.doc.text()),
                         if choices.is_empty() { String::new() } else { format!(",\"choices\":[{}]", choices.join(",")) }
                     )
                 })
                 .collect();
             let kind = if m.kind == ModelKind::Eval { "eval" } else { "simulate" };
-            format!("{{\"name\":{},\"command\":{},\"doc\":{},\"params\":[{}]}}", string(m.name), string(kind), string(m.doc), params.join(","))
+            format!("{{\"name\":{},\"command\":{},\"doc\":{},\"params\":[{}]}}", string(m.name), string(kind), string(m.doc.text()), params.join(","))
         })
         .collect();
     format!("[{}]", items.join(",\n"))
