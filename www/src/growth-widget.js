@@ -1221,6 +1221,11 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     }
   }
 
+  // Start fetching and compiling the engine now, while the page goes on parsing, running its
+  // other scripts and laying out the elements: compiling in the background from here, rather
+  // than from the first element's connection, takes it off the first frame's path (a page
+  // that loads this script is a page with a diagram).
+  wasmReady().catch(() => {});
   customElements.define(tagName, GrowthWidgetElement);
   return GrowthWidgetElement;
 }
