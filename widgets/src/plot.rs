@@ -485,7 +485,7 @@ fn ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     let first = libm::ceil(lo / step - 1e-9) as i64;
     let last = libm::floor(hi / step + 1e-9) as i64;
     // A zero step count cannot happen (step ≤ 10^⌈log span⌉), but never loop without bound.
-    (first..=last.min(first + 100))
+    (first..=last.min(first.saturating_add(100)))
         .map(|i| {
             let v = i as f64 * step;
             if v == 0.0 {
@@ -702,6 +702,9 @@ mod tests {
         close(&ticks(2.0, 2.0, 5), &[2.0]);
         assert!(ticks(0.0, 1.0, 0).len() == 1);
         assert!(ticks(0.0, f64::MAX, 5).len() <= 5);
+        // Extreme but finite ranges stay bounded (no overflow in the tick count).
+        assert!(ticks(1e300, 1.0000001e300, 5).len() <= 101);
+        assert!(ticks(-1e308, 1e308, 7).len() <= 7);
     }
 
     #[test]
