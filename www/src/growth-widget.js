@@ -85,12 +85,15 @@ button:focus-visible, input:focus-visible { outline: 2px solid var(--gw-accent);
 .control.toggle { grid-template-columns: auto 1fr; grid-template-rows: auto; }
 .control.toggle label { grid-column: 2; font-size: 0.9em; color: var(--gw-fg); }
 .control.toggle input { grid-column: 1; grid-row: 1; margin: 0; accent-color: var(--gw-accent); width: 1.1em; height: 1.1em; }
-.marks { grid-column: 1; position: relative; font-size: 0.72em; color: var(--gw-muted); --thumb: 13px; }
-/* One mark a row, its edge (or centre) under the slider's tick for its value, marked by a short rule. */
-.marks span { position: absolute; top: 0; line-height: 1.25em; white-space: nowrap; transform: translateX(-50%); }
-.marks span.start { transform: none; padding-left: 4px; border-left: 1px solid var(--gw-muted); }
-.marks span.end { transform: translateX(-100%); padding-right: 4px; border-right: 1px solid var(--gw-muted); }
-.marks span.mid::before { content: ""; position: absolute; left: 50%; top: -2px; height: 4px; border-left: 1px solid var(--gw-muted); }
+.marks { grid-column: 1; font-size: 0.72em; line-height: 1.25; color: var(--gw-muted); --thumb: 13px; }
+/* One mark a row: a short rule where the slider's track puts the value (inside the thumb's
+   half-widths), its label to the right, running on into the empty space under the number
+   field if it needs to, and wrapping only beyond that. */
+.marks span {
+  --x: calc(var(--thumb) / 2 + var(--at) * (100% - var(--thumb)));
+  display: block; width: max-content; max-width: calc(100% - var(--x) + 7.6em + 8px);
+  margin-left: var(--x); padding-left: 4px; border-left: 1px solid var(--gw-muted);
+}
 .table-wrap { margin: 8px 0 0; max-height: 30em; overflow: auto; border: 1px solid var(--gw-border); border-radius: 6px; }
 .table-wrap:empty { display: none; }
 table { border-collapse: collapse; width: 100%; font-size: 0.85em; }
@@ -681,14 +684,11 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
         if (p.marks.length) {
           const list = el('datalist', { id: `${id}-marks` });
           const labels = el('div', { class: 'marks', part: 'marks', 'aria-hidden': 'true' });
-          labels.style.height = `${p.marks.length * 1.25 + 0.2}em`;
-          for (const [index, [value, text]] of p.marks.entries()) {
+          for (const [value, text] of p.marks) {
             list.append(el('option', { value: String(value), label: text }));
             const fraction = (value - p.min) / (p.max - p.min);
-            const mark = el('span', { class: fraction > 0.6 ? 'end' : fraction < 0.4 ? 'start' : 'mid' }, text);
-            // Where the slider puts this value: its track runs between the thumb's half-widths.
-            mark.style.left = `calc(var(--thumb) / 2 + ${fraction.toFixed(4)} * (100% - var(--thumb)))`;
-            mark.style.top = `${index * 1.25}em`;
+            const mark = el('span', {}, text);
+            mark.style.setProperty('--at', fraction.toFixed(4));
             labels.append(mark);
           }
           range.setAttribute('list', `${id}-marks`);
