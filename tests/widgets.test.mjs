@@ -254,3 +254,31 @@ test('a widget off-screen does no drawing work until it is scrolled near', async
   assert.equal(await page.evaluate(() => window.farRenders), 1, 'drawn once when it came into view');
   await page.context().close();
 });
+
+test('slider marks sit where the slider puts their values and stay inside the widget, wide and narrow', async () => {
+  for (const width of [1200, 360]) {
+    const page = await newPage(env.browser, { viewport: { width, height: 900 } });
+    await page.goto(env.server.url('/tests/fixtures/kinds.html'));
+    const widget = await waitDrawn(page, '#research-feedback');
+    const marks = await widget.evaluate((el) => {
+      const root = el.shadowRoot;
+      const figure = root.querySelector('figure').getBoundingClientRect();
+      const range = root.querySelector('input[type=range][data-param="phi"]');
+      const track = range.getBoundingClientRect();
+      const [min, max] = [Number(range.min), Number(range.max)];
+      const values = [...root.querySelectorAll('datalist option')].map((o) => Number(o.value));
+      return [...root.querySelectorAll('.marks span')].map((span, i) => {
+        const box = span.getBoundingClientRect();
+        return { text: span.textContent, value: values[i], left: box.left, right: box.right, figure: [figure.left, figure.right], track: [track.left, track.width], min, max };
+      });
+    });
+    assert.equal(marks.length, 4, 'four marks under φ');
+    for (const m of marks) {
+      // The rule is the label's left edge; the track runs between the thumb's half-widths (~6.5 px).
+      const expected = m.track[0] + 6.5 + ((m.value - m.min) / (m.max - m.min)) * (m.track[1] - 13);
+      assert.ok(Math.abs(m.left - expected) < 3, `${width}px: "${m.text}" at ${m.left.toFixed(1)}, slider value at ${expected.toFixed(1)}`);
+      assert.ok(m.left >= m.figure[0] && m.right <= m.figure[1], `${width}px: "${m.text}" inside the widget`);
+    }
+    await page.context().close();
+  }
+});
