@@ -134,37 +134,62 @@ pub trait Surface {
     fn present(&mut self) -> Drawn;
 }
 
-fn lift<E: std::error::Error + Send + Sync>(r: Result<(), DrawingErrorKind<E>>) -> Drawn {
-    r.map_err(|e| DrawingErrorKind::DrawingError(SurfaceError(e.to_string())))
+/// How a backend's errors read in the widget.
+pub trait Explain: DrawingBackend {
+    /// What went wrong, for people.
+    fn explain(error: &Self::ErrorType) -> String;
 }
 
-impl<B: DrawingBackend> Surface for B {
+impl Explain for plotters_canvas::CanvasBackend {
+    fn explain(error: &Self::ErrorType) -> String {
+        error.to_string()
+    }
+}
+
+/// Writing SVG into a `String` cannot fail, so its `io::Error` is not formatted: that would
+/// link std's table of I/O error texts into the wasm for a message nobody can see.
+impl Explain for plotters::backend::SVGBackend<'_> {
+    fn explain(_: &Self::ErrorType) -> String {
+        String::from("the SVG could not be written")
+    }
+}
+
+fn lift<B: Explain>(r: Result<(), DrawingErrorKind<B::ErrorType>>) -> Drawn {
+    r.map_err(|e| {
+        DrawingErrorKind::DrawingError(SurfaceError(match e {
+            DrawingErrorKind::DrawingError(e) => B::explain(&e),
+            DrawingErrorKind::FontError(e) => e.to_string(),
+        }))
+    })
+}
+
+impl<B: Explain> Surface for B {
     fn size(&self) -> (u32, u32) {
         self.get_size()
     }
     fn pixel(&mut self, p: BackendCoord, color: BackendColor) -> Drawn {
-        lift(self.draw_pixel(p, color))
+        lift::<Self>(self.draw_pixel(p, color))
     }
     fn line(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen) -> Drawn {
-        lift(self.draw_line(a, b, &pen))
+        lift::<Self>(self.draw_line(a, b, &pen))
     }
     fn rect(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen, fill: bool) -> Drawn {
-        lift(self.draw_rect(a, b, &pen, fill))
+        lift::<Self>(self.draw_rect(a, b, &pen, fill))
     }
     fn path(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn {
-        lift(self.draw_path(points.iter().copied(), &pen))
+        lift::<Self>(self.draw_path(points.iter().copied(), &pen))
     }
     fn circle(&mut self, c: BackendCoord, r: u32, pen: Pen, fill: bool) -> Drawn {
-        lift(self.draw_circle(c, r, &pen, fill))
+        lift::<Self>(self.draw_circle(c, r, &pen, fill))
     }
     fn polygon(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn {
-        lift(self.fill_polygon(points.iter().copied(), &pen))
+        lift::<Self>(self.fill_polygon(points.iter().copied(), &pen))
     }
     fn text(&mut self, text: &str, style: &Type, pos: BackendCoord) -> Drawn {
-        lift(self.draw_text(text, style, pos))
+        lift::<Self>(self.draw_text(text, style, pos))
     }
     fn present(&mut self) -> Drawn {
-        lift(DrawingBackend::present(self))
+        lift::<Self>(DrawingBackend::present(self))
     }
 }
 
