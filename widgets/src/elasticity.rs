@@ -214,13 +214,14 @@ impl Elasticity {
         area: &DrawingArea<DB, Shift>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let chart = Chart::log_x(
+        let chart = Chart::new(
             area,
             theme,
             Frame::new(10.0, 46.0, 40.0),
             RATIO_RANGE.0..RATIO_RANGE.1,
             0.0..1.0,
-        );
+        )
+        .log_x();
         draw_axes(
             area,
             &chart,

@@ -213,35 +213,6 @@ impl<DB: DrawingBackend> Chart<DB> {
         x: core::ops::Range<f64>,
         y: core::ops::Range<f64>,
     ) -> Self {
-        Self::build(area, theme, frame, x, y, false)
-    }
-
-    /// A chart whose x axis is logarithmic over `x` (both ends positive).
-    pub fn log_x(
-        area: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-        frame: Frame,
-        x: core::ops::Range<f64>,
-        y: core::ops::Range<f64>,
-    ) -> Self {
-        Self::build(
-            area,
-            theme,
-            frame,
-            libm::log10(x.start)..libm::log10(x.end),
-            y,
-            true,
-        )
-    }
-
-    fn build(
-        area: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-        frame: Frame,
-        x: core::ops::Range<f64>,
-        y: core::ops::Range<f64>,
-        log_x: bool,
-    ) -> Self {
         let margin = theme.px(frame.margin);
         let plot = area.margin(
             margin,
@@ -249,6 +220,22 @@ impl<DB: DrawingBackend> Chart<DB> {
             margin + theme.px(frame.left),
             margin + theme.px(frame.right),
         );
+        Self::on(plot, x, y, false)
+    }
+
+    /// The same chart with a logarithmic x axis over its x range (both ends positive).
+    pub fn log_x(self) -> Self {
+        let x = libm::log10(self.x.start)..libm::log10(self.x.end);
+        Self::on(self.plot.strip_coord_spec(), x, self.y, true)
+    }
+
+    /// Data coordinates on the plotting rectangle `plot`.
+    fn on(
+        plot: DrawingArea<DB, Shift>,
+        x: core::ops::Range<f64>,
+        y: core::ops::Range<f64>,
+        log_x: bool,
+    ) -> Self {
         // Pixel ranges as plotters' chart builder sets them: the last row and column are
         // the plot's edge, and y grows upwards.
         let (mut xs, mut ys) = plot.get_pixel_range();

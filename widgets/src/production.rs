@@ -243,13 +243,14 @@ impl Diagram for ProductionDiagram {
             .fold(0.0, f64::max)
             .max(self.point.wage.max(self.point.rent))
             * 1.1;
-        let chart = Chart::log_x(
+        let chart = Chart::new(
             &right,
             theme,
             Frame::new(10.0, 46.0, 38.0),
             0.25..4.0,
             0.0..top.max(1e-9),
-        );
+        )
+        .log_x();
         draw_axes(
             &right,
             &chart,
