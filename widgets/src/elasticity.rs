@@ -42,6 +42,9 @@ pub const LEVELS: [f64; 3] = [1.0, 2.0, 3.0];
 /// The plane shown: K and L from 0 to this.
 const EXTENT: f64 = 6.0;
 /// Capital per worker on the share panel, log scale.
+/// Room around both panels' plots (CSS px): margin, y labels, x labels.
+const FRAME: Frame = Frame::new(10.0, 46.0, 40.0);
+
 const RATIO_RANGE: (f64, f64) = (0.01, 100.0);
 
 /// The elasticity diagram's state: a CES technology and one input point.
@@ -135,13 +138,7 @@ impl Elasticity {
         area: &DrawingArea<DB, Shift>,
         theme: &Theme,
     ) -> Result<PanelMap, DrawingAreaErrorKind<DB::ErrorType>> {
-        let chart = Chart::new(
-            area,
-            theme,
-            Frame::new(10.0, 46.0, 40.0),
-            0.0..EXTENT,
-            0.0..EXTENT,
-        );
+        let chart = Chart::new(area, theme, FRAME, 0.0..EXTENT, 0.0..EXTENT);
         draw_axes(
             area,
             &chart,
@@ -214,14 +211,7 @@ impl Elasticity {
         area: &DrawingArea<DB, Shift>,
         theme: &Theme,
     ) -> DrawResult<DB> {
-        let chart = Chart::new(
-            area,
-            theme,
-            Frame::new(10.0, 46.0, 40.0),
-            RATIO_RANGE.0..RATIO_RANGE.1,
-            0.0..1.0,
-        )
-        .log_x();
+        let chart = Chart::new(area, theme, FRAME, RATIO_RANGE.0..RATIO_RANGE.1, 0.0..1.0).log_x();
         draw_axes(
             area,
             &chart,

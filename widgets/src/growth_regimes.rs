@@ -115,13 +115,17 @@ impl Diagram for RegimesDiagram {
             * 100.0;
         let blowup = self.blowup();
 
-        let chart = Chart::new(
-            &left,
-            theme,
-            Frame::new(10.0, 46.0, 38.0),
-            0.0..self.years,
-            0.0..ln_top,
-        );
+        // Both panels run over the same years in the same frame, from 0 up to `top`.
+        let over_years = |area: &DrawingArea<DB, Shift>, top: f64| {
+            Chart::new(
+                area,
+                theme,
+                Frame::new(10.0, 46.0, 38.0),
+                0.0..self.years,
+                0.0..top,
+            )
+        };
+        let chart = over_years(&left, ln_top);
         draw_axes(
             &left,
             &chart,
@@ -161,13 +165,7 @@ impl Diagram for RegimesDiagram {
             )?;
         }
 
-        let rates = Chart::new(
-            &right,
-            theme,
-            Frame::new(10.0, 46.0, 38.0),
-            0.0..self.years,
-            0.0..g_top,
-        );
+        let rates = over_years(&right, g_top);
         draw_axes(
             &right,
             &rates,

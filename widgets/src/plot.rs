@@ -273,6 +273,11 @@ impl<DB: DrawingBackend> Chart<DB> {
         }
     }
 
+    /// Data points in the plot's coordinates.
+    fn placed(&self, points: impl IntoIterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+        points.into_iter().map(|(x, y)| self.at(x, y)).collect()
+    }
+
     /// The backing-store pixel of a point in the plot's coordinates.
     fn pixel(&self, x: f64, y: f64) -> (i32, i32) {
         self.plot.map_coordinate(&(x, y))
@@ -299,8 +304,8 @@ impl<DB: DrawingBackend> Chart<DB> {
         points: impl IntoIterator<Item = (f64, f64)>,
         style: ShapeStyle,
     ) -> DrawResult<DB> {
-        let points: Vec<(f64, f64)> = points.into_iter().map(|(x, y)| self.at(x, y)).collect();
-        self.plot.draw(&PathElement::new(points, style))
+        self.plot
+            .draw(&PathElement::new(self.placed(points), style))
     }
 
     /// A dashed polyline through data points: `dash` px drawn, `gap` px left out.
@@ -311,9 +316,12 @@ impl<DB: DrawingBackend> Chart<DB> {
         gap: u32,
         style: ShapeStyle,
     ) -> DrawResult<DB> {
-        let points: Vec<(f64, f64)> = points.into_iter().map(|(x, y)| self.at(x, y)).collect();
-        self.plot
-            .draw(&DashedPathElement::new(points, dash, gap, style))
+        self.plot.draw(&DashedPathElement::new(
+            self.placed(points),
+            dash,
+            gap,
+            style,
+        ))
     }
 
     /// Where the plotting rectangle lies and what it shows, for pointer input.

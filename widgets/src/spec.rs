@@ -235,23 +235,23 @@ impl ParamSpec {
             .filter(|_| !self.unit.trim().is_empty())
             .unwrap_or(trimmed)
             .trim();
-        match parse_decimal(&number.replace('−', "-")).ok_or(()) {
-            Ok(v) if v.is_finite() => self.check(v).map_err(|_| {
+        match parse_decimal(&number.replace('−', "-")) {
+            Some(v) if v.is_finite() => self.check(v).map_err(|_| {
                 InputError::new(self.name, text, "is out of range", self.range_text())
             }),
-            Ok(_) => Err(InputError::new(
+            Some(_) => Err(InputError::new(
                 self.name,
                 text,
                 "is not a finite number",
                 self.range_text(),
             )),
-            Err(_) if trimmed.is_empty() => Err(InputError::new(
+            None if trimmed.is_empty() => Err(InputError::new(
                 self.name,
                 text,
                 "is empty",
                 self.range_text(),
             )),
-            Err(_) => Err(InputError::new(
+            None => Err(InputError::new(
                 self.name,
                 text,
                 "is not a number",

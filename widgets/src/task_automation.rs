@@ -18,6 +18,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+/// Room around both charts' plots (CSS px), with the labor-share axis on the right.
+const FRAME: Frame = Frame::new(8.0, 44.0, 38.0).with_right(54.0);
+
 static SPEC: KindSpec = KindSpec {
     kind: "task-automation",
     title: Doc::new("Tasks, automation and labor-augmenting technology"),
@@ -159,13 +162,7 @@ impl TaskDiagram {
             .fold(0.0, f64::max)
             .max(self.now.output_per_worker)
             * 1.08;
-        let chart = Chart::new(
-            area,
-            theme,
-            Frame::new(8.0, 44.0, 38.0).with_right(54.0),
-            0.0..1.0,
-            0.0..y_max.max(1e-9),
-        );
+        let chart = Chart::new(area, theme, FRAME, 0.0..1.0, 0.0..y_max.max(1e-9));
         draw_axes(
             area,
             &chart,
@@ -230,13 +227,7 @@ impl TaskDiagram {
             .fold(f64::NEG_INFINITY, f64::max);
         // Keep the gradual path readable: full automation may run off the top, and is clipped there.
         let hi = (hi_gradual + (hi_gradual - lo).max(1.0) * 0.6).max(lo + 1.0);
-        let chart = Chart::new(
-            area,
-            theme,
-            Frame::new(8.0, 44.0, 38.0).with_right(54.0),
-            0.0..YEARS,
-            lo..hi,
-        );
+        let chart = Chart::new(area, theme, FRAME, 0.0..YEARS, lo..hi);
         draw_axes(
             area,
             &chart,
