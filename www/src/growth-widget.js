@@ -447,8 +447,8 @@ export function defineGrowthWidget({ bindings, kinds, load, tagName = 'growth-wi
     }
 
     connectedCallback() {
-      // Fetch and compile the shared module now; this element still starts only when near.
-      wasmReady().catch(() => {});
+      // The engine is already loading (since the element was defined); this element starts
+      // only when near.
       this.#applyHeight();
       this.#buildFrame();
       darkQuery.addEventListener('change', this.#onScheme);
