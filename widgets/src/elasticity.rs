@@ -9,7 +9,7 @@ use crate::plot::{
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
-use crate::{model_error, Diagram, Readout};
+use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::Doc;
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
@@ -270,7 +270,7 @@ impl Elasticity {
     }
 }
 
-impl Diagram for Elasticity {
+impl DiagramKind for Elasticity {
     fn spec() -> &'static KindSpec {
         &SPEC
     }
@@ -287,12 +287,10 @@ impl Diagram for Elasticity {
             at_point,
         })
     }
+}
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+impl Diagram for Elasticity {
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         let (left, right) = split_panels(root, theme, 0.56);
         let map = self.draw_isoquants(&left, theme)?;

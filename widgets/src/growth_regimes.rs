@@ -4,15 +4,12 @@
 //! (halving doubling times: infinite output at twice the first doubling time), with the
 //! "transformative" threshold line and when each path crosses it (Trammell & Korinek §1).
 
-use crate::plot::{
-    clear, clip_polyline, draw_axes, label, split_panels, Axes, Chart, Frame, PanelMap,
-};
+use crate::plot::{clear, clip_polyline, draw_axes, label, split_panels, Axes, Chart, Frame};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
-use crate::{model_error, Diagram, Readout};
+use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::regimes::{GrowthRegime, Scenario, INDUSTRIAL_REVOLUTION_MULTIPLE};
 use growth_model::Doc;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -68,7 +65,7 @@ impl RegimesDiagram {
     }
 }
 
-impl Diagram for RegimesDiagram {
+impl DiagramKind for RegimesDiagram {
     fn spec() -> &'static KindSpec {
         &SPEC
     }
@@ -96,12 +93,10 @@ impl Diagram for RegimesDiagram {
             years: p.get("years"),
         })
     }
+}
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+impl Diagram for RegimesDiagram {
+    fn draw<'a>(&self, root: &Root<'a>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         let (left, right) = split_panels(root, theme, 0.5);
         let paths: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = (0..4).map(|i| self.samples(i)).collect();
@@ -116,7 +111,7 @@ impl Diagram for RegimesDiagram {
         let blowup = self.blowup();
 
         // Both panels run over the same years in the same frame, from 0 up to `top`.
-        let over_years = |area: &DrawingArea<DB, Shift>, top: f64| {
+        let over_years = |area: &Root<'a>, top: f64| {
             Chart::new(
                 area,
                 theme,

@@ -4,17 +4,20 @@
 //! Lifecycle of one frame:
 //!
 //! ```text
-//! <growth-widget> attribute / control ──► GrowthWidget::set_* (validated against the
-//!   kind's one declaration) ──► Diagram::from_params (growth-model computes) ──►
-//!   Diagram::draw (plotters on the canvas) + Diagram::describe (live text)
+//! <growth-widget> attribute ──► element::Widget (every rule: parameters, height, controls,
+//!   presets, options, removal, messages) ──► Kind::build (growth-model computes) ──►
+//!   dyn Diagram::draw (plotters on the canvas) + describe (live text) + readouts, table
 //! ```
 //!
-//! Adding a diagram: one module implementing [`Diagram`], one line in `diagrams!` below.
+//! Adding a diagram: one module implementing [`Diagram`] and [`DiagramKind`], and one line
+//! in [`KINDS`]. Nothing in `www/`, `scripts/`, `bench/` or the browser tests' helpers lists
+//! kinds: they read the declarations the build writes from [`KINDS`].
 
 extern crate alloc;
 
 pub mod backend;
 pub mod elasticity;
+pub mod element;
 pub mod growth_regimes;
 pub mod plot;
 pub mod production;
@@ -25,9 +28,10 @@ pub mod task_automation;
 pub mod theme;
 mod web;
 
+use backend::{Measured, SurfaceError};
 use plot::PanelMap;
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind};
 use serde::Serialize;
 use spec::{InputError, KindSpec, Params};
 use theme::Theme;
@@ -52,18 +56,17 @@ impl Readout {
     }
 }
 
-/// A diagram: parameters in, a drawing and a description out.
-pub trait Diagram: Sized {
-    /// The kind's one declaration.
-    fn spec() -> &'static KindSpec;
-    /// Computes the diagram's state from validated parameters.
-    fn from_params(params: &Params) -> Result<Self, InputError>;
+/// The drawing area every diagram draws on: one backend type behind `dyn Surface` (canvas or SVG).
+pub type Root<'a> = DrawingArea<Measured<'a>, Shift>;
+
+/// What drawing a frame returns: the pixel-to-data map of each draggable panel.
+pub type Drawing = Result<Vec<PanelMap>, DrawingAreaErrorKind<SurfaceError>>;
+
+/// A diagram: parameters in, a drawing and a description out. Object-safe: the registry
+/// holds every kind as `Box<dyn Diagram>`.
+pub trait Diagram {
     /// Draws on `root`; returns the pixel-to-data map of each draggable panel.
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>>;
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing;
     /// What the figure now shows, in plain words, from the model's numbers.
     fn describe(&self) -> String;
     /// Labelled numbers shown beside the figure.
@@ -84,16 +87,78 @@ pub trait Diagram: Sized {
     fn active_params(&self) -> Option<Vec<&'static str>> {
         None
     }
-    /// An HTML table the element shows beside the figure, if the diagram has one.
+    /// A table the element shows beside the figure, if the diagram has one.
     fn table(&self) -> Option<Table> {
         None
     }
-    /// Adjusts parameters after text option `name` changed (e.g. a row's own values).
-    fn option_changed(_params: &mut Params, _name: &str) {}
     /// A slice of deferred work (e.g. filling a table's rows); true while more remains.
     fn work(&mut self) -> bool {
         false
     }
+}
+
+/// The static half of a kind: its declaration and how to build it from parameters.
+pub trait DiagramKind: Diagram + Sized + 'static {
+    /// The kind's one declaration.
+    fn spec() -> &'static KindSpec;
+    /// Computes the diagram's state from validated parameters.
+    fn from_params(params: &Params) -> Result<Self, InputError>;
+    /// Adjusts parameters after text option `name` changed (e.g. a row's own values).
+    fn option_changed(_params: &mut Params, _name: &str) {}
+}
+
+/// One entry of the registry: a kind's declaration and its constructors, as plain function
+/// pointers (no generics, no forwarding enum).
+pub struct Kind {
+    /// The kind's declaration.
+    pub spec: fn() -> &'static KindSpec,
+    /// Builds the diagram from validated parameters.
+    pub build: fn(&Params) -> Result<Box<dyn Diagram>, InputError>,
+    /// See [`DiagramKind::option_changed`].
+    pub option_changed: fn(&mut Params, &str),
+}
+
+fn build_boxed<D: DiagramKind>(params: &Params) -> Result<Box<dyn Diagram>, InputError> {
+    D::from_params(params).map(|d| Box::new(d) as Box<dyn Diagram>)
+}
+
+impl Kind {
+    /// The registry entry of diagram type `D`.
+    pub const fn of<D: DiagramKind>() -> Kind {
+        Kind {
+            spec: D::spec,
+            build: build_boxed::<D>,
+            option_changed: D::option_changed,
+        }
+    }
+}
+
+/// Every kind, in the order the guide lists them. Adding a diagram adds one line here.
+pub static KINDS: [Kind; 6] = [
+    Kind::of::<elasticity::Elasticity>(),
+    Kind::of::<task_automation::TaskDiagram>(),
+    Kind::of::<research_feedback::ResearchDiagram>(),
+    Kind::of::<growth_regimes::RegimesDiagram>(),
+    Kind::of::<production::ProductionDiagram>(),
+    Kind::of::<scenarios::ScenariosDiagram>(),
+];
+
+/// Every kind's declaration, in registry order.
+pub fn specs() -> Vec<&'static KindSpec> {
+    KINDS.iter().map(|k| (k.spec)()).collect()
+}
+
+/// The registry entry of `kind`, or an error listing the valid kinds.
+pub fn find_kind(kind: &str) -> Result<&'static Kind, InputError> {
+    KINDS
+        .iter()
+        .find(|k| (k.spec)().kind == kind)
+        .ok_or_else(|| unknown_kind(kind))
+}
+
+/// The declaration of `kind`, or an error listing the valid kinds.
+pub fn find_spec(kind: &str) -> Result<&'static KindSpec, InputError> {
+    find_kind(kind).map(|k| (k.spec)())
 }
 
 /// A table the element renders as a real `<table>`, one `<tr>` per row.
@@ -107,6 +172,9 @@ pub struct Table {
     pub rows: Vec<TableRow>,
     /// The option a row click sets to the row's id.
     pub select: &'static str,
+    /// An option that, when the element has it, narrows the table to the row with that id
+    /// (so the box reserved before the engine loads is the one drawn after).
+    pub embed: Option<&'static str>,
 }
 
 /// One row of a [`Table`].
@@ -114,87 +182,45 @@ pub struct Table {
 pub struct TableRow {
     /// Value given to the select option when chosen.
     pub id: &'static str,
-    /// Cell texts.
-    pub cells: Vec<String>,
+    /// The cells, each with what it holds.
+    pub cells: Vec<Cell>,
     /// True for the chosen row.
     pub selected: bool,
-    /// True when the simulated classification differs from the paper's (shown, never hidden).
-    pub mismatch: bool,
 }
 
-macro_rules! diagrams {
-    ($($module:ident :: $ty:ident),+ $(,)?) => {
-        /// Every diagram kind, for dispatch without trait objects (plotters backends are generic).
-        #[derive(Debug, Clone)]
-        pub enum AnyDiagram { $( #[allow(missing_docs)] $ty(Box<$module::$ty>) ),+ }
-
-        /// Every kind's declaration, in the order the guide lists them.
-        pub fn specs() -> Vec<&'static KindSpec> {
-            vec![$( <$module::$ty as Diagram>::spec() ),+]
-        }
-
-        impl AnyDiagram {
-            /// Builds the diagram of `spec.kind` from `params`.
-            pub fn build(spec: &KindSpec, params: &Params) -> Result<Self, InputError> {
-                $( if spec.kind == <$module::$ty as Diagram>::spec().kind {
-                    return <$module::$ty as Diagram>::from_params(params).map(|d| AnyDiagram::$ty(Box::new(d)));
-                } )+
-                Err(unknown_kind(spec.kind))
-            }
-            /// See [`Diagram::draw`].
-            pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
-                match self { $( AnyDiagram::$ty(d) => d.draw(root, theme) ),+ }
-            }
-            /// See [`Diagram::describe`].
-            pub fn describe(&self) -> String {
-                match self { $( AnyDiagram::$ty(d) => d.describe() ),+ }
-            }
-            /// See [`Diagram::readouts`].
-            pub fn readouts(&self) -> Vec<Readout> {
-                match self { $( AnyDiagram::$ty(d) => d.readouts() ),+ }
-            }
-            /// See [`Diagram::probe`].
-            pub fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
-                match self { $( AnyDiagram::$ty(d) => d.probe(what, arg) ),+ }
-            }
-            /// See [`Diagram::drag_axes`].
-            pub fn drag_axes(&self) -> Option<(&'static str, &'static str)> {
-                match self { $( AnyDiagram::$ty(d) => d.drag_axes() ),+ }
-            }
-                        /// See [`Diagram::active_params`].
-            pub fn active_params(&self) -> Option<Vec<&'static str>> {
-                match self { $( AnyDiagram::$ty(d) => d.active_params() ),+ }
-            }
-                        /// See [`Diagram::work`].
-            pub fn work(&mut self) -> bool {
-                match self { $( AnyDiagram::$ty(d) => d.work() ),+ }
-            }
-            /// See [`Diagram::table`].
-            pub fn table(&self) -> Option<Table> {
-                match self { $( AnyDiagram::$ty(d) => d.table() ),+ }
-            }
-            /// See [`Diagram::option_changed`].
-            pub fn option_changed(spec: &KindSpec, params: &mut Params, name: &str) {
-                $( if spec.kind == <$module::$ty as Diagram>::spec().kind {
-                    <$module::$ty as Diagram>::option_changed(params, name);
-                } )+
-            }
-            /// See [`Diagram::drag`].
-            pub fn drag(&self, panel: usize, x: f64, y: f64) -> Vec<(&'static str, f64)> {
-                match self { $( AnyDiagram::$ty(d) => d.drag(panel, x, y) ),+ }
-            }
-        }
-    };
+/// One table cell: its text and what kind of content it is (the element styles by kind).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The text shown.
+    pub text: String,
+    /// `text`, `symbols` (a classification: tabular figures) or `mismatch` (a classification
+    /// that differs from the paper's: shown, never hidden).
+    pub kind: &'static str,
 }
 
-diagrams!(
-    elasticity::Elasticity,
-    task_automation::TaskDiagram,
-    research_feedback::ResearchDiagram,
-    growth_regimes::RegimesDiagram,
-    production::ProductionDiagram,
-    scenarios::ScenariosDiagram,
-);
+impl Cell {
+    /// Plain text.
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            kind: "text",
+        }
+    }
+    /// A classification, e.g. `++ · C · ++`.
+    pub fn symbols(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            kind: "symbols",
+        }
+    }
+    /// A classification that differs from the paper's.
+    pub fn mismatch(text: impl Into<String>) -> Cell {
+        Cell {
+            text: format!("⚠ {}", text.into()),
+            kind: "mismatch",
+        }
+    }
+}
 
 /// A model's range error as the widget's message.
 pub(crate) fn model_error(e: growth_model::ParamError) -> InputError {
@@ -204,14 +230,6 @@ pub(crate) fn model_error(e: growth_model::ParamError) -> InputError {
         "is refused by the model",
         format!("valid range {}", e.domain),
     )
-}
-
-/// The declaration of `kind`, or an error listing the valid kinds.
-pub fn find_spec(kind: &str) -> Result<&'static KindSpec, InputError> {
-    specs()
-        .into_iter()
-        .find(|s| s.kind == kind)
-        .ok_or_else(|| unknown_kind(kind))
 }
 
 fn unknown_kind(kind: &str) -> InputError {

@@ -5,10 +5,10 @@
 //! the episode's gross-complements point: with ρ < 0, making labor more productive (raising B)
 //! can lower the wage in the short run.
 
-use crate::plot::{clear, draw_axes, label, split_panels, Axes, Chart, Frame, PanelMap};
+use crate::plot::{clear, draw_axes, label, split_panels, Axes, Chart, Frame};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
-use crate::{model_error, Diagram, Readout};
+use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::Doc;
 use growth_model::{Ces, FactorPoint};
 use plotters::coord::Shift;
@@ -205,7 +205,7 @@ impl ProductionDiagram {
     }
 }
 
-impl Diagram for ProductionDiagram {
+impl DiagramKind for ProductionDiagram {
     fn spec() -> &'static KindSpec {
         &SPEC
     }
@@ -227,12 +227,10 @@ impl Diagram for ProductionDiagram {
             wage_at_b_one,
         })
     }
+}
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+impl Diagram for ProductionDiagram {
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         let (left, right) = split_panels(root, theme, 0.55);
         self.draw_factory(&left, theme)?;
@@ -305,12 +303,24 @@ impl Diagram for ProductionDiagram {
         } else {
             String::new()
         };
+        let (effective_capital, effective_labor) = (self.ces.a * self.capital, b * self.labor);
+        // With equal effective inputs the CES aggregate is the same for every ρ: say so, or a
+        // reader moving ρ sees nothing change and cannot tell why.
+        let balance = if (effective_capital - effective_labor).abs()
+            <= 1e-9 * effective_capital.max(effective_labor)
+        {
+            " With equal effective inputs, ρ changes neither output nor the shares: move K, L, A or B apart to see it matter."
+        } else {
+            ""
+        };
         format!(
-            "Capital {} (effective {}) and labor {} (effective {}) produce output {}. Each worker earns the marginal product of labor, {}; each unit of capital earns {}. Capital takes {}% of output and labor {}%, which add up to 100%.{example}",
+            "Substitution ρ = {} (elasticity of substitution ε = {}). Capital {} (effective {}) and labor {} (effective {}) produce output {}. Each worker earns the marginal product of labor, {}; each unit of capital earns {}. Capital takes {}% of output and labor {}%, which add up to 100%.{balance}{example}",
+            format_number(self.ces.rho),
+            self.ces.elasticity().map_or("∞".to_string(), format_number),
             format_number(self.capital),
-            format_number(self.ces.a * self.capital),
+            format_number(effective_capital),
             format_number(self.labor),
-            format_number(b * self.labor),
+            format_number(effective_labor),
             format_number(p.output),
             format_number(p.wage),
             format_number(p.rent),

@@ -4,16 +4,13 @@
 //! (episode slide "Endogenous Growth"; Jones 1995; Bloom et al. 2020: φ ≈ −2.1). With
 //! "scientists made of capital" the researchers are robots accumulated from output.
 
-use crate::plot::{
-    clear, clip_polyline, cut, draw_axes, label, split_panels, Axes, Chart, Frame, PanelMap,
-};
+use crate::plot::{clear, clip_polyline, cut, draw_axes, label, split_panels, Axes, Chart, Frame};
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
-use crate::{model_error, Diagram, Readout};
+use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::research::{ResearchFeedback, ResearchRun, RobotScientists, BLOOM_PHI};
 use growth_model::Doc;
 use growth_model::Trend;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -159,7 +156,7 @@ impl ResearchDiagram {
     }
 }
 
-impl Diagram for ResearchDiagram {
+impl DiagramKind for ResearchDiagram {
     fn spec() -> &'static KindSpec {
         &SPEC
     }
@@ -200,12 +197,10 @@ impl Diagram for ResearchDiagram {
             run,
         })
     }
+}
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+impl Diagram for ResearchDiagram {
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         // The regime, from the model, in a band above the panels.
         let (band, panels) = cut(root, theme.upx(22.0), false);

@@ -4,14 +4,13 @@
 //! labor share and wages — with the parameters its label covers editable. `scenario="<id>"`
 //! embeds one row (Trammell & Korinek, tables of §3–§5, as read in the episode).
 
-use crate::plot::{cells, clear, clip_polyline, cut, draw_axes, Axes, Chart, Frame, PanelMap};
+use crate::plot::{cells, clear, clip_polyline, cut, draw_axes, Axes, Chart, Frame};
 use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
 use crate::theme::Theme;
-use crate::{Diagram, Readout, Table, TableRow};
+use crate::{Cell, Diagram, DiagramKind, Drawing, Readout, Root, Table, TableRow};
 use growth_model::models::{ModelError, Run};
 use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
 use growth_model::Doc;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -30,8 +29,8 @@ static SPEC: KindSpec = KindSpec {
     presets: &[],
     play: None,
     options: &[
-        OptionSpec { name: "scenario", help: Doc::new("Embed one row by its id (e.g. hs-production); the table then shows that row only.") },
-        OptionSpec { name: "selected", help: Doc::new("The row plotted below the full table (clicking a row sets it).") },
+        OptionSpec { name: "scenario", help: Doc::new("Embed one row by its id (e.g. hs-production); the table then shows that row only."), example: "ps-land-hanson" },
+        OptionSpec { name: "selected", help: Doc::new("The row plotted below the full table (clicking a row sets it)."), example: "hs-production" },
     ],
 };
 
@@ -165,7 +164,7 @@ impl ScenariosDiagram {
     }
 }
 
-impl Diagram for ScenariosDiagram {
+impl DiagramKind for ScenariosDiagram {
     fn spec() -> &'static KindSpec {
         &SPEC
     }
@@ -223,7 +222,9 @@ impl Diagram for ScenariosDiagram {
             }
         }
     }
+}
 
+impl Diagram for ScenariosDiagram {
     fn active_params(&self) -> Option<Vec<&'static str>> {
         Some(Self::row_params(self.row))
     }
@@ -240,23 +241,23 @@ impl Diagram for ScenariosDiagram {
                 } else {
                     representative_symbols(i)
                 };
-                let (text, mismatch) = match (row.unrepresentable, simulated) {
-                    (Some(_), _) => ("not simulated: see why below".to_string(), false),
-                    (None, None) => ("computing…".to_string(), false),
-                    (None, Some(Some(s))) => (symbols_text(&s), s != row.paper),
-                    (None, Some(None)) => ("could not be simulated".to_string(), true),
+                let result = match (row.unrepresentable, simulated) {
+                    (Some(_), _) => Cell::text("not simulated: see why below"),
+                    (None, None) => Cell::text("computing…"),
+                    (None, Some(Some(s))) if s == row.paper => Cell::symbols(symbols_text(&s)),
+                    (None, Some(Some(s))) => Cell::mismatch(symbols_text(&s)),
+                    (None, Some(None)) => Cell::mismatch("could not be simulated"),
                 };
                 TableRow {
                     id: row.id,
                     cells: vec![
-                        row.table.to_string(),
-                        row.label.to_string(),
-                        row.sources.to_string(),
-                        symbols_text(&row.paper),
-                        text,
+                        Cell::text(row.table),
+                        Cell::text(row.label),
+                        Cell::text(row.sources),
+                        Cell::symbols(symbols_text(&row.paper)),
+                        result,
                     ],
                     selected,
-                    mismatch,
                 }
             })
             .collect();
@@ -265,6 +266,7 @@ impl Diagram for ScenariosDiagram {
             columns: COLUMNS.to_vec(),
             rows,
             select: if self.embedded.is_some() { "scenario" } else { "selected" },
+            embed: Some("scenario"),
         })
     }
 
@@ -273,11 +275,7 @@ impl Diagram for ScenariosDiagram {
         self.embedded.is_none() && compute_representative(2)
     }
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         let (w, _) = root.dim_in_pixel();
         let (band, body) = cut(root, theme.upx(24.0), false);

@@ -8,7 +8,7 @@ use growth_model::{parse_decimal, Doc};
 use serde::Serialize;
 
 /// Serializes a [`Doc`] as its text (declarations are built with the `declarations` feature, which keeps the text).
-fn doc_text<S: serde::Serializer>(doc: &Doc, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn doc_text<S: serde::Serializer>(doc: &Doc, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(doc.text())
 }
 
@@ -140,6 +140,8 @@ pub struct OptionSpec {
     /// What it selects.
     #[serde(serialize_with = "doc_text")]
     pub help: Doc,
+    /// A valid value, for the guide's copy-and-paste example.
+    pub example: &'static str,
 }
 
 /// Why an attribute or property value was refused; serialized into the `growth-error` event.
@@ -158,17 +160,25 @@ pub struct InputError {
 impl InputError {
     /// An error whose message is "`attribute="value"`: problem; expected".
     pub fn new(attribute: &str, value: &str, problem: &str, expected: String) -> Self {
-        let shown = if value.chars().count() > 40 {
-            let cut: String = value.chars().take(40).collect();
+        let shown = Self::shortened(value);
+        InputError {
+            attribute: Self::shortened(attribute),
+            value: Self::shortened(value),
+            message: format!(
+                "{attribute}=\"{shown}\" {problem}; {expected}.",
+                attribute = Self::shortened(attribute)
+            ),
+            expected,
+        }
+    }
+
+    /// `text` as a message quotes it: at most 40 characters, then "…".
+    pub fn shortened(text: &str) -> String {
+        if text.chars().count() > 40 {
+            let cut: String = text.chars().take(40).collect();
             format!("{cut}…")
         } else {
-            value.to_string()
-        };
-        InputError {
-            attribute: attribute.to_string(),
-            value: value.to_string(),
-            message: format!("{attribute}=\"{shown}\" {problem}; {expected}."),
-            expected,
+            text.to_string()
         }
     }
 }
@@ -292,6 +302,18 @@ impl KindSpec {
         })
     }
 
+    /// The parameter names, comma-separated, for messages.
+    pub fn param_names(&self) -> String {
+        let mut names = String::new();
+        for p in self.params {
+            if !names.is_empty() {
+                names.push_str(", ");
+            }
+            names.push_str(p.name);
+        }
+        names
+    }
+
     /// The preset declared under `name`.
     pub fn preset(&self, name: &str) -> Result<&Preset, InputError> {
         self.presets.iter().find(|p| p.name == name).ok_or_else(|| {
@@ -344,6 +366,16 @@ impl<'s> Params<'s> {
         Ok(())
     }
 
+    /// The value of the `i`-th declared parameter.
+    pub fn value(&self, i: usize) -> f64 {
+        self.values.get(i).copied().unwrap_or(0.0)
+    }
+
+    /// The text options that are set, as (name, value).
+    pub fn options(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+        self.options.iter().map(|(n, v)| (*n, v.as_str()))
+    }
+
     /// The value of a text option, if set.
     pub fn option(&self, name: &str) -> Option<&str> {
         self.options
@@ -394,11 +426,10 @@ impl<'s> Params<'s> {
 
 /// The error for an attribute this kind does not declare.
 pub fn unknown_param(spec: &KindSpec, name: &str, value: &str) -> InputError {
-    let names: alloc::vec::Vec<&str> = spec.params.iter().map(|p| p.name).collect();
     InputError::new(
         name,
         value,
         &format!("is not a parameter of kind=\"{}\"", spec.kind),
-        format!("its parameters are {}", names.join(", ")),
+        format!("its parameters are {}", spec.param_names()),
     )
 }

@@ -10,7 +10,7 @@ use crate::plot::{
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
-use crate::{model_error, Diagram, Readout};
+use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::exogenous::EconomyRun;
 use growth_model::tasks::{AutomationPath, TaskAutomation};
 use growth_model::Doc;
@@ -285,7 +285,7 @@ impl TaskDiagram {
     }
 }
 
-impl Diagram for TaskDiagram {
+impl DiagramKind for TaskDiagram {
     fn spec() -> &'static KindSpec {
         &SPEC
     }
@@ -326,12 +326,10 @@ impl Diagram for TaskDiagram {
             full,
         })
     }
+}
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> Result<Vec<PanelMap>, DrawingAreaErrorKind<DB::ErrorType>> {
+impl Diagram for TaskDiagram {
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         let (_, h) = root.dim_in_pixel();
         let strip_height = (theme.px(58.0) as u32).min(h / 4);

@@ -1,8 +1,176 @@
 //! Colours and sizes for one render: CSS custom properties read by the shim, scaled by the
 //! device pixel ratio because plotters-canvas draws in backing-store pixels.
 
+use growth_model::Doc;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBColor;
+use serde::Serialize;
+
+/// One CSS custom property an author may set, with its defaults in both colour schemes: the
+/// one place the theme's defaults live. The shim's CSS, the guide and the static figures are
+/// generated from this table.
+#[derive(Debug, Serialize)]
+pub struct ThemeProperty {
+    /// The name after `--growth-widget-` (`fg`, `series-1`).
+    pub name: &'static str,
+    /// Default under `prefers-color-scheme: light`.
+    pub light: &'static str,
+    /// Default under `prefers-color-scheme: dark`.
+    pub dark: &'static str,
+    /// What it colours or sets (kept with the `docs` feature only, like every text the wasm never shows).
+    #[serde(serialize_with = "crate::spec::doc_text")]
+    pub help: Doc,
+}
+
+/// Every themeable property, light and dark defaults (Okabe–Ito series colours).
+pub const PROPERTIES: &[ThemeProperty] = &[
+    ThemeProperty {
+        name: "fg",
+        light: "#222222",
+        dark: "#e6e6e6",
+        help: Doc::new("Text, axes and the draggable point’s outline"),
+    },
+    ThemeProperty {
+        name: "muted",
+        light: "#666666",
+        dark: "#a3a3a3",
+        help: Doc::new("Secondary text, tick labels, ghost curves"),
+    },
+    ThemeProperty {
+        name: "bg",
+        light: "#ffffff",
+        dark: "#16181d",
+        help: Doc::new("Figure background"),
+    },
+    ThemeProperty {
+        name: "grid",
+        light: "#e8e8e8",
+        dark: "#2d3139",
+        help: Doc::new("Grid lines and selected table rows"),
+    },
+    ThemeProperty {
+        name: "accent",
+        light: "#d55e00",
+        dark: "#ff8c42",
+        help: Doc::new("Highlights: the point, sliders, regime labels, focus rings"),
+    },
+    ThemeProperty {
+        name: "series-1",
+        light: "#0072b2",
+        dark: "#56b4e9",
+        help: Doc::new("First series colour (Okabe–Ito blue)"),
+    },
+    ThemeProperty {
+        name: "series-2",
+        light: "#e69f00",
+        dark: "#e69f00",
+        help: Doc::new("Second series colour (orange)"),
+    },
+    ThemeProperty {
+        name: "series-3",
+        light: "#009e73",
+        dark: "#2fc28f",
+        help: Doc::new("Third series colour (green)"),
+    },
+    ThemeProperty {
+        name: "series-4",
+        light: "#cc79a7",
+        dark: "#e08fbf",
+        help: Doc::new("Fourth series colour (pink)"),
+    },
+    ThemeProperty {
+        name: "border",
+        light: "#dddddd",
+        dark: "#343842",
+        help: Doc::new("Figure and field borders"),
+    },
+    ThemeProperty {
+        name: "error",
+        light: "#b00020",
+        dark: "#ff8a80",
+        help: Doc::new("Error messages"),
+    },
+    ThemeProperty {
+        name: "font",
+        light: "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
+        dark: "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
+        help: Doc::new("Font family of the figure and its controls"),
+    },
+    ThemeProperty {
+        name: "font-size",
+        light: "15px",
+        dark: "15px",
+        help: Doc::new("Base font size of the controls and captions"),
+    },
+];
+
+/// The default of property `name` in the light (`dark == false`) or dark scheme ("" if none:
+/// a bug the tests catch). Evaluated at compile time for the colours.
+const fn default_of(name: &str, dark: bool) -> &'static str {
+    let mut i = 0;
+    while i < PROPERTIES.len() {
+        let p = &PROPERTIES[i];
+        if same(p.name.as_bytes(), name.as_bytes()) {
+            return if dark { p.dark } else { p.light };
+        }
+        i += 1;
+    }
+    ""
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn hex_digit(b: u8) -> u8 {
+    match b {
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'f' => b - b'a' + 10,
+        b'A'..=b'F' => b - b'A' + 10,
+        _ => 0,
+    }
+}
+
+/// The default colour of property `name`, from its `#rrggbb` text, at compile time.
+const fn default_color(name: &str, dark: bool) -> RGBColor {
+    let b = default_of(name, dark).as_bytes();
+    if b.len() != 7 {
+        return RGBColor(0, 0, 0);
+    }
+    RGBColor(
+        hex_digit(b[1]) * 16 + hex_digit(b[2]),
+        hex_digit(b[3]) * 16 + hex_digit(b[4]),
+        hex_digit(b[5]) * 16 + hex_digit(b[6]),
+    )
+}
+
+/// The canvas colours of both schemes: fg, muted, bg, grid, accent, series 1–4.
+const SCHEMES: [[RGBColor; 9]; 2] = {
+    const fn scheme(dark: bool) -> [RGBColor; 9] {
+        [
+            default_color("fg", dark),
+            default_color("muted", dark),
+            default_color("bg", dark),
+            default_color("grid", dark),
+            default_color("accent", dark),
+            default_color("series-1", dark),
+            default_color("series-2", dark),
+            default_color("series-3", dark),
+            default_color("series-4", dark),
+        ]
+    }
+    [scheme(false), scheme(true)]
+};
 
 /// Colours as CSS strings, as the shim reads them from `--growth-widget-*` properties.
 #[derive(Debug, Default)]
@@ -73,21 +241,22 @@ pub fn parse_color(text: &str) -> Option<RGBColor> {
 }
 
 impl Theme {
-    /// The light theme used when the page sets nothing.
+    /// The light theme used when the page sets nothing (static figures, host tests).
     pub fn light(scale: f64) -> Self {
+        Theme::defaults(false, scale)
+    }
+
+    /// The defaults of [`PROPERTIES`] in the light or dark scheme.
+    pub fn defaults(dark: bool, scale: f64) -> Self {
+        let [fg, muted, bg, grid, accent, s1, s2, s3, s4] = SCHEMES[usize::from(dark)];
         Theme {
-            fg: RGBColor(0x22, 0x22, 0x22),
-            muted: RGBColor(0x77, 0x77, 0x77),
-            bg: RGBColor(0xff, 0xff, 0xff),
-            grid: RGBColor(0xe6, 0xe6, 0xe6),
-            accent: RGBColor(0xd5, 0x5e, 0x00),
-            series: [
-                RGBColor(0x00, 0x72, 0xb2),
-                RGBColor(0xe6, 0x9f, 0x00),
-                RGBColor(0x00, 0x9e, 0x73),
-                RGBColor(0xcc, 0x79, 0xa7),
-            ],
-            font: "system-ui, sans-serif".into(),
+            fg,
+            muted,
+            bg,
+            grid,
+            accent,
+            series: [s1, s2, s3, s4],
+            font: default_of("font", dark).into(),
             scale: if scale.is_finite() && scale > 0.0 {
                 scale.clamp(0.25, 8.0)
             } else {
@@ -157,5 +326,32 @@ mod tests {
         assert_eq!(parse_color("rgb(1 2 3 / 50%)"), Some(RGBColor(1, 2, 3)));
         assert_eq!(parse_color("red"), None);
         assert_eq!(parse_color("#12"), None);
+    }
+
+    #[test]
+    fn every_default_colour_parses_in_both_schemes() {
+        for p in PROPERTIES.iter().filter(|p| p.light.starts_with('#')) {
+            assert!(parse_color(p.light).is_some(), "{}", p.name);
+            assert!(parse_color(p.dark).is_some(), "{}", p.name);
+        }
+        // The compile-time colours are the table's: each scheme's Theme reads the same text.
+        for dark in [false, true] {
+            let theme = Theme::defaults(dark, 1.0);
+            let drawn = [theme.fg, theme.muted, theme.bg, theme.grid, theme.accent];
+            for (name, colour) in ["fg", "muted", "bg", "grid", "accent"].iter().zip(drawn) {
+                assert_eq!(parse_color(default_of(name, dark)), Some(colour), "{name}");
+            }
+            for (i, colour) in theme.series.iter().enumerate() {
+                let name = format!("series-{}", i + 1);
+                assert_eq!(
+                    parse_color(default_of(&name, dark)),
+                    Some(*colour),
+                    "{name}"
+                );
+            }
+        }
+        let light = Theme::light(1.0);
+        assert_eq!(light.muted, RGBColor(0x66, 0x66, 0x66));
+        assert_eq!(light.grid, RGBColor(0xe8, 0xe8, 0xe8));
     }
 }

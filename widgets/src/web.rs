@@ -1,11 +1,9 @@
 //! The wasm-bindgen surface the `<growth-widget>` shim calls: thin, no economics.
 
-use crate::backend::{estimate_text, Measured};
-use crate::plot::PanelMap;
-use crate::spec::{InputError, KindSpec, Params};
+use crate::backend::estimate_text;
+use crate::element::Widget;
+use crate::spec::{InputError, Params};
 use crate::theme::{Theme, ThemeInput};
-use crate::{find_spec, AnyDiagram};
-use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,13 +41,9 @@ pub fn take_last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.borrow_mut().take())
 }
 
-/// Every kind's declaration: parameters, presets, titles (for controls and the guide). Only in
-/// the build-time wasm (`declarations`): the shipped one never shows these texts, the shim
-/// reads them from the JSON the build writes.
-#[cfg(feature = "declarations")]
-#[wasm_bindgen]
-pub fn kinds() -> JsValue {
-    to_js(&crate::specs())
+/// Throws an [`InputError`] as a plain JS object the element shows.
+fn thrown<T>(result: Result<T, InputError>) -> Result<T, JsValue> {
+    result.map_err(|e| js_error(&e))
 }
 
 /// Parameters as a `{name: value}` object in declaration order (no sorted map to build).
@@ -61,13 +55,18 @@ impl serde::Serialize for Values<'_> {
     }
 }
 
-/// One diagram instance owned by one `<growth-widget>` element.
+/// What an attribute change did.
+#[derive(serde::Serialize)]
+struct Outcome<'a> {
+    name: &'a str,
+    affects: &'static str,
+    error: Option<InputError>,
+}
+
+/// One diagram instance owned by one `<growth-widget>` element: [`Widget`] behind wasm-bindgen.
 #[wasm_bindgen]
 pub struct GrowthWidget {
-    spec: &'static KindSpec,
-    params: Params<'static>,
-    diagram: AnyDiagram,
-    panels: Vec<PanelMap>,
+    widget: Widget,
 }
 
 /// Text measured by the canvas's own 2D context (the font plotters sets), estimated if that fails.
@@ -127,144 +126,86 @@ fn drawing_failed<E: std::fmt::Display>(e: E) -> JsValue {
     JsValue::from_str(&format!("drawing failed: {e}"))
 }
 
-impl GrowthWidget {
-    /// Draws the diagram on `surface` and returns where its draggable panels went.
-    fn draw_on(
-        &self,
-        surface: &mut dyn crate::backend::Surface,
-        theme: &Theme,
-        measure: crate::backend::Measure<'_>,
-    ) -> Result<Vec<PanelMap>, JsValue> {
-        let root = Measured { surface, measure }.into_drawing_area();
-        let panels = self.diagram.draw(&root, theme).map_err(drawing_failed)?;
-        root.present().map_err(drawing_failed)?;
-        Ok(panels)
-    }
-
-    /// The figure as an SVG document of `width` × `height` pixels.
-    fn svg(
-        &self,
-        width: u32,
-        height: u32,
-        theme: &Theme,
-        measure: crate::backend::Measure<'_>,
-    ) -> Result<String, JsValue> {
-        let mut svg = String::new();
-        {
-            let mut backend = plotters::backend::SVGBackend::with_string(
-                &mut svg,
-                (width.clamp(1, 8192), height.clamp(1, 8192)),
-            );
-            self.draw_on(&mut backend, theme, measure)?;
-        }
-        Ok(svg)
-    }
-}
-
 #[wasm_bindgen]
 impl GrowthWidget {
     /// A widget of `kind` with default parameters; throws `{attribute, value, expected, message}` for an unknown kind.
     #[wasm_bindgen(constructor)]
     pub fn new(kind: &str) -> Result<GrowthWidget, JsValue> {
-        let spec = find_spec(kind).map_err(|e| js_error(&e))?;
-        let params = Params::defaults(spec);
-        let diagram = AnyDiagram::build(spec, &params).map_err(|e| js_error(&e))?;
         Ok(GrowthWidget {
-            spec,
-            params,
-            diagram,
-            panels: Vec::new(),
+            widget: thrown(Widget::new(kind))?,
         })
     }
 
-    /// The declaration of this widget's kind (build-time wasm only, like [`kinds`]).
-    #[cfg(feature = "declarations")]
-    pub fn spec(&self) -> JsValue {
-        to_js(self.spec)
-    }
-
-    /// Applies `change` to a copy of the parameters and rebuilds the diagram from it; on any error the old parameters and diagram stay and the error is thrown.
-    fn update(
-        &mut self,
-        change: impl FnOnce(&mut Params<'static>) -> Result<(), InputError>,
-    ) -> Result<(), JsValue> {
-        let mut next = self.params.clone();
-        change(&mut next).map_err(|e| js_error(&e))?;
-        self.diagram = AnyDiagram::build(self.spec, &next).map_err(|e| js_error(&e))?;
-        self.params = next;
-        Ok(())
-    }
-
-    /// Sets a parameter or text option from attribute text; on error the old value stays and the error is thrown.
-    pub fn set_attribute(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
-        let spec = self.spec;
-        self.update(|params| {
-            params.set_text(name, text)?;
-            if params.is_option(name) {
-                AnyDiagram::option_changed(spec, params, name);
-            }
-            Ok(())
+    /// An attribute was set (a string) or removed (null): `{name, affects, error}`, where
+    /// `affects` is `figure`, `height`, `controls`, `kind` or `nothing` and `error` is null or
+    /// the `{attribute, value, expected, message}` to show.
+    pub fn attribute(&mut self, name: &str, value: Option<String>) -> JsValue {
+        let (affects, error) = self.widget.attribute(name, value.as_deref());
+        to_js(&Outcome {
+            name,
+            affects: affects.as_str(),
+            error,
         })
     }
 
-    /// Clears a text option (the attribute was removed).
-    pub fn clear_option(&mut self, name: &str) -> Result<(), JsValue> {
-        self.update(|params| {
-            params.set_option(name, None);
-            Ok(())
-        })
+    /// Every attribute of a new element, as `[name, value]` pairs in document order: one
+    /// outcome (as from [`GrowthWidget::attribute`]) each, a preset applied first.
+    pub fn attributes(&mut self, names: Vec<String>, values: Vec<String>) -> JsValue {
+        let pairs: Vec<(&str, &str)> = names
+            .iter()
+            .zip(values.iter())
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let outcomes: Vec<Outcome> = self
+            .widget
+            .attributes(&pairs)
+            .into_iter()
+            .map(|(name, affects, error)| Outcome {
+                name,
+                affects: affects.as_str(),
+                error,
+            })
+            .collect();
+        to_js(&outcomes)
     }
 
-    /// True when `name` is one of this kind's text options.
-    pub fn is_option(&self, name: &str) -> bool {
-        self.params.is_option(name)
+    /// What shapes the widget's box: `{height, controls, label, focusable}` (the validated
+    /// height in CSS pixels, the parameters that get controls, the figure's accessible name,
+    /// and whether the figure has a point to move with the keys).
+    pub fn layout(&self) -> JsValue {
+        to_js(&self.widget.layout())
     }
 
     /// The parameters that matter now, or undefined for all of them.
     pub fn active_params(&self) -> Option<Vec<String>> {
-        self.diagram
+        self.widget
             .active_params()
             .map(|v| v.into_iter().map(String::from).collect())
     }
 
     /// Does a slice of deferred work (a few table rows); true while more remains. Call it when the page is idle.
     pub fn work(&mut self) -> bool {
-        self.diagram.work()
+        self.widget.work()
     }
 
-    /// The diagram's table `{caption, columns, rows: [{id, cells, selected, mismatch}], select}`, or null.
+    /// The diagram's table `{caption, columns, rows: [{id, cells: [{text, kind}], selected}], select, embed}`, or null.
     pub fn table(&self) -> JsValue {
-        self.diagram.table().map_or(JsValue::NULL, |t| to_js(&t))
+        self.widget.table().map_or(JsValue::NULL, |t| to_js(&t))
     }
 
     /// Sets a parameter from a number; on error the old value stays and the error is thrown.
     pub fn set_value(&mut self, name: &str, value: f64) -> Result<(), JsValue> {
-        self.update(|params| params.set(name, value))
+        thrown(self.widget.set_value(name, value))
     }
 
     /// Applies a declared preset.
     pub fn apply_preset(&mut self, name: &str) -> Result<(), JsValue> {
-        let preset = self.spec.preset(name).map_err(|e| js_error(&e))?;
-        self.update(|params| {
-            preset
-                .values
-                .iter()
-                .try_for_each(|(key, value)| params.set(key, *value))
-        })
-    }
-
-    /// Restores every parameter to its declared default.
-    pub fn reset(&mut self) -> Result<(), JsValue> {
-        let spec = self.spec;
-        self.update(|params| {
-            *params = Params::defaults(spec);
-            Ok(())
-        })
+        thrown(self.widget.apply_preset(name))
     }
 
     /// Current parameter values as `{name: value}`.
     pub fn values(&self) -> JsValue {
-        to_js(&Values(&self.params))
+        to_js(&Values(self.widget.params()))
     }
 
     /// Draws on `canvas` (already sized in device pixels) with the page's theme; returns nothing, throws on a drawing error.
@@ -286,8 +227,9 @@ impl GrowthWidget {
         );
         let mut backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
-        self.panels = self.draw_on(&mut backend, &theme, &canvas_measure(&context))?;
-        Ok(())
+        let measure = canvas_measure(&context);
+        let drawn = self.widget.draw(&mut backend, &theme, &measure);
+        drawn.map_err(drawing_failed)
     }
 
     /// The figure as an SVG document of `width` × `height` CSS pixels (plotters' SVG backend); `canvas` measures text.
@@ -300,44 +242,29 @@ impl GrowthWidget {
     ) -> Result<String, JsValue> {
         let context = context_of(&canvas)?;
         let measure = canvas_measure(&context);
-        self.svg(width, height, &theme_of(theme, 1.0), &measure)
-    }
-
-    /// The figure as SVG without a page (for static fallbacks generated at build time): text is measured by estimate.
-    #[cfg(feature = "declarations")]
-    pub fn figure_svg(&self, width: u32, height: u32) -> Result<String, JsValue> {
-        let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
-        self.svg(width, height, &Theme::light(1.0), &estimate)
+        self.widget
+            .svg(width, height, &theme_of(theme, 1.0), &measure)
+            .map_err(drawing_failed)
     }
 
     /// The `<growth-widget …>` tag that reproduces the current state (parameters that differ from their defaults).
     pub fn tag(&self) -> String {
-        let mut tag = format!("<growth-widget kind=\"{}\"", self.spec.kind);
-        for ((name, value), p) in self.params.iter().zip(self.spec.params.iter()) {
-            if (value - p.default).abs() > 1e-12 {
-                tag.push_str(&format!(
-                    " {name}=\"{}\"",
-                    crate::spec::format_attribute(value)
-                ));
-            }
-        }
-        tag.push_str("></growth-widget>");
-        tag
+        self.widget.tag()
     }
 
     /// What the figure shows, in words.
     pub fn describe(&self) -> String {
-        self.diagram.describe()
+        self.widget.describe()
     }
 
     /// Where the last render put each draggable panel: `[{left, top, right, bottom, x_min, x_max, y_min, y_max}]` in backing pixels.
     pub fn panels(&self) -> JsValue {
-        to_js(&self.panels)
+        to_js(&self.widget.panels())
     }
 
     /// Labelled numbers `[{key, label, value}]`.
     pub fn readouts(&self) -> JsValue {
-        to_js(&self.diagram.readouts())
+        to_js(&self.widget.readouts())
     }
 
     /// Numbers behind the drawing (e.g. `probe("isoquant", 2)` → flattened K, L pairs).
@@ -346,62 +273,21 @@ impl GrowthWidget {
         if what == "debug-panic" {
             panic!("deliberate panic from the test hook (arg {arg})");
         }
-        self.diagram.probe(what, arg)
+        self.widget.diagram().probe(what, arg)
     }
 
     /// Handles a pointer at backing-store pixel (x, y): applies the drag and returns true if anything changed.
     pub fn pointer(&mut self, x: f64, y: f64) -> Result<bool, JsValue> {
-        let Some((index, map)) = self.panels.iter().enumerate().find(|(_, m)| {
-            x >= m.left - 12.0 && x <= m.right + 12.0 && y >= m.top - 12.0 && y <= m.bottom + 12.0
-        }) else {
-            return Ok(false);
-        };
-        let (dx, dy) = map.to_data(x, y);
-        let updates = self.diagram.drag(index, dx, dy);
-        if updates.is_empty() {
-            return Ok(false);
-        }
-        self.update(|params| {
-            updates
-                .into_iter()
-                .try_for_each(|(key, value)| params.set(key, value))
-        })?;
-        Ok(true)
+        thrown(self.widget.pointer(x, y))
     }
 
     /// Moves the draggable point by `dx`, `dy` slider steps (arrow keys); false when the kind has no point.
     pub fn nudge(&mut self, dx: f64, dy: f64) -> Result<bool, JsValue> {
-        let Some((x_name, y_name)) = self.diagram.drag_axes() else {
-            return Ok(false);
-        };
-        let spec = self.spec;
-        self.update(|params| {
-            for (name, delta) in [(x_name, dx), (y_name, dy)] {
-                if let Some((_, p)) = spec.param(name) {
-                    let value = (params.get(name) + delta * p.step).clamp(p.min, p.max);
-                    params.set(name, value)?;
-                }
-            }
-            Ok(())
-        })?;
-        Ok(true)
-    }
-
-    /// The (x, y) parameter names the figure's point drags, or undefined.
-    pub fn drag_axes(&self) -> Option<Vec<String>> {
-        self.diagram
-            .drag_axes()
-            .map(|(x, y)| vec![x.to_string(), y.to_string()])
+        thrown(self.widget.nudge(dx, dy))
     }
 
     /// True when a pointer at backing-store pixel (x, y) would drag something.
     pub fn hit(&self, x: f64, y: f64) -> bool {
-        self.panels.iter().enumerate().any(|(i, m)| {
-            x >= m.left
-                && x <= m.right
-                && y >= m.top
-                && y <= m.bottom
-                && !self.diagram.drag(i, m.x_min, m.y_min).is_empty()
-        })
+        self.widget.hit(x, y)
     }
 }

@@ -1,0 +1,702 @@
+//! The rules of the `<growth-widget>` element, in one place: which attributes it reads, how
+//! each is validated, what removing one means, and every message a reader or author sees.
+//! The shim forwards attribute changes here and shows what comes back; it decides nothing.
+//!
+//! ```text
+//! attribute (name, text | removed) ──► Widget::attribute ──► Affects::{Figure, Height, Controls, Kind, Nothing}
+//!                                             │ (or an InputError with the full sentence)
+//!                                             ▼
+//!                                   Kind::build → dyn Diagram
+//! ```
+
+use crate::backend::{estimate_text, Measure, Measured, Surface};
+use crate::plot::PanelMap;
+use crate::spec::{format_attribute, unknown_param, InputError, KindSpec, Params};
+use crate::theme::Theme;
+use crate::{find_kind, Diagram, Kind, Readout, Table};
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use growth_model::Doc;
+use plotters::prelude::IntoDrawingArea;
+use serde::Serialize;
+
+/// Attributes of the element itself (not of a diagram), with what they do: the guide lists them.
+pub const ELEMENT_ATTRIBUTES: &[(&str, Doc)] = &[
+    ("kind", Doc::new("Which diagram to show (required).")),
+    (
+        "controls",
+        Doc::new(
+            "Comma-separated parameter names to show controls for, or none for a static figure.",
+        ),
+    ),
+    (
+        "preset",
+        Doc::new("Applies one of the kind's presets before the other attributes."),
+    ),
+    ("height", Doc::new("The figure's height in CSS pixels.")),
+];
+
+/// Attributes that belong to HTML or to the page, never to a diagram: ignored, never refused.
+const GLOBAL_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "style",
+    "slot",
+    "title",
+    "lang",
+    "dir",
+    "hidden",
+    "tabindex",
+    "part",
+    "exportparts",
+    "role",
+    "is",
+    "inert",
+    "nonce",
+    "translate",
+    "draggable",
+    "autofocus",
+    "accesskey",
+    "popover",
+    "loading",
+    "group",
+    "contenteditable",
+    "spellcheck",
+    "enterkeyhint",
+    "inputmode",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+    "itemid",
+    "itemref",
+    "xmlns",
+];
+
+/// True for attributes the page owns (HTML globals, `aria-*`, `data-*`, event handlers).
+pub fn is_page_attribute(name: &str) -> bool {
+    GLOBAL_ATTRIBUTES
+        .iter()
+        .any(|g| g.eq_ignore_ascii_case(name))
+        || name.starts_with("aria-")
+        || name.starts_with("data-")
+        || name.starts_with("on")
+}
+
+/// The figure's height: valid range in CSS pixels.
+pub const HEIGHT_RANGE: (f64, f64) = (160.0, 2000.0);
+
+/// Longest attribute text the engine reads; longer text is refused without being parsed
+/// (the message shows its start), so a pasted megabyte costs what a short value costs.
+pub const MAX_ATTRIBUTE_TEXT: usize = 1000;
+
+/// What an accepted attribute change affects, so the element redoes only that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Affects {
+    /// Parameters, a preset or an option: redraw the figure.
+    Figure,
+    /// The figure's height (see [`Widget::height`]).
+    Height,
+    /// Which controls are shown (see [`Widget::controls`]).
+    Controls,
+    /// The kind itself: the element makes a new widget.
+    Kind,
+    /// A page attribute: nothing to do.
+    Nothing,
+}
+
+impl Affects {
+    /// The name the element switches on.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Affects::Figure => "figure",
+            Affects::Height => "height",
+            Affects::Controls => "controls",
+            Affects::Kind => "kind",
+            Affects::Nothing => "nothing",
+        }
+    }
+}
+
+/// What shapes the element's box (see [`Widget::layout`]).
+#[derive(Debug, Serialize)]
+pub struct Layout {
+    /// The validated height in CSS pixels.
+    pub height: u32,
+    /// The parameters that get controls, in declaration order.
+    pub controls: Vec<&'static str>,
+    /// The figure's accessible name.
+    pub label: String,
+    /// True when the figure has a point to move with the arrow keys.
+    pub focusable: bool,
+}
+
+/// The element's data that the shim needs before the engine loads, written into the
+/// declarations by the build (so the shim lists no attribute itself).
+#[derive(Debug, Serialize)]
+pub struct ElementSpec {
+    /// Element attributes with their help (guide).
+    pub attributes: Vec<ElementAttribute>,
+    /// Valid heights (guide).
+    pub height: (f64, f64),
+    /// CSS custom properties with both themes' defaults.
+    pub theme: &'static [crate::theme::ThemeProperty],
+}
+
+/// One element attribute, for the guide.
+#[derive(Debug, Serialize)]
+pub struct ElementAttribute {
+    /// Its name.
+    pub name: &'static str,
+    /// What it does.
+    #[serde(serialize_with = "crate::spec::doc_text")]
+    pub help: &'static Doc,
+}
+
+/// The element's declaration.
+pub fn element_spec() -> ElementSpec {
+    ElementSpec {
+        attributes: ELEMENT_ATTRIBUTES
+            .iter()
+            .map(|(name, help)| ElementAttribute { name, help })
+            .collect(),
+        height: HEIGHT_RANGE,
+        theme: crate::theme::PROPERTIES,
+    }
+}
+
+/// The attribute text as the engine reads it: at most [`MAX_ATTRIBUTE_TEXT`] bytes.
+fn bounded(name: &str, text: &str) -> Result<(), InputError> {
+    if text.len() > MAX_ATTRIBUTE_TEXT {
+        return Err(InputError::new(
+            name,
+            text,
+            "is too long",
+            format!("at most {MAX_ATTRIBUTE_TEXT} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// One diagram instance with the element's state: parameters, height and shown controls.
+pub struct Widget {
+    kind: &'static Kind,
+    spec: &'static KindSpec,
+    params: Params<'static>,
+    diagram: Box<dyn Diagram>,
+    height: u32,
+    controls: Option<Vec<&'static str>>,
+    panels: Vec<PanelMap>,
+}
+
+impl Widget {
+    /// A widget of `kind` with default parameters.
+    pub fn new(kind: &str) -> Result<Widget, InputError> {
+        bounded("kind", kind)?;
+        let entry = find_kind(kind)?;
+        let spec = (entry.spec)();
+        let params = Params::defaults(spec);
+        let diagram = (entry.build)(&params)?;
+        Ok(Widget {
+            kind: entry,
+            spec,
+            params,
+            diagram,
+            height: spec.height,
+            controls: None,
+            panels: Vec::new(),
+        })
+    }
+
+    /// The kind's declaration.
+    pub fn spec(&self) -> &'static KindSpec {
+        self.spec
+    }
+
+    /// The diagram as now computed.
+    pub fn diagram(&self) -> &dyn Diagram {
+        self.diagram.as_ref()
+    }
+
+    /// Applies `change` to a copy of the parameters and rebuilds; on error nothing changes.
+    fn update(
+        &mut self,
+        change: impl FnOnce(&mut Params<'static>) -> Result<(), InputError>,
+    ) -> Result<(), InputError> {
+        let mut next = self.params.clone();
+        change(&mut next)?;
+        self.diagram = (self.kind.build)(&next)?;
+        self.params = next;
+        Ok(())
+    }
+
+    /// An attribute was set (`Some(text)`) or removed (`None`): what it affects, and the
+    /// error to show if it was refused (the widget then keeps its state, and the message
+    /// says what is shown instead). A refused height or controls list still affects the
+    /// layout: the fallback applies.
+    pub fn attribute(&mut self, name: &str, value: Option<&str>) -> (Affects, Option<InputError>) {
+        if is_page_attribute(name) {
+            return (Affects::Nothing, None);
+        }
+        let affects = match name {
+            "kind" => Affects::Kind,
+            "height" => Affects::Height,
+            "controls" => Affects::Controls,
+            "preset" if value.is_none() => Affects::Nothing,
+            _ => Affects::Figure,
+        };
+        if let Some(text) = value {
+            if let Err(e) = bounded(name, text) {
+                return (affects, Some(e));
+            }
+        }
+        let result = match affects {
+            Affects::Height => self.set_height(value),
+            Affects::Controls => self.set_controls(value),
+            Affects::Kind | Affects::Nothing => Ok(()),
+            Affects::Figure if name == "preset" => self.apply_preset(value.unwrap_or_default()),
+            Affects::Figure => self.set_parameter(name, value),
+        };
+        (affects, result.err())
+    }
+
+    /// Every attribute of a new element, in the order that makes them mean what they say: a
+    /// preset first, then the rest as written (so `preset="…" rho="1"` shows ρ = 1).
+    pub fn attributes<'n>(
+        &mut self,
+        attributes: &[(&'n str, &str)],
+    ) -> Vec<(&'n str, Affects, Option<InputError>)> {
+        let presets = attributes.iter().filter(|(n, _)| *n == "preset");
+        let others = attributes.iter().filter(|(n, _)| *n != "preset");
+        presets
+            .chain(others)
+            .map(|(name, value)| {
+                let (affects, error) = self.attribute(name, Some(value));
+                (*name, affects, error)
+            })
+            .collect()
+    }
+
+    fn set_parameter(&mut self, name: &str, value: Option<&str>) -> Result<(), InputError> {
+        let kind = self.kind;
+        let result = match value {
+            Some(text) => self.update(|params| {
+                params.set_text(name, text)?;
+                if params.is_option(name) {
+                    (kind.option_changed)(params, name);
+                }
+                Ok(())
+            }),
+            None => {
+                let spec = self.spec;
+                self.update(|params| {
+                    if let Some((_, p)) = spec.param(name) {
+                        params.set(p.name, p.default)
+                    } else if params.is_option(name) {
+                        params.set_option(name, None);
+                        Ok(())
+                    } else {
+                        Err(unknown_param(spec, name, ""))
+                    }
+                })
+            }
+        };
+        result.map_err(|mut error| {
+            // Say what the reader sees instead: the value the widget kept.
+            if let Some((i, p)) = self.spec.param(name) {
+                let kept = self.params.value(i);
+                error.message = format!(
+                    "{} Showing {} = {} instead.",
+                    error.message,
+                    p.name,
+                    format_attribute(kept)
+                );
+            }
+            error
+        })
+    }
+
+    fn set_height(&mut self, value: Option<&str>) -> Result<(), InputError> {
+        let default = self.spec.height;
+        self.height = default;
+        let Some(text) = value else { return Ok(()) };
+        let trimmed = text.trim();
+        let number = trimmed.strip_suffix("px").unwrap_or(trimmed).trim();
+        let (min, max) = HEIGHT_RANGE;
+        match growth_model::parse_decimal(number) {
+            Some(h) if h.is_finite() && (min..=max).contains(&h) => {
+                self.height = h.round() as u32;
+                Ok(())
+            }
+            _ => Err(InputError::new(
+                "height",
+                text,
+                "is not a valid height",
+                format!("a height in CSS pixels from {min} to {max}. Using {default}"),
+            )),
+        }
+    }
+
+    fn set_controls(&mut self, value: Option<&str>) -> Result<(), InputError> {
+        self.controls = None;
+        let Some(list) = value else { return Ok(()) };
+        let words = || {
+            list.split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+        };
+        let mut shown = Vec::new();
+        if !words().eq(["none"]) {
+            // Shown in declaration order, as the guide lists them (a filter of the declaration, no sort).
+            for p in self.spec.params {
+                if words().any(|w| w.eq_ignore_ascii_case(p.name)) {
+                    shown.push(p.name);
+                }
+            }
+        }
+        self.controls = Some(shown);
+        let mut unknown = String::new();
+        for w in words().filter(|w| *w != "none" && self.spec.param(w).is_none()) {
+            if !unknown.is_empty() {
+                unknown.push_str(", ");
+            }
+            unknown.push_str(w);
+        }
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        Err(InputError::new(
+            "controls",
+            list,
+            &format!("names {unknown}, which this kind does not have"),
+            format!("valid names: {}, or none", self.spec.param_names()),
+        ))
+    }
+
+    /// The validated height in CSS pixels.
+    pub fn height(&self) -> u32 {
+        self.height
+    }
+
+    /// The parameters that get controls, in declaration order; toggles included.
+    pub fn controls(&self) -> Vec<&'static str> {
+        match &self.controls {
+            Some(list) => list.clone(),
+            None => self.spec.params.iter().map(|p| p.name).collect(),
+        }
+    }
+
+    /// Sets a parameter from a number (a control or a property); on error the old value stays.
+    pub fn set_value(&mut self, name: &str, value: f64) -> Result<(), InputError> {
+        self.update(|params| params.set(name, value))
+    }
+
+    /// Applies a declared preset.
+    pub fn apply_preset(&mut self, name: &str) -> Result<(), InputError> {
+        let preset = self.spec.preset(name)?;
+        self.update(|params| {
+            preset
+                .values
+                .iter()
+                .try_for_each(|(key, value)| params.set(key, *value))
+        })
+    }
+
+    /// Current parameter values, in declaration order.
+    pub fn params(&self) -> &Params<'static> {
+        &self.params
+    }
+
+    /// The parameters that matter now, or `None` for all of them.
+    pub fn active_params(&self) -> Option<Vec<&'static str>> {
+        self.diagram.active_params()
+    }
+
+    /// A slice of deferred work; true while more remains.
+    pub fn work(&mut self) -> bool {
+        self.diagram.work()
+    }
+
+    /// The diagram's table, if any.
+    pub fn table(&self) -> Option<Table> {
+        self.diagram.table()
+    }
+
+    /// What the figure shows, in words.
+    pub fn describe(&self) -> String {
+        self.diagram.describe()
+    }
+
+    /// Labelled numbers.
+    pub fn readouts(&self) -> Vec<Readout> {
+        self.diagram.readouts()
+    }
+
+    /// The `<growth-widget …>` tag that reproduces the current state: the kind, then every
+    /// parameter and option that differs from its default.
+    pub fn tag(&self) -> String {
+        let mut tag = format!("<growth-widget kind=\"{}\"", self.spec.kind);
+        for (name, text) in self.params.options() {
+            tag.push_str(&format!(" {name}=\"{}\"", escape_attribute(text)));
+        }
+        for ((name, value), p) in self.params.iter().zip(self.spec.params.iter()) {
+            if (value - p.default).abs() > 1e-12 {
+                tag.push_str(&format!(" {name}=\"{}\"", format_attribute(value)));
+            }
+        }
+        tag.push_str("></growth-widget>");
+        tag
+    }
+
+    /// Where the last drawing put each draggable panel.
+    pub fn panels(&self) -> &[PanelMap] {
+        &self.panels
+    }
+
+    /// Remembers where the drawing put the draggable panels (for pointer hits).
+    pub fn set_panels(&mut self, panels: Vec<PanelMap>) {
+        self.panels = panels;
+    }
+
+    /// A pointer at backing-store pixel (x, y): applies the drag; true if anything changed.
+    pub fn pointer(&mut self, x: f64, y: f64) -> Result<bool, InputError> {
+        let Some((index, map)) = self.panels.iter().enumerate().find(|(_, m)| {
+            x >= m.left - 12.0 && x <= m.right + 12.0 && y >= m.top - 12.0 && y <= m.bottom + 12.0
+        }) else {
+            return Ok(false);
+        };
+        let (dx, dy) = map.to_data(x, y);
+        let updates = self.diagram.drag(index, dx, dy);
+        if updates.is_empty() {
+            return Ok(false);
+        }
+        self.update(|params| {
+            updates
+                .into_iter()
+                .try_for_each(|(key, value)| params.set(key, value))
+        })?;
+        Ok(true)
+    }
+
+    /// Moves the draggable point by `dx`, `dy` slider steps (arrow keys); false when the kind has no point.
+    pub fn nudge(&mut self, dx: f64, dy: f64) -> Result<bool, InputError> {
+        let Some((x_name, y_name)) = self.diagram.drag_axes() else {
+            return Ok(false);
+        };
+        let spec = self.spec;
+        self.update(|params| {
+            for (name, delta) in [(x_name, dx), (y_name, dy)] {
+                if let Some((i, p)) = spec.param(name) {
+                    let value = (params.value(i) + delta * p.step).clamp(p.min, p.max);
+                    params.set(name, value)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(true)
+    }
+
+    /// True when a pointer at backing-store pixel (x, y) would drag something.
+    pub fn hit(&self, x: f64, y: f64) -> bool {
+        self.panels.iter().enumerate().any(|(i, m)| {
+            x >= m.left
+                && x <= m.right
+                && y >= m.top
+                && y <= m.bottom
+                && !self.diagram.drag(i, m.x_min, m.y_min).is_empty()
+        })
+    }
+
+    /// Draws the figure on `surface` and remembers where its draggable panels went.
+    pub fn draw(
+        &mut self,
+        surface: &mut dyn Surface,
+        theme: &Theme,
+        measure: Measure<'_>,
+    ) -> Result<(), String> {
+        self.panels = draw_on(self.diagram.as_ref(), surface, theme, measure)?;
+        Ok(())
+    }
+
+    /// The figure as an SVG document of `width` × `height` pixels (plotters' SVG backend).
+    pub fn svg(
+        &self,
+        width: u32,
+        height: u32,
+        theme: &Theme,
+        measure: Measure<'_>,
+    ) -> Result<String, String> {
+        let mut svg = String::new();
+        {
+            let mut backend = plotters::backend::SVGBackend::with_string(
+                &mut svg,
+                (width.clamp(1, 8192), height.clamp(1, 8192)),
+            );
+            draw_on(self.diagram.as_ref(), &mut backend, theme, measure)?;
+        }
+        Ok(svg)
+    }
+
+    /// The figure as SVG in the light theme with estimated text widths (no page at hand:
+    /// the build's static fallbacks, host tests).
+    pub fn figure_svg(&self, width: u32, height: u32) -> Result<String, String> {
+        let estimate = |text: &str, _font: &str, size: f64| estimate_text(text, size);
+        self.svg(width, height, &Theme::light(1.0), &estimate)
+    }
+
+    /// What shapes the element's box, in one answer.
+    pub fn layout(&self) -> Layout {
+        Layout {
+            height: self.height,
+            controls: self.controls(),
+            label: self.figure_label(),
+            focusable: self.diagram.drag_axes().is_some(),
+        }
+    }
+
+    /// The sentence for the figure's accessible name when it has a point to move.
+    pub fn figure_label(&self) -> String {
+        match self.diagram.drag_axes() {
+            Some((x, y)) => format!(
+                "{}. Drag the point, or focus here and use the arrow keys to change {x} and {y}.",
+                self.spec.title.text()
+            ),
+            None => self.spec.title.text().to_string(),
+        }
+    }
+}
+
+/// Draws `diagram` on `surface`; returns where its draggable panels went.
+fn draw_on(
+    diagram: &dyn Diagram,
+    surface: &mut dyn Surface,
+    theme: &Theme,
+    measure: Measure<'_>,
+) -> Result<Vec<PanelMap>, String> {
+    let root = Measured { surface, measure }.into_drawing_area();
+    let panels = diagram.draw(&root, theme).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(panels)
+}
+
+/// `text` safe inside a double-quoted attribute.
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused((_, error): (Affects, Option<InputError>)) -> InputError {
+        error.expect("the attribute is refused")
+    }
+
+    #[test]
+    fn a_preset_applies_before_the_attributes_written_after_it() {
+        let mut w = elasticity();
+        let results = w.attributes(&[("rho", "0.5"), ("preset", "complements")]);
+        assert!(results.iter().all(|(_, _, e)| e.is_none()));
+        assert_eq!(w.params().iter().next(), Some(("rho", 0.5)));
+    }
+
+    fn elasticity() -> Widget {
+        Widget::new("elasticity").expect("elasticity is a kind")
+    }
+
+    #[test]
+    fn a_refused_parameter_says_what_is_shown_instead() {
+        let mut w = elasticity();
+        let e = refused(w.attribute("rho", Some("abc")));
+        assert_eq!(
+            e.message,
+            "rho=\"abc\" is not a number; valid range −5 to 1. Showing rho = -0.5 instead."
+        );
+        assert_eq!(w.params().iter().next(), Some(("rho", -0.5)));
+    }
+
+    #[test]
+    fn removing_a_parameter_restores_its_default_and_names_match_case_insensitively() {
+        let mut w = elasticity();
+        assert_eq!(w.attribute("k", Some("3")), (Affects::Figure, None));
+        assert_eq!(w.params().iter().nth(2), Some(("K", 3.0)));
+        assert_eq!(w.attribute("k", None), (Affects::Figure, None));
+        assert_eq!(w.params().iter().nth(2), Some(("K", 2.0)));
+    }
+
+    #[test]
+    fn height_is_validated_here_with_the_fallback_in_the_message() {
+        let mut w = elasticity();
+        assert_eq!(
+            w.attribute("height", Some("300px")),
+            (Affects::Height, None)
+        );
+        assert_eq!(w.height(), 300);
+        let e = refused(w.attribute("height", Some("5000")));
+        assert_eq!(e.message, "height=\"5000\" is not a valid height; a height in CSS pixels from 160 to 2000. Using 420.");
+        assert_eq!(w.height(), 420);
+        assert_eq!(w.attribute("height", None), (Affects::Height, None));
+        assert_eq!(w.height(), 420);
+    }
+
+    #[test]
+    fn controls_are_validated_in_declaration_order() {
+        let mut w = elasticity();
+        assert_eq!(
+            w.attribute("controls", Some("K, rho")),
+            (Affects::Controls, None)
+        );
+        assert_eq!(w.controls(), ["rho", "K"]);
+        let e = refused(w.attribute("controls", Some("rho,zeta")));
+        assert!(e.message.starts_with("controls=\"rho,zeta\" names zeta, which this kind does not have; valid names: rho, alpha, K, L, or none."), "{}", e.message);
+        assert_eq!(w.controls(), ["rho"]);
+        assert_eq!(
+            w.attribute("controls", Some("none")),
+            (Affects::Controls, None)
+        );
+        assert!(w.controls().is_empty());
+    }
+
+    #[test]
+    fn page_attributes_are_ignored_and_unknown_ones_refused() {
+        let mut w = elasticity();
+        for name in ["class", "aria-label", "data-x", "onclick", "id", "group"] {
+            assert_eq!(
+                w.attribute(name, Some("x")),
+                (Affects::Nothing, None),
+                "{name}"
+            );
+        }
+        let e = refused(w.attribute("foo", Some("1")));
+        assert_eq!(e.message, "foo=\"1\" is not a parameter of kind=\"elasticity\"; its parameters are rho, alpha, K, L.");
+    }
+
+    #[test]
+    fn long_text_is_refused_without_parsing() {
+        let mut w = elasticity();
+        let long = "1".repeat(1_000_000);
+        let e = refused(w.attribute("rho", Some(&long)));
+        assert!(e.message.contains("is too long"), "{}", e.message);
+        assert!(e.message.len() < 200);
+    }
+
+    #[test]
+    fn every_kind_builds_and_tags_itself() {
+        for kind in crate::KINDS.iter() {
+            let spec = (kind.spec)();
+            let w = Widget::new(spec.kind).expect("every registered kind builds at its defaults");
+            assert_eq!(
+                w.tag(),
+                format!("<growth-widget kind=\"{}\"></growth-widget>", spec.kind)
+            );
+        }
+    }
+}
