@@ -15,9 +15,10 @@ const COLD_LOADS = 10;
 const CHANGES = 300;
 const WARM_UP = 150;
 const CYCLES = [10, 500];
-const KINDS = ['elasticity', 'task-automation', 'research-feedback', 'growth-regimes', 'production', 'scenarios'];
-const PAGES = [
-  ...KINDS.map((kind) => ({ name: `Growth Widgets: ${kind}`, url: `/bench/ours.html?kind=${kind}`, ours: true, kind })),
+// Every kind the build declares (read after the build, so a new kind is measured without editing this file).
+const kinds = () => JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
+const pages = () => [
+  ...kinds().map((kind) => ({ name: `Growth Widgets: ${kind}`, url: `/bench/ours.html?kind=${kind}`, ours: true, kind })),
   { name: 'Plotly', url: '/bench/peers/plotly.html' },
   { name: 'Chart.js', url: '/bench/peers/chartjs.html' },
   { name: 'JSXGraph', url: '/bench/peers/jsxgraph.html' },
@@ -175,6 +176,7 @@ function table(results) {
 
 async function main() {
   await build();
+  const PAGES = pages();
   const server = await startServer();
   const browser = await launchBrowser(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
   const results = {

@@ -2,7 +2,7 @@
 //   growth-widgets.js + growth-widgets.wasm   (ES module, for servers)
 //   growth-widgets.inline.js                  (one classic script, wasm inlined: works from file://)
 // and the kinds' declarations as JSON (read by the shim, the guide and the element manifest;
-// taken from a build-time wasm with the `declarations` feature), then the generated pages.
+// written by the widgets' host binary `declarations`), then the generated pages.
 // `--test-hooks` instead builds tests/dist/growth-widgets.js with the deliberately failing
 // hook the robustness tests use (never shipped).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -23,37 +23,44 @@ function compile({ features = [], targetDir = join(root, 'target'), pkg }) {
 }
 
 /**
- * The kinds' declarations with their initial state and static figures, straight from the
- * build-time wasm (feature `declarations`, its own target dir), so nothing in JS restates them.
- * The shipped wasm leaves these texts and exports out.
+ * The kinds' declarations with their initial state, the element's own declaration (attributes,
+ * heights, theme defaults) and the static figures, written by the widgets' host binary
+ * `declarations` straight from the registry, so nothing in JS restates them.
  */
-async function declarations() {
-  const pkg = join(root, 'target', 'wasm-pkg-declarations');
-  compile({ features: ['declarations'], targetDir: join(root, 'target', 'declarations'), pkg });
-  const glue = await import(pathToFileURL(join(pkg, 'growth_widgets.js')).href + `?t=${Date.now()}`);
-  glue.initSync({ module: readFileSync(join(pkg, 'growth_widgets_bg.wasm')) });
-  const kinds = glue.kinds();
-  // What each kind shows at its defaults, so an element can reserve its final size before
-  // the wasm loads (no layout shift), and a static SVG for no-script fallbacks.
-  const figures = {};
-  for (const spec of kinds) {
-    const widget = new glue.GrowthWidget(spec.kind);
-    while (widget.work()) {
-      // Fill deferred rows, so the initial table is complete.
-    }
-    spec.initial = { readouts: widget.readouts(), description: widget.describe(), table: widget.table() ?? null, active: widget.active_params() ?? null };
-    figures[spec.kind] = widget.figure_svg(720, spec.height);
-    widget.free();
-  }
-  return { kinds, figures };
+function declarations() {
+  const out = join(root, 'target', 'declarations-out');
+  run('cargo', ['run', '--quiet', '-p', 'growth-widgets', '--features', 'declarations', '--bin', 'declarations', '--', out]);
+  const read = (name) => JSON.parse(readFileSync(join(out, name), 'utf8'));
+  const kinds = read('kinds.json');
+  const figures = Object.fromEntries(kinds.map((spec) => [spec.kind, readFileSync(join(out, 'figures', `${spec.kind}.svg`), 'utf8')]));
+  return { kinds, element: read('element.json'), figures };
 }
 
-/** Builds the shipped wasm and its glue into `pkg`, with the declarations beside them as kinds.json. */
-async function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
-  const { kinds, figures } = await declarations();
+// Texts only the guide and the manifest show, and the defaults' description (true of the
+// defaults only, not of the author's attributes, so the element does not speak it before the
+// engine has computed the real one): the bundles leave them out (www/dist keeps them).
+const GUIDE_ONLY = new Set(['summary', 'symbol', 'example', 'description']);
+
+/** The declarations as the element needs them: the same data without the guide's texts. */
+function lean(value, key = '') {
+  if (Array.isArray(value)) return value.map((v) => lean(v, key));
+  if (value === null || typeof value !== 'object') return value;
+  // Options and the element's attributes are read by name only; their help is the guide's.
+  const dropHelp = key === 'options' || key === 'attributes' || key === 'theme';
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !GUIDE_ONLY.has(k) && !(dropHelp && k === 'help'))
+      .map(([k, v]) => [k, lean(v, k)]),
+  );
+}
+
+/** Builds the shipped wasm and its glue into `pkg`, with the declarations the element reads beside them (kinds.json, element.json). */
+function wasm({ features = [], targetDir = join(root, 'target'), pkg }) {
+  const declared = declarations();
   compile({ features, targetDir, pkg });
-  writeFileSync(join(pkg, 'kinds.json'), JSON.stringify(kinds, null, 2));
-  return { kinds, figures };
+  writeFileSync(join(pkg, 'kinds.json'), JSON.stringify(lean(declared.kinds)));
+  writeFileSync(join(pkg, 'element.json'), JSON.stringify(lean(declared.element)));
+  return declared;
 }
 
 /** esbuild options shared by the bundles; `pkg` replaces target/wasm-pkg in the entries' imports. */
@@ -65,7 +72,19 @@ function bundleOptions(pkg) {
     target: ['es2022'],
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
+    loader: { '.css': 'text' },
     plugins: [
+      {
+        // The shadow root's CSS is imported as text: minified first, as esbuild minifies a stylesheet.
+        name: 'minified-css-text',
+        setup(b) {
+          b.onLoad({ filter: /\.css$/ }, async (args) => {
+            const esbuild = await import('esbuild');
+            const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+            return { contents: code, loader: 'text' };
+          });
+        },
+      },
       {
         name: 'wasm-pkg',
         setup(b) {
@@ -78,10 +97,11 @@ function bundleOptions(pkg) {
 
 export async function build() {
   const pkg = join(root, 'target', 'wasm-pkg');
-  const { kinds, figures } = await wasm({ pkg });
+  const { kinds, element, figures } = wasm({ pkg });
   mkdirSync(dist, { recursive: true });
   copyFileSync(join(pkg, 'growth_widgets_bg.wasm'), join(dist, 'growth-widgets.wasm'));
   writeFileSync(join(dist, 'kinds.json'), JSON.stringify(kinds, null, 2));
+  writeFileSync(join(dist, 'element.json'), JSON.stringify(element, null, 2));
   const esbuild = await import('esbuild');
   const common = bundleOptions(pkg);
   await esbuild.build({ ...common, entryPoints: [join(root, 'www', 'src', 'entry-module.js')], format: 'esm', outfile: join(dist, 'growth-widgets.js') });
@@ -89,23 +109,33 @@ export async function build() {
     ...common,
     entryPoints: [join(root, 'www', 'src', 'entry-inline.js')],
     format: 'iife',
-    loader: { '.wasm': 'binary' },
+    loader: { '.wasm': 'binary', '.css': 'text' },
     outfile: join(dist, 'growth-widgets.inline.js'),
   });
   const { writePages } = await import('./pages.mjs');
-  await writePages(kinds, figures);
+  await writePages(kinds, element, figures);
+  readmeKinds(kinds);
   return sizes(dist, ['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
 }
 
 /** The module bundle with the test hooks, into tests/dist (its own cargo target dir, so the release build is not redone). */
 export async function buildTestHooks() {
   const pkg = join(root, 'target', 'wasm-pkg-test');
-  await wasm({ features: ['test-hooks'], targetDir: join(root, 'target', 'test-hooks'), pkg });
+  wasm({ features: ['test-hooks'], targetDir: join(root, 'target', 'test-hooks'), pkg });
   const out = join(root, 'tests', 'dist');
   mkdirSync(out, { recursive: true });
   copyFileSync(join(pkg, 'growth_widgets_bg.wasm'), join(out, 'growth-widgets.wasm'));
   const esbuild = await import('esbuild');
   await esbuild.build({ ...bundleOptions(pkg), entryPoints: [join(root, 'www', 'src', 'entry-module.js')], format: 'esm', outfile: join(out, 'growth-widgets.js') });
+}
+
+/** The README's list of kinds, between its markers, from the declarations (rewritten only when it changed). */
+function readmeKinds(kinds) {
+  const path = join(root, 'README.md');
+  const readme = readFileSync(path, 'utf8');
+  const line = `Kinds: ${kinds.map((k) => `\`${k.kind}\``).join(', ')}.`;
+  const next = readme.replace(/(<!-- kinds:start -->\n)[\s\S]*?(\n<!-- kinds:end -->)/, `$1${line}$2`);
+  if (next !== readme) writeFileSync(path, next);
 }
 
 /** Raw, gzip and brotli sizes of files in `dir`. */

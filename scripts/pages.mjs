@@ -35,7 +35,7 @@ function tag(kind, attributes = {}) {
   return `<growth-widget kind="${esc(kind)}"${extra}></growth-widget>`;
 }
 
-function attributeRows(spec) {
+function attributeRows(spec, element) {
   const rows = spec.params.map(
     (p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.label)}</td><td>${p.toggle ? '0 or 1' : `${number(p.min)} to ${number(p.max)}`}</td><td>${number(p.default)}</td><td>${esc(p.unit.trim())}</td><td>${esc(p.help)}</td></tr>`,
   );
@@ -43,7 +43,7 @@ function attributeRows(spec) {
   const presets = spec.presets.map((p) => `<code>${esc(p.name)}</code>`).join(', ');
   rows.push(`<tr><td><code>preset</code></td><td>Preset</td><td>${presets || 'none'}</td><td></td><td></td><td>Applies a named set of values before the other attributes.</td></tr>`);
   rows.push(`<tr><td><code>controls</code></td><td>Controls shown</td><td>comma-separated names, or <code>none</code></td><td>all</td><td></td><td>Show only some controls; <code>none</code> makes a static figure.</td></tr>`);
-  rows.push(`<tr><td><code>height</code></td><td>Figure height</td><td>160 to 2000</td><td>${spec.height}</td><td>px</td><td>Height of the drawing in CSS pixels.</td></tr>`);
+  rows.push(`<tr><td><code>height</code></td><td>Figure height</td><td>${element.height[0]} to ${element.height[1]}</td><td>${spec.height}</td><td>px</td><td>Height of the drawing in CSS pixels.</td></tr>`);
   return rows.join('\n');
 }
 
@@ -51,7 +51,7 @@ function guide(kinds, shim) {
   const toc = kinds.map((k) => `<li><a href="#${k.kind}">${esc(k.title)}</a> — <code>${esc(k.kind)}</code></li>`).join('\n');
   const sections = kinds
     .map((spec) => {
-      const example = spec.options.length ? tag(spec.kind, { scenario: 'ps-land-hanson' }) : tag(spec.kind, { [spec.params[0].name]: String(spec.params[0].default) });
+      const example = spec.options.length ? tag(spec.kind, { [spec.options[0].name]: spec.options[0].example }) : tag(spec.kind, { [spec.params[0].name]: String(spec.params[0].default) });
       return `<section id="${spec.kind}">
 <h2>${esc(spec.title)} <code>${esc(spec.kind)}</code></h2>
 <p>${esc(spec.summary)}</p>
@@ -60,7 +60,7 @@ ${tag(spec.kind)}
 <pre><code>${esc(example)}</code></pre>
 <h3>Attributes and properties</h3>
 <div class="scroll"><table><thead><tr><th>Attribute</th><th>Label</th><th>Valid values</th><th>Default</th><th>Unit</th><th>Meaning</th></tr></thead>
-<tbody>${attributeRows(spec)}</tbody></table></div>
+<tbody>${attributeRows(spec, shim.element)}</tbody></table></div>
 </section>`;
     })
     .join('\n');
@@ -138,7 +138,7 @@ ${rows(shim.PARTS)}
 <li><code>kind="…" is not a known kind; one of: ${kinds.map((k) => esc(k.kind)).join(', ')}.</code></li>
 <li><code>foo="1" is not a parameter of kind="elasticity"; its parameters are rho, alpha, K, L.</code></li>
 <li><code>preset="…" is not a preset of this kind; one of: ….</code> and <code>scenario="…" is not a row of the tables; one of: ….</code></li>
-<li><code>controls="…" names …, which this kind does not have; valid names: ….</code> and <code>height="…" is not a valid height; a height in CSS pixels from 160 to 2000.</code></li>
+<li><code>controls="…" names …, which this kind does not have; valid names: ….</code> and <code>height="…" is not a valid height; a height in CSS pixels from ${shim.element.height[0]} to ${shim.element.height[1]}.</code></li>
 <li><code>rho = −1 is outside this row's model range; valid range (0, 1].</code> when a scenario's model refuses a value.</li>
 <li><code>The diagram engine failed to load: …</code> when the WebAssembly cannot be fetched or is blocked; the slotted fallback is shown.</li>
 </ul>
@@ -153,10 +153,7 @@ ${rows(shim.PARTS)}
 
 function manifest(kinds, shim) {
   const attributes = new Map([
-    ['kind', { name: 'kind', type: { text: kinds.map((k) => `'${k.kind}'`).join(' | ') }, description: 'Which diagram.' }],
-    ['controls', { name: 'controls', type: { text: 'string' }, description: 'Comma-separated parameter names to show, or "none".' }],
-    ['preset', { name: 'preset', type: { text: 'string' }, description: 'A preset of the kind, applied first.' }],
-    ['height', { name: 'height', type: { text: 'number' }, description: 'Figure height in CSS pixels (160–2000).' }],
+    ...shim.element.attributes.map((a) => [a.name, { name: a.name, type: { text: a.name === 'kind' ? kinds.map((k) => `'${k.kind}'`).join(' | ') : 'string' }, description: a.help }]),
   ]);
   for (const spec of kinds) {
     for (const p of spec.params) {
@@ -361,11 +358,18 @@ ${html.replace(/^<p>Phil Trammell on Economic Growth Under Transformative AI<\/p
   };
 }
 
-export async function writePages(kinds, figures) {
+/** What the guide and the manifest say about the element: its parts and events (docs.js), and its theme properties with their light defaults (element.json, from the widgets' theme table). */
+async function shimDocs(element) {
+  const { PARTS, EVENTS } = await import(pathToFileURL(join(www, 'src', 'docs.js')).href);
+  const CSS_PROPERTIES = element.theme.map((p) => [`--growth-widget-${p.name}`, p.light, p.help]);
+  return { PARTS, EVENTS, CSS_PROPERTIES, element };
+}
+
+export async function writePages(kinds, element, figures) {
   copyVendor();
   mkdirSync(join(dist, 'figures'), { recursive: true });
   for (const [kind, svg] of Object.entries(figures)) writeFileSync(join(dist, 'figures', `${kind}.svg`), svg);
-  const shim = await import(pathToFileURL(join(www, 'src', 'growth-widget.js')).href);
+  const shim = await shimDocs(element);
   writeFileSync(join(www, 'guide.html'), guide(kinds, shim));
   writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest(kinds, shim), null, 2));
   writeFileSync(join(dist, 'growth-widgets.d.ts'), typings(kinds));

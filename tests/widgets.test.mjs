@@ -1,12 +1,13 @@
-// The three teaching widgets of the design card, as a reader uses them: every control by
-// mouse and keyboard, the draggable point, presets, downloads, and screenshots for review.
+// Every kind, as a reader uses it: every control by mouse and keyboard, the draggable point,
+// presets, downloads, and screenshots for review. The kinds come from the build's declarations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { root } from '../scripts/lib.mjs';
 import { afterRender, artifacts, canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
 
-const KINDS = ['elasticity', 'task-automation', 'research-feedback'];
+const KINDS = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
 const env = useBrowser();
 
 async function openKinds(options = {}) {
@@ -23,7 +24,8 @@ test('every control of every kind changes the canvas and the description', async
     const widget = await waitDrawn(page, `#${kind}`);
     const stats = await canvasStats(widget);
     assert.ok(stats.ink > stats.total * 0.02, `${kind} draws (${stats.ink} px)`);
-    const params = await widget.evaluate((el) => Object.keys(el.values));
+    // The parameters a reader can reach: those whose controls are shown (a kind may hide the ones that do not matter now).
+    const params = await widget.evaluate((el) => [...new Set([...el.shadowRoot.querySelectorAll('.control:not([hidden]) [data-param]')].map((i) => i.dataset.param))]);
     for (const name of params) {
       const before = { hash: (await canvasStats(widget)).hash, text: await description(widget) };
       const control = widget.locator(`[data-param="${name}"]`).first();
@@ -49,7 +51,8 @@ test('the keyboard alone reaches and changes every control', async () => {
   const page = await openKinds();
   for (const kind of KINDS) {
     const widget = await waitDrawn(page, `#${kind}`);
-    const params = await widget.evaluate((el) => Object.keys(el.values));
+    // The parameters a reader can reach: those whose controls are shown (a kind may hide the ones that do not matter now).
+    const params = await widget.evaluate((el) => [...new Set([...el.shadowRoot.querySelectorAll('.control:not([hidden]) [data-param]')].map((i) => i.dataset.param))]);
     const changed = new Set();
     // Start just before the widget and Tab through it.
     await widget.evaluate((el) => {

@@ -1,0 +1,87 @@
+// The figure's actions: Play (for kinds that declare a parameter to sweep), PNG, SVG and
+// Copy tag, and the download and clipboard plumbing behind them.
+import { el } from './dom.js';
+
+const LABELS = {
+  play: ['▶ Play', null],
+  png: ['PNG', 'Download the figure as PNG'],
+  svg: ['SVG', 'Download the figure as SVG'],
+  'copy-tag': ['Copy tag', 'Copy the <growth-widget> tag for this exact figure'],
+};
+
+/** Buttons into `box`; `handlers` maps an action name to its click handler (Play only if present). */
+export function buildActions(box, handlers) {
+  box.replaceChildren(
+    ...Object.entries(handlers).map(([name, action]) => {
+      const [label, spoken] = LABELS[name];
+      const button = el('button', { type: 'button', part: `action ${name}-button`, 'data-action': name }, label);
+      if (spoken) button.setAttribute('aria-label', spoken);
+      button.disabled = true;
+      button.addEventListener('click', action);
+      return button;
+    }),
+  );
+}
+
+/** Saves `blob` as a file named after the kind. */
+export function download(root, blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * Sweeps one declared parameter from its value to its maximum in about eight seconds (at once
+ * under prefers-reduced-motion). `set(value, eventName)` moves it; `commit()` at the end.
+ */
+export class Player {
+  #frame = 0;
+  #button = () => null;
+  playing = false;
+
+  constructor(button) {
+    this.#button = button;
+  }
+
+  toggle(param, current, set, commit) {
+    if (this.playing) return this.stop();
+    if (!param) return;
+    let value = current >= param.max ? param.min : current;
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      set(param.max);
+      commit();
+      return;
+    }
+    this.playing = true;
+    this.#label('❚❚ Pause');
+    const perSecond = (param.max - param.min) / 8;
+    let last = performance.now();
+    const tick = (now) => {
+      if (!this.playing) return;
+      value = Math.min(param.max, value + ((now - last) / 1000) * perSecond);
+      last = now;
+      set(Math.round(value / param.step) * param.step);
+      if (value >= param.max) {
+        this.stop();
+        commit();
+        return;
+      }
+      this.#frame = requestAnimationFrame(tick);
+    };
+    this.#frame = requestAnimationFrame(tick);
+  }
+
+  stop() {
+    this.playing = false;
+    cancelAnimationFrame(this.#frame);
+    this.#label('▶ Play');
+  }
+
+  #label(text) {
+    const button = this.#button();
+    if (button) button.textContent = text;
+  }
+}

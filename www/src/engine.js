@@ -1,0 +1,34 @@
+// The engine (the wasm) is loaded once per page and shared by every element. Loading starts
+// when the element is defined: a page that loads this script has a diagram, and compiling in
+// the background from here takes it off the first frame's path.
+
+/** A memoised loader: `ready()` is the one promise of the instantiated engine. */
+export function engineLoader(load) {
+  let ready = null;
+  let instance = null;
+  return {
+    ready() {
+      if (!ready) {
+        let loading;
+        try {
+          loading = Promise.resolve(load());
+        } catch (error) {
+          loading = Promise.reject(error);
+        }
+        ready = loading.then((exports) => {
+          instance = exports;
+          return exports;
+        });
+      }
+      return ready;
+    },
+    /** True once the engine is instantiated. */
+    get loaded() {
+      return instance !== null;
+    },
+    /** Bytes of WebAssembly memory (0 before loading). */
+    get memoryBytes() {
+      return instance?.memory?.buffer.byteLength ?? 0;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Drawing one frame: the plot's size and on-screen scale (measured only when layout may have
+// changed, never per frame), the page's theme colours (read once, again when the scheme or
+// the element's class or style change), and the canvas sized in device pixels.
+
+/** The theme's canvas colours as custom properties (`--gw-X`), read from the host's computed style. */
+function readTheme(host, theme) {
+  const style = getComputedStyle(host);
+  const read = (name) => style.getPropertyValue(`--gw-${name}`).trim();
+  const colours = {};
+  for (const { name } of theme) colours[name] = read(name);
+  return { ...colours, series: theme.filter((p) => p.name.startsWith('series-')).map((p) => colours[p.name]) };
+}
+
+export class Painter {
+  #host;
+  #plot;
+  #canvas;
+  #theme;
+  #box = null;
+  #colours = null;
+
+  constructor(host, plot, canvas, theme) {
+    this.#host = host;
+    this.#plot = plot;
+    this.#canvas = canvas;
+    this.#theme = theme;
+  }
+
+  /** The layout may have changed: measure again at the next frame. */
+  invalidateLayout() {
+    this.#box = null;
+  }
+
+  /** The colours may have changed: read them again at the next frame. */
+  invalidateTheme() {
+    this.#colours = null;
+  }
+
+  /** True when the plot's new size equals the measured one (a ResizeObserver's first report). */
+  sameSize(width, height) {
+    const box = this.#box;
+    return !!box && Math.abs(width - box.cssWidth) < 0.5 && Math.abs(height - box.cssHeight) < 0.5;
+  }
+
+  get colours() {
+    return (this.#colours ??= readTheme(this.#host, this.#theme));
+  }
+
+  get cssSize() {
+    return [Math.max(1, this.#plot.clientWidth), Math.max(1, this.#plot.clientHeight)];
+  }
+
+  #measure() {
+    const plot = this.#plot;
+    // Crisp under CSS transforms too (reveal.js scales slides): count the on-screen scale.
+    const box = plot.getBoundingClientRect();
+    return {
+      cssWidth: plot.clientWidth,
+      cssHeight: plot.clientHeight,
+      transformScale: box.width > 0 && plot.offsetWidth > 0 ? box.width / plot.offsetWidth : 1,
+    };
+  }
+
+  /** While the engine loads: measure, read the theme and resolve the canvas font once. */
+  prepare() {
+    this.#box = this.#measure();
+    const context = this.#canvas.getContext('2d');
+    if (context) {
+      context.font = `${12 * (window.devicePixelRatio || 1)}px ${this.colours.font || 'sans-serif'}`;
+      context.measureText('0.5');
+    }
+  }
+
+  /** Sizes the canvas and calls `render(canvas, ratio, colours)`; false when the plot has no size yet. */
+  paint(render) {
+    const canvas = this.#canvas;
+    this.#box ??= this.#measure();
+    const { cssWidth, cssHeight, transformScale } = this.#box;
+    if (cssWidth < 1 || cssHeight < 1) {
+      this.#box = null;
+      return false;
+    }
+    const ratio = Math.min(4, Math.max(1, (window.devicePixelRatio || 1) * transformScale));
+    const width = Math.round(cssWidth * ratio);
+    const height = Math.round(cssHeight * ratio);
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    render(canvas, width / cssWidth, this.colours);
+    return true;
+  }
+}

@@ -1,0 +1,21 @@
+// The shadow root's one stylesheet: the element's CSS (styles.css) after the theme's defaults,
+// which are generated from the widgets' theme table so the live figure, the static figures and
+// the guide cannot disagree about a colour.
+import CSS from './styles.css';
+
+/** `:host` custom properties from the theme table: each `--gw-X` is the author's `--growth-widget-X` or the scheme's default. */
+export function themeCSS(theme) {
+  const block = (scheme) => theme.map((p) => `  --gw-${p.name}: var(--growth-widget-${p.name}, ${p[scheme]});`).join('\n');
+  return `:host {\n${block('light')}\n}\n@media (prefers-color-scheme: dark) {\n  :host {\n${block('dark')}\n  }\n}\n`;
+}
+
+let sheet = null;
+
+/** The constructed stylesheet shared by every element on the page. */
+export function styleSheet(theme) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(themeCSS(theme) + CSS);
+  }
+  return sheet;
+}
