@@ -11,6 +11,81 @@ use plotters_backend::{
 };
 use std::fmt;
 
+pub use crate::canvas::CanvasSurface;
+pub use crate::svg::SvgSurface;
+
+/// Backend units per device pixel. The diagrams lay out in these units (a theme's scale
+/// includes them), so every coordinate plotters hands a surface is an integer number of
+/// sixteenths of a pixel: curves are stroked at sub-pixel precision, not in whole-pixel steps.
+pub const SUB: i32 = 16;
+
+/// `value` in decimal with at most `decimals` digits after the point, trailing zeros dropped
+/// (integer arithmetic: no float formatting machinery in the wasm for a colour or a size).
+pub fn fixed(out: &mut String, value: f64, decimals: u32) {
+    let scale = 10_i64.pow(decimals);
+    let scaled = (value * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() > 9.0e15 {
+        out.push('0');
+        return;
+    }
+    let scaled = scaled as i64;
+    if scaled < 0 {
+        out.push('-');
+    }
+    let (whole, mut fraction) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    push_integer(out, whole);
+    if fraction == 0 {
+        return;
+    }
+    out.push('.');
+    let mut width = decimals;
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        width -= 1;
+    }
+    let digits = {
+        let mut d = String::new();
+        push_integer(&mut d, fraction);
+        d
+    };
+    for _ in digits.len() as u32..width {
+        out.push('0');
+    }
+    out.push_str(&digits);
+}
+
+/// A non-negative integer in decimal.
+pub fn push_integer(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(core::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// A colour as CSS `rgba(r,g,b,a)`.
+pub fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    let mut out = String::from("rgba(");
+    for c in [r, g, b] {
+        push_integer(&mut out, u64::from(c));
+        out.push(',');
+    }
+    fixed(&mut out, color.alpha, 3);
+    out.push(')');
+    out
+}
+
 /// Text measurement: (text, CSS font, size in px) → (width, height) in the backend's pixels.
 pub type Measure<'a> = &'a dyn Fn(&str, &str, f64) -> (u32, u32);
 
@@ -31,8 +106,8 @@ type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
 /// A stroke or fill: colour and width.
 #[derive(Clone, Copy)]
 pub struct Pen {
-    color: BackendColor,
-    width: u32,
+    pub(crate) color: BackendColor,
+    pub(crate) width: u32,
 }
 
 impl BackendStyle for Pen {
@@ -56,12 +131,12 @@ impl Pen {
 /// A text style with everything resolved.
 #[derive(Clone)]
 pub struct Type {
-    family: String,
-    size: f64,
-    style: FontStyle,
-    color: BackendColor,
-    anchor: Pos,
-    transform: FontTransform,
+    pub(crate) family: String,
+    pub(crate) size: f64,
+    pub(crate) style: FontStyle,
+    pub(crate) color: BackendColor,
+    pub(crate) anchor: Pos,
+    pub(crate) transform: FontTransform,
 }
 
 impl Type {
@@ -134,65 +209,6 @@ pub trait Surface {
     fn present(&mut self) -> Drawn;
 }
 
-/// How a backend's errors read in the widget.
-pub trait Explain: DrawingBackend {
-    /// What went wrong, for people.
-    fn explain(error: &Self::ErrorType) -> String;
-}
-
-impl Explain for plotters_canvas::CanvasBackend {
-    fn explain(error: &Self::ErrorType) -> String {
-        error.to_string()
-    }
-}
-
-/// Writing SVG into a `String` cannot fail, so its `io::Error` is not formatted: that would
-/// link std's table of I/O error texts into the wasm for a message nobody can see.
-impl Explain for plotters::backend::SVGBackend<'_> {
-    fn explain(_: &Self::ErrorType) -> String {
-        String::from("the SVG could not be written")
-    }
-}
-
-fn lift<B: Explain>(r: Result<(), DrawingErrorKind<B::ErrorType>>) -> Drawn {
-    r.map_err(|e| {
-        DrawingErrorKind::DrawingError(SurfaceError(match e {
-            DrawingErrorKind::DrawingError(e) => B::explain(&e),
-            DrawingErrorKind::FontError(e) => e.to_string(),
-        }))
-    })
-}
-
-impl<B: Explain> Surface for B {
-    fn size(&self) -> (u32, u32) {
-        self.get_size()
-    }
-    fn pixel(&mut self, p: BackendCoord, color: BackendColor) -> Drawn {
-        lift::<Self>(self.draw_pixel(p, color))
-    }
-    fn line(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen) -> Drawn {
-        lift::<Self>(self.draw_line(a, b, &pen))
-    }
-    fn rect(&mut self, a: BackendCoord, b: BackendCoord, pen: Pen, fill: bool) -> Drawn {
-        lift::<Self>(self.draw_rect(a, b, &pen, fill))
-    }
-    fn path(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn {
-        lift::<Self>(self.draw_path(points.iter().copied(), &pen))
-    }
-    fn circle(&mut self, c: BackendCoord, r: u32, pen: Pen, fill: bool) -> Drawn {
-        lift::<Self>(self.draw_circle(c, r, &pen, fill))
-    }
-    fn polygon(&mut self, points: &[BackendCoord], pen: Pen) -> Drawn {
-        lift::<Self>(self.fill_polygon(points.iter().copied(), &pen))
-    }
-    fn text(&mut self, text: &str, style: &Type, pos: BackendCoord) -> Drawn {
-        lift::<Self>(self.draw_text(text, style, pos))
-    }
-    fn present(&mut self) -> Drawn {
-        lift::<Self>(DrawingBackend::present(self))
-    }
-}
-
 /// The one backend the diagrams draw on: a surface plus text measurement.
 pub struct Measured<'a> {
     /// Where the drawing goes.
@@ -201,14 +217,14 @@ pub struct Measured<'a> {
     pub measure: Measure<'a>,
 }
 
-/// The CSS font shorthand plotters-canvas sets for `style`.
+/// The CSS font shorthand for `style` (its size in backend units).
 pub fn css_font<S: BackendTextStyle>(style: &S) -> String {
-    format!(
-        "{} {}px {}",
-        style.style().as_str(),
-        style.size(),
-        style.family().as_str()
-    )
+    let mut font = String::from(style.style().as_str());
+    font.push(' ');
+    fixed(&mut font, style.size(), 2);
+    font.push_str("px ");
+    font.push_str(style.family().as_str());
+    font
 }
 
 /// A width estimate for when no canvas is at hand (host tests, build-time figures): 0.55 em per character.

@@ -9,9 +9,10 @@
 //!                                   Kind::build → dyn Diagram
 //! ```
 
-use crate::backend::{estimate_text, Measure, Measured, Surface};
+use crate::backend::{estimate_text, Measure, Measured, Surface, SUB};
 use crate::plot::PanelMap;
 use crate::spec::{format_attribute, unknown_param, InputError, KindSpec, Params};
+use crate::svg::SvgSurface;
 use crate::theme::Theme;
 use crate::{find_kind, Diagram, Kind, Readout, Table};
 use alloc::format;
@@ -513,11 +514,22 @@ impl Widget {
         theme: &Theme,
         measure: Measure<'_>,
     ) -> Result<(), String> {
-        self.panels = draw_on(self.diagram.as_ref(), surface, theme, measure)?;
+        // Kept in device pixels, as pointers arrive.
+        let unit = f64::from(SUB);
+        self.panels = draw_on(self.diagram.as_ref(), surface, theme, measure)?
+            .into_iter()
+            .map(|m| PanelMap {
+                left: m.left / unit,
+                top: m.top / unit,
+                right: m.right / unit,
+                bottom: m.bottom / unit,
+                ..m
+            })
+            .collect();
         Ok(())
     }
 
-    /// The figure as an SVG document of `width` × `height` pixels (plotters' SVG backend).
+    /// The figure as an SVG document of `width` × `height` CSS pixels.
     pub fn svg(
         &self,
         width: u32,
@@ -525,15 +537,9 @@ impl Widget {
         theme: &Theme,
         measure: Measure<'_>,
     ) -> Result<String, String> {
-        let mut svg = String::new();
-        {
-            let mut backend = plotters::backend::SVGBackend::with_string(
-                &mut svg,
-                (width.clamp(1, 8192), height.clamp(1, 8192)),
-            );
-            draw_on(self.diagram.as_ref(), &mut backend, theme, measure)?;
-        }
-        Ok(svg)
+        let mut svg = SvgSurface::new(width.clamp(1, 8192), height.clamp(1, 8192));
+        draw_on(self.diagram.as_ref(), &mut svg, theme, measure)?;
+        Ok(svg.finish())
     }
 
     /// The figure as SVG in the light theme with estimated text widths (no page at hand:

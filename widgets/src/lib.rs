@@ -16,6 +16,7 @@
 extern crate alloc;
 
 pub mod backend;
+mod canvas;
 pub mod elasticity;
 pub mod element;
 pub mod growth_regimes;
@@ -24,6 +25,7 @@ pub mod production;
 pub mod research_feedback;
 pub mod scenarios;
 pub mod spec;
+pub mod svg;
 pub mod task_automation;
 pub mod theme;
 mod web;

@@ -208,7 +208,7 @@ pub struct Theme {
     pub series: [RGBColor; 4],
     /// CSS font family for all text.
     pub font: String,
-    /// Device pixels per CSS pixel.
+    /// Backend units per CSS pixel ([`crate::backend::SUB`] per device pixel).
     pub scale: f64,
 }
 
@@ -257,11 +257,12 @@ impl Theme {
             accent,
             series: [s1, s2, s3, s4],
             font: default_of("font", dark).into(),
+            // Backend units per CSS pixel: device pixels per CSS pixel, in sub-pixel units.
             scale: if scale.is_finite() && scale > 0.0 {
                 scale.clamp(0.25, 8.0)
             } else {
                 1.0
-            },
+            } * f64::from(crate::backend::SUB),
         }
     }
 

@@ -1,10 +1,10 @@
 //! The wasm-bindgen surface the `<growth-widget>` shim calls: thin, no economics.
 
 use crate::backend::estimate_text;
+use crate::backend::CanvasSurface;
 use crate::element::Widget;
 use crate::spec::{InputError, Params};
 use crate::theme::{Theme, ThemeInput};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -225,10 +225,10 @@ impl GrowthWidget {
             f64::from(canvas.width()),
             f64::from(canvas.height()),
         );
-        let mut backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
         let measure = canvas_measure(&context);
-        let drawn = self.widget.draw(&mut backend, &theme, &measure);
+        let mut surface = CanvasSurface::new(context.clone(), canvas.width(), canvas.height())
+            .map_err(drawing_failed)?;
+        let drawn = self.widget.draw(&mut surface, &theme, &measure);
         drawn.map_err(drawing_failed)
     }
 
