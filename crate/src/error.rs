@@ -1,5 +1,6 @@
 //! Typed parameter errors: which parameter, the value given, and the valid range.
 
+use crate::format::Num;
 use core::fmt;
 
 /// A closed or half-open interval of valid values for one parameter.
@@ -79,7 +80,8 @@ impl fmt::Display for Domain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let open = if self.min_open { '(' } else { '[' };
         let close = if self.max_open { ')' } else { ']' };
-        write!(f, "{open}{}, {}{close}", self.min, self.max)
+        let (min, max) = (Num(self.min), Num(self.max));
+        write!(f, "{open}{min}, {max}{close}")
     }
 }
 
@@ -100,13 +102,17 @@ impl fmt::Display for ParamError {
             write!(
                 f,
                 "{} = {} is outside its valid range {}",
-                self.name, self.value, self.domain
+                self.name,
+                Num(self.value),
+                self.domain
             )
         } else {
             write!(
                 f,
                 "{} = {} is not a finite number; valid range {}",
-                self.name, self.value, self.domain
+                self.name,
+                Num(self.value),
+                self.domain
             )
         }
     }

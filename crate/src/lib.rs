@@ -26,6 +26,7 @@ pub mod doc;
 pub mod error;
 #[cfg(feature = "alloc")]
 pub mod exogenous;
+pub mod format;
 #[cfg(feature = "alloc")]
 pub mod land;
 #[cfg(feature = "alloc")]
@@ -41,6 +42,18 @@ pub mod solver;
 #[cfg(feature = "alloc")]
 pub mod tasks;
 pub mod trend;
+
+/// `v` limited to [`lo`, `hi`] (NaN stays NaN). Used instead of `f64::clamp`, whose assertion
+/// message formats floats and so links `core`'s float formatting (about 20 KB of wasm).
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
 
 pub use decimal::parse_decimal;
 pub use doc::Doc;

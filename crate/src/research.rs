@@ -207,7 +207,7 @@ pub const LOOKAHEAD: f64 = 20.0;
 fn lookahead_limit<const N: usize>(system: &dyn System<N>, years: f64) -> f64 {
     let closed = system.closed_form_blowup().filter(|t| t.is_finite());
     closed.map_or(years * LOOKAHEAD, |t| {
-        (1.2 * t).clamp(years * LOOKAHEAD, 1e7)
+        crate::clamp(1.2 * t, years * LOOKAHEAD, 1e7)
     })
 }
 

@@ -15,6 +15,7 @@
 //!   −0.1 %/yr; `=` within ±0.1 %/yr; `++` at least 2 g₀; `C` within 10 % (or 0.1 pp) of
 //!   output growth; `L` otherwise (a low constant rate, below output growth).
 
+use crate::format::Digits;
 use crate::models::{self, ModelError, Run};
 use crate::trend::{growth_trend, value_at, Trend};
 use alloc::format;
@@ -545,7 +546,12 @@ pub fn find(id: &str) -> Option<&'static ScenarioRow> {
 pub fn representative(row: &ScenarioRow) -> Vec<(&'static str, String)> {
     row.coverage
         .iter()
-        .map(|c| (c.param, format!("{}", c.samples[c.samples.len() / 2])))
+        .map(|c| {
+            (
+                c.param,
+                format!("{}", Digits(c.samples[c.samples.len() / 2], 15)),
+            )
+        })
         .collect()
 }
 
@@ -572,9 +578,9 @@ pub fn sample_row(row: &ScenarioRow) -> Result<Vec<(String, Symbols)>, ModelErro
     }
     for c in row.coverage {
         for value in c.samples {
-            let text = format!("{value}");
+            let text = format!("{}", Digits(*value, 15));
             let run = run_row(row, &[(c.param, text.as_str())])?;
-            out.push((format!("{}={}", c.param, value), classify(&run)));
+            out.push((format!("{}={text}", c.param), classify(&run)));
         }
     }
     Ok(out)

@@ -8,6 +8,7 @@
 //! the growth rate's own acceleration, T ≈ t + g/ġ (exact for hyperbolic growth), with the
 //! change in that estimate over the last step as its error. No NaN or infinity is stored.
 
+use crate::format::Num;
 pub use crate::trend::Blowup;
 use alloc::vec::Vec;
 use core::fmt;
@@ -96,10 +97,15 @@ impl fmt::Display for SolveError {
         match self {
             SolveError::StepCollapsed { t } => write!(
                 f,
-                "the solver's step collapsed at t = {t} without a blow-up"
+                "the solver's step collapsed at t = {} without a blow-up",
+                Num(*t)
             ),
             SolveError::TooManySteps { t } => {
-                write!(f, "the solver needed too many steps (stopped at t = {t})")
+                write!(
+                    f,
+                    "the solver needed too many steps (stopped at t = {})",
+                    Num(*t)
+                )
             }
             SolveError::BadInput => write!(f, "the initial state or horizon is not finite"),
         }
@@ -284,7 +290,7 @@ pub fn integrate<const N: usize>(
             let factor = if err == 0.0 {
                 5.0
             } else {
-                (0.9 * libm::pow(err, -0.2)).clamp(0.2, 5.0)
+                crate::clamp(0.9 * libm::pow(err, -0.2), 0.2, 5.0)
             };
             h *= factor;
             if let Some(rate_growth) = rate_growth(&out, &logs) {
@@ -293,7 +299,7 @@ pub fn integrate<const N: usize>(
                 h = h.min(2.0 / rate_growth);
             }
         } else {
-            h *= (0.9 * libm::pow(err, -0.2)).clamp(0.1, 0.9);
+            h *= crate::clamp(0.9 * libm::pow(err, -0.2), 0.1, 0.9);
         }
     }
     Ok(out)

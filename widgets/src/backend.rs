@@ -22,55 +22,14 @@ pub const SUB: i32 = 16;
 /// `value` in decimal with at most `decimals` digits after the point, trailing zeros dropped
 /// (integer arithmetic: no float formatting machinery in the wasm for a colour or a size).
 pub fn fixed(out: &mut String, value: f64, decimals: u32) {
-    let scale = 10_i64.pow(decimals);
-    let scaled = (value * scale as f64).round();
-    if !scaled.is_finite() || scaled.abs() > 9.0e15 {
-        out.push('0');
-        return;
-    }
-    let scaled = scaled as i64;
-    if scaled < 0 {
-        out.push('-');
-    }
-    let (whole, mut fraction) = (
-        scaled.unsigned_abs() / scale as u64,
-        scaled.unsigned_abs() % scale as u64,
-    );
-    push_integer(out, whole);
-    if fraction == 0 {
-        return;
-    }
-    out.push('.');
-    let mut width = decimals;
-    while fraction % 10 == 0 {
-        fraction /= 10;
-        width -= 1;
-    }
-    let digits = {
-        let mut d = String::new();
-        push_integer(&mut d, fraction);
-        d
-    };
-    for _ in digits.len() as u32..width {
-        out.push('0');
-    }
-    out.push_str(&digits);
+    // Writing into a String cannot fail.
+    let _ = growth_model::format::write_fixed(out, value, decimals, true);
 }
 
 /// A non-negative integer in decimal.
-pub fn push_integer(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(core::str::from_utf8(&buf[i..]).unwrap_or("0"));
+pub fn push_integer(out: &mut String, n: u64) {
+    use core::fmt::Write;
+    let _ = write!(out, "{n}");
 }
 
 /// A colour as CSS `rgba(r,g,b,a)`.

@@ -182,7 +182,7 @@ impl Elasticity {
                 if k < EXTENT * 0.95 && l < EXTENT * 0.95 {
                     label(
                         &chart,
-                        format!("Y = {level}"),
+                        format!("Y = {}", format_number(*level)),
                         (k, l),
                         theme.anchored(12.0, color, HPos::Left, VPos::Bottom),
                     )?;
@@ -245,7 +245,7 @@ impl Elasticity {
             curve(Curve::CapitalShare, &self.ces).iter().copied(),
             theme.series[0].stroke_width(theme.upx(2.5)),
         )?;
-        let ratio = (self.capital / self.labor).clamp(RATIO_RANGE.0, RATIO_RANGE.1);
+        let ratio = growth_model::clamp(self.capital / self.labor, RATIO_RANGE.0, RATIO_RANGE.1);
         chart.draw(&Circle::new(
             chart.at(ratio, self.at_point.capital_share),
             theme.upx(6.0),

@@ -333,7 +333,10 @@ impl Widget {
                 "height",
                 text,
                 "is not a valid height",
-                format!("a height in CSS pixels from {min} to {max}. Using {default}"),
+                format!(
+                    "a height in CSS pixels from {} to {}. Using {default}",
+                    min as u32, max as u32
+                ),
             )),
         }
     }
@@ -487,7 +490,7 @@ impl Widget {
         self.update(|params| {
             for (name, delta) in [(x_name, dx), (y_name, dy)] {
                 if let Some((i, p)) = spec.param(name) {
-                    let value = (params.value(i) + delta * p.step).clamp(p.min, p.max);
+                    let value = growth_model::clamp(params.value(i) + delta * p.step, p.min, p.max);
                     params.set(name, value)?;
                 }
             }

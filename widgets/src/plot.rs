@@ -36,8 +36,8 @@ pub struct PanelMap {
 impl PanelMap {
     /// Data coordinates of a backing-store pixel, clamped into the panel.
     pub fn to_data(&self, px: f64, py: f64) -> (f64, f64) {
-        let fx = ((px - self.left) / (self.right - self.left)).clamp(0.0, 1.0);
-        let fy = ((self.bottom - py) / (self.bottom - self.top)).clamp(0.0, 1.0);
+        let fx = growth_model::clamp((px - self.left) / (self.right - self.left), 0.0, 1.0);
+        let fy = growth_model::clamp((self.bottom - py) / (self.bottom - self.top), 0.0, 1.0);
         (
             self.x_min + fx * (self.x_max - self.x_min),
             self.y_min + fy * (self.y_max - self.y_min),

@@ -185,7 +185,12 @@ impl DiagramKind for ScenariosDiagram {
         } else {
             let values: Vec<(&'static str, String)> = Self::row_params(row)
                 .into_iter()
-                .map(|name| (name, format!("{}", p.get(name))))
+                .map(|name| {
+                    (
+                        name,
+                        format!("{}", growth_model::format::Digits(p.get(name), 15)),
+                    )
+                })
                 .collect();
             let overrides: Vec<(&str, &str)> =
                 values.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -218,7 +223,7 @@ impl DiagramKind for ScenariosDiagram {
         }
         if let Some((_, years)) = row.params.iter().find(|(k, _)| *k == "years") {
             if let Some(v) = growth_model::parse_decimal(years) {
-                let _ = params.set("years", v.clamp(50.0, 1000.0));
+                let _ = params.set("years", growth_model::clamp(v, 50.0, 1000.0));
             }
         }
     }

@@ -183,8 +183,10 @@ impl InputError {
     }
 }
 
-/// Formats a number for people: no trailing zeros, a true minus sign.
+/// Formats a number for people: no trailing zeros, a true minus sign (3 decimals below 10,
+/// 2 below 100, 1 above; scientific outside [0.001, 10⁶)).
 pub fn format_number(value: f64) -> String {
+    use growth_model::format::{write_exponent, write_fixed};
     if !value.is_finite() {
         return if value.is_nan() {
             "undefined".into()
@@ -195,8 +197,10 @@ pub fn format_number(value: f64) -> String {
         };
     }
     let magnitude = value.abs();
-    let text = if magnitude != 0.0 && !(1e-3..1e6).contains(&magnitude) {
-        format!("{value:.3e}")
+    let mut text = String::new();
+    // Writing into a String cannot fail.
+    let _ = if magnitude != 0.0 && !(1e-3..1e6).contains(&magnitude) {
+        write_exponent(&mut text, value, 3)
     } else {
         let digits = if magnitude >= 100.0 {
             1
@@ -205,25 +209,18 @@ pub fn format_number(value: f64) -> String {
         } else {
             3
         };
-        let s = format!("{value:.digits$}");
-        let s = if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
-        };
-        if s == "-0" {
-            "0".into()
-        } else {
-            s
-        }
+        write_fixed(&mut text, value, digits, true)
     };
     text.replace('-', "−")
 }
 
-/// A number as an attribute value: shortest round-trip text, ASCII minus.
+/// A number as an attribute value: rounded to 9 decimals, at most 15 significant digits,
+/// ASCII minus (what `parse_decimal` reads back).
 pub fn format_attribute(value: f64) -> String {
-    let rounded = (value * 1e9).round() / 1e9;
-    format!("{rounded}")
+    let rounded = libm::round(value * 1e9) / 1e9;
+    let mut text = String::new();
+    let _ = growth_model::format::write_general(&mut text, rounded, 15);
+    text
 }
 
 impl ParamSpec {

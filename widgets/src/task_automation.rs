@@ -449,7 +449,7 @@ impl Diagram for TaskDiagram {
             return Vec::new();
         }
         // Dragging the boundary sets the starting share and returns to year 0.
-        let beta = ((x * 100.0).round() / 100.0).clamp(0.0, 0.99);
+        let beta = growth_model::clamp((x * 100.0).round() / 100.0, 0.0, 0.99);
         vec![("beta", beta), ("t", 0.0)]
     }
 }

@@ -235,8 +235,10 @@ pub fn parse_color(text: &str) -> Option<RGBColor> {
         .or_else(|| t.strip_prefix("rgb("))?
         .strip_suffix(')')?;
     let mut parts = inner.split([',', ' ', '/']).filter(|s| !s.is_empty());
-    let mut channel =
-        || growth_model::parse_decimal(parts.next()?.trim()).map(|v| v.clamp(0.0, 255.0) as u8);
+    let mut channel = || {
+        growth_model::parse_decimal(parts.next()?.trim())
+            .map(|v| growth_model::clamp(v, 0.0, 255.0) as u8)
+    };
     Some(RGBColor(channel()?, channel()?, channel()?))
 }
 
@@ -259,7 +261,7 @@ impl Theme {
             font: default_of("font", dark).into(),
             // Backend units per CSS pixel: device pixels per CSS pixel, in sub-pixel units.
             scale: if scale.is_finite() && scale > 0.0 {
-                scale.clamp(0.25, 8.0)
+                growth_model::clamp(scale, 0.25, 8.0)
             } else {
                 1.0
             } * f64::from(crate::backend::SUB),

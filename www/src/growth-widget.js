@@ -484,7 +484,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       const update = () => {
         if (this.#widget) put(this.#els.description, 'textContent', this.#widget.describe());
       };
-      if (!this.#els.description.textContent || this.#dragging || this.#player.playing) this.#describeTimer = setTimeout(update, 250);
+      if (this.#dragging || this.#player.playing) this.#describeTimer = setTimeout(update, 250);
       else update();
     }
   }
