@@ -94,6 +94,8 @@ export async function build() {
   });
   const { writePages } = await import('./pages.mjs');
   await writePages(kinds, figures);
+  // #17: the reveal.js plugin bundles and reveal's notes plugin (scripts/integrations.mjs).
+  await (await import('./integrations.mjs')).buildIntegrations(esbuild);
   return sizes(dist, ['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
 }
 
