@@ -5,4 +5,5 @@ import kinds from '../../target/wasm-pkg/kinds.json';
 import { defineGrowthWidget } from './growth-widget.js';
 
 // Compiled asynchronously (WebAssembly.instantiate) and memoised by the shim: once per page.
-defineGrowthWidget({ bindings, kinds, load: () => init({ module_or_path: wasmBytes }) });
+// No DOM (server rendering): define nothing.
+if (typeof customElements !== 'undefined') defineGrowthWidget({ bindings, kinds, load: () => init({ module_or_path: wasmBytes }) });

@@ -3,8 +3,12 @@ import init, * as bindings from '../../target/wasm-pkg/growth_widgets.js';
 import kinds from '../../target/wasm-pkg/kinds.json';
 import { defineGrowthWidget } from './growth-widget.js';
 
-defineGrowthWidget({
-  bindings,
-  kinds,
-  load: () => init({ module_or_path: new URL('./growth-widgets.wasm', import.meta.url) }),
-});
+// Server rendering imports the package where there is no DOM: define nothing there (the
+// element upgrades on the client).
+if (typeof customElements !== 'undefined') {
+  defineGrowthWidget({
+    bindings,
+    kinds,
+    load: () => init({ module_or_path: new URL('./growth-widgets.wasm', import.meta.url) }),
+  });
+}
