@@ -2,7 +2,7 @@
 // tag, values are escaped, and a page rendered with it draws a widget that answers its slider.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import growthWidget, { parseAttributes } from 'growth-widgets/markdown-it';
@@ -44,14 +44,16 @@ test('an ordinary ::: block, or an unclosed directive at the end, does not swall
 
 const env = useBrowser();
 
-test('a page rendered by markdown-it with the plugin draws the widget and it answers its slider', async () => {
+test('the example post (examples/markdown-it) rendered with the plugin draws its widget and it answers its slider', async () => {
   const out = join(root, 'tests', 'dist', 'markdown-it');
-  mkdirSync(out, { recursive: true });
-  const body = render('# A post\n\nCapital and labor are complements:\n\n::: growth-widget kind=elasticity rho=-1 controls=rho\n![Isoquants](../../../www/dist/figures/elasticity.svg)\n:::\n');
-  writeFileSync(join(out, 'index.html'), `<!doctype html><meta charset="utf-8"><title>markdown-it</title><script type="module" src="../../../www/dist/growth-widgets.js"></script>\n${body}`);
+  mkdirSync(join(out, 'figures'), { recursive: true });
+  for (const file of ['growth-widgets.js', 'growth-widgets.wasm', 'figures/elasticity.svg']) cpSync(join(root, 'www', 'dist', file), join(out, file));
+  const { renderPage } = await import('../examples/markdown-it/render.mjs');
+  writeFileSync(join(out, 'index.html'), renderPage(readFileSync(join(root, 'examples', 'markdown-it', 'post.md'), 'utf8')));
   const page = await newPage(env.browser);
   await page.goto(env.server.url('/tests/dist/markdown-it/index.html'));
-  const widget = await waitDrawn(page);
+  assert.equal(await page.locator('growth-widget').count(), 2, 'the directive and the fence');
+  const widget = await waitDrawn(page, 'growth-widget[kind=elasticity]');
   assert.equal(await widget.evaluate((el) => el.values.rho), -1, 'the attribute reached the widget');
   const before = await canvasStats(widget);
   assert.ok(before.ink > before.total * 0.01, `drawn (${before.ink} px)`);
@@ -59,9 +61,17 @@ test('a page rendered by markdown-it with the plugin draws the widget and it ans
   await slider.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction((el) => el.values.rho > -1, await widget.elementHandle());
+  await page.waitForTimeout(100);
   const after = await canvasStats(widget);
   assert.notEqual(after.hash, before.hash, 'the figure changed with the slider');
   await page.screenshot({ path: join(artifacts, 'integration-markdown-it.png') });
   assert.deepEqual(page.problems, []);
   await page.context().close();
+  // Scripts off: the directive's Markdown image is the fallback.
+  const plain = await newPage(env.browser, { javaScriptEnabled: false });
+  await plain.goto(env.server.url('/tests/dist/markdown-it/index.html'));
+  const img = plain.locator('growth-widget[kind=elasticity] img');
+  await plain.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+  assert.ok(await img.isVisible());
+  await plain.context().close();
 });

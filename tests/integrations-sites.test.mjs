@@ -69,6 +69,8 @@ async function checkPost(tool, base) {
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
   await page.goto(`${url}${SITES[tool].post}`);
   assert.equal(await page.locator('script[src$="growth-widgets.js"]').count(), 1, 'the script is on the page once');
   assert.equal(await page.locator('growth-widget').count(), 2);
@@ -84,6 +86,8 @@ async function checkPost(tool, base) {
   assert.notEqual((await canvasStats(widget)).hash, before.hash, 'the figure answered the slider');
   await page.screenshot({ path: join(artifacts, `integration-${tool}-${base ? 'subpath' : 'root'}.png`), fullPage: true });
   assert.deepEqual(problems, []);
+  // Fetched once, beside the module (Hugo's partial preloads it: the preload is what the module uses).
+  assert.deepEqual(wasm, [`${url}${SITES[tool].assets.replace(/^static\//, '')}/growth-widgets.wasm`]);
   await context.close();
 
   // Scripts off: the kind's static figure, a raw <img> the Markdown renderer kept.
