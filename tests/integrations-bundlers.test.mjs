@@ -1,6 +1,7 @@
 // The Vite, React 19 and Vue 3 examples (examples/vite, examples/react, examples/vue), each
-// installed from this package's `npm pack` tarball (no registry copy of growth-widgets; the
-// tools come from npm's cache, offline) and built by Vite: the .wasm is emitted and found,
+// installed from this package's `npm pack` tarball (no registry copy of growth-widgets; Vite,
+// React and Vue come from npm's cache, which the root's npm ci fills — only their version
+// lists may need the registry) and built by Vite: the .wasm is emitted and found,
 // the built site draws from a subpath, the dev server draws, and the frameworks pass
 // properties in and growth-change events out. Also: importing the package in plain Node
 // (server rendering) does not throw and defines nothing.
@@ -40,7 +41,7 @@ function install(name) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(root, 'examples', name), dir, { recursive: true, filter: (f) => !/node_modules|[\\/]dist$/.test(f) });
   cpSync(join(work, tarball), join(dir, tarball));
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'], dir);
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'], dir);
   return dir;
 }
 
