@@ -18,6 +18,7 @@ export async function buildIntegrations(esbuild, dist = join(root, 'www', 'dist'
   });
   // The package's type entry: the generated growth-widgets.d.ts plus React JSX and Vue declarations.
   cpSync(join(src, 'types.d.ts'), join(dist, 'types.d.ts'));
+  cpSync(join(src, 'reveal-plugin.d.ts'), join(dist, 'reveal-plugin.d.ts'));
   const notes = join(dist, 'vendor', 'reveal', 'plugin');
   mkdirSync(notes, { recursive: true });
   cpSync(join(root, 'node_modules', 'reveal.js', 'dist', 'plugin', 'notes.js'), join(notes, 'notes.js'));

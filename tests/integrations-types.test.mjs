@@ -25,7 +25,7 @@ function typecheck(files) {
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-test('React 19 TSX knows <growth-widget>: kinds, numeric props and growth-change events are typed, mistakes are errors', () => {
+test('React 19 TSX knows <growth-widget>: kinds, numeric props and growth-change events are typed, mistakes are errors; the reveal plugin is typed', () => {
   const { ok, output } = typecheck({
     'app.tsx': `import 'growth-widgets';
 import type { GrowthWidgetElement } from 'growth-widgets';
@@ -42,6 +42,11 @@ export const wrongKind = <growth-widget kind="nope" />;
 export const readOnly = <growth-widget kind="elasticity" values={{ rho: 1 }} />;
 // @ts-expect-error: a parameter is a number
 export const wrongType = <growth-widget kind="elasticity" rho={{}} />;
+import GrowthWidgets from 'growth-widgets/reveal';
+const revealPlugin = GrowthWidgets();
+export const pluginId: 'growth-widgets' = revealPlugin.id;
+// @ts-expect-error: the transport is read-only
+revealPlugin.transport = 'postMessage';
 const el = document.createElement('growth-widget');
 el.rho = -1;
 el.addEventListener('growth-change', (event) => event.detail.values.rho);
