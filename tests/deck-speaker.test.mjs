@@ -103,6 +103,19 @@ for (const transport of ['BroadcastChannel', 'postMessage']) {
     await current.waitForFunction(() => window.Reveal?.isReady() && Reveal.getIndices().h === 3, null, { timeout: 15000 });
     const mirrored = current.locator('section.present growth-widget');
     await drawn(current, mirrored);
+    // The preview iframes run only the widgets of the slide they show: the others are paused,
+    // and count any drawing they do while the audience's change arrives.
+    const upcoming = await frameOf(/receiver.*controls=false/);
+    await upcoming.waitForFunction((h) => window.Reveal?.isReady() && Reveal.getIndices().h === h, ELASTICITY + 1, { timeout: 15000 });
+    for (const frame of [current, upcoming]) {
+      const running = await frame.evaluate(() => {
+        window.hiddenRenders = 0;
+        const off = [...document.querySelectorAll('.slides growth-widget')].filter((w) => !w.closest('section.present'));
+        for (const w of off) w.addEventListener('growth-render', () => window.hiddenRenders++);
+        return off.filter((w) => !w.hidden).length;
+      });
+      assert.equal(running, 0, 'every widget off the shown slide is paused');
+    }
     await speaker.waitForTimeout(300);
     const speakerBefore = await canvasStats(mirrored);
     assert.match(await speaker.locator('.speaker-controls-notes .value').textContent(), /ρ = \(ε − 1\)\/ε/, 'the speaker sees the slide’s notes');
@@ -115,6 +128,8 @@ for (const transport of ['BroadcastChannel', 'postMessage']) {
     await current.waitForFunction((rho) => document.querySelector('section.present growth-widget').values.rho === rho, moved, { timeout: 5000 });
     await speaker.waitForTimeout(200);
     assert.notEqual((await canvasStats(mirrored)).hash, speakerBefore.hash, 'the speaker view redrew');
+    await upcoming.waitForFunction((rho) => document.querySelectorAll('.slides > section')[3].querySelector('growth-widget').rho === rho, moved, { timeout: 5000 });
+    assert.deepEqual(await Promise.all([current, upcoming].map((f) => f.evaluate(() => window.hiddenRenders))), [0, 0], 'the change reached the upcoming preview’s paused copy without drawing it');
     assert.equal(await page.evaluate(() => Reveal.getIndices().h), ELASTICITY, 'the slide did not change');
 
     // And the reverse: α dragged in the speaker view shows in the audience window.
