@@ -115,6 +115,8 @@ export async function build() {
   const { writePages } = await import('./pages.mjs');
   await writePages(kinds, element, figures);
   readmeKinds(kinds);
+  // The reveal.js plugin bundles and reveal's notes plugin (scripts/integrations.mjs).
+  await (await import('./integrations.mjs')).buildIntegrations(esbuild);
   return sizes(dist, ['growth-widgets.js', 'growth-widgets.wasm', 'growth-widgets.inline.js']);
 }
 

@@ -12,6 +12,7 @@ export function packageDeck(out) {
   cpSync(join(root, 'www', 'slides'), join(out, 'slides'), { recursive: true });
   cpSync(join(root, 'www', 'page.js'), join(out, 'page.js'));
   cpSync(join(root, 'www', 'dist', 'growth-widgets.inline.js'), join(out, 'dist', 'growth-widgets.inline.js'));
+  cpSync(join(root, 'www', 'dist', 'growth-widgets.reveal.js'), join(out, 'dist', 'growth-widgets.reveal.js'));
   cpSync(join(root, 'www', 'dist', 'vendor'), join(out, 'dist', 'vendor'), { recursive: true });
   return join(out, 'slides', 'index.html');
 }
