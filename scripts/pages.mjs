@@ -95,8 +95,8 @@ ${toc}
 <h2>Embedding</h2>
 <p>Copy <code>growth-widgets.inline.js</code> (one file with the WebAssembly inside; it also works from <code>file://</code>) next to your page and add:</p>
 <pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="elasticity" rho="-1"></growth-widget>')}</code></pre>
-<p>On a server, the ES module with its <code>.wasm</code> beside it is smaller and cached separately. The <code>preload</code> line is optional: it lets the browser fetch the engine while it fetches the script, instead of after it (about 30 ms sooner to the first frame):</p>
-<pre><code>${esc('<link rel="preload" href="/growth-widgets.wasm"\n      as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="/growth-widgets.js"></script>')}</code></pre>
+<p>On a server, the ES module with its <code>.wasm</code> beside it is smaller and cached separately. The module finds the <code>.wasm</code> beside itself, so write both URLs relative to the page (or with your site's subpath), never from the domain's root. The <code>preload</code> line is optional: it lets the browser fetch the engine while it fetches the script, instead of after it (about 30 ms sooner to the first frame):</p>
+<pre><code>${esc('<link rel="preload" href="assets/growth-widgets.wasm"\n      as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="assets/growth-widgets.js"></script>')}</code></pre>
 <p>Widgets start when they come near the viewport, reserve their space before they start (no layout jump), and never load anything from another site. Content inside the tag is shown when scripts are off or the engine cannot load:</p>
 <pre><code>${esc('<growth-widget kind="elasticity">\n  <img src="elasticity.svg" alt="Isoquants for ρ = −0.5">\n</growth-widget>')}</code></pre>
 <p>Every attribute is also a property (<code>el.rho = -1</code>); <code>el.values</code> holds the current numbers, <code>el.tag</code> the tag that reproduces the figure, and <code>el.toSVG()</code>, <code>el.downloadPNG()</code>, <code>el.renderNow()</code> do what they say. The package ships <code>custom-elements.json</code> and TypeScript declarations for editors.</p>
@@ -105,12 +105,20 @@ ${toc}
 <h2>Recipes</h2>
 <h3>Plain HTML</h3>
 <pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="research-feedback" phi="1.5" n="0"></growth-widget>')}</code></pre>
-<h3>Markdown (Hugo, Jekyll)</h3>
-<p>Both pass raw HTML through: put the script once in your layout (or at the top of the post) and the tag where the figure goes. In Hugo, enable <code>markup.goldmark.renderer.unsafe = true</code>; Jekyll (kramdown) passes it as is.</p>
-<pre><code>${esc('Capital and labor are gross complements:\n\n<growth-widget kind="elasticity" preset="complements" controls="rho"></growth-widget>')}</code></pre>
+<h3>Hugo</h3>
+<p>Hugo's default Markdown settings replace raw HTML with <code>&lt;!-- raw HTML omitted --&gt;</code>, so a hand-written tag silently vanishes. Copy the shortcode and the partial from <code>examples/hugo/layouts/</code> and the package's <code>growth-widgets.js</code>, <code>.wasm</code> and <code>figures/</code> into <code>static/growth-widgets/</code>; the partial adds the script once per page with <code>relURL</code>, so pretty URLs and subpaths work, and no setting changes:</p>
+<pre><code>${esc('{{< growth-widget kind="elasticity" preset="complements" controls="rho" >}}')}</code></pre>
+<h3>Jekyll</h3>
+<p>Copy <code>_includes/growth-widget.html</code> from <code>examples/jekyll/</code> and the same files into <code>assets/growth-widgets/</code>; the include uses <code>relative_url</code> (a post at <code>/2024/05/01/name.html</code> would otherwise fetch the script from its own folder) and its fallback is a raw <code>&lt;img&gt;</code>, which kramdown keeps:</p>
+<pre><code>${esc('{% include growth-widget.html kind="elasticity" preset="complements" controls="rho" %}')}</code></pre>
+<h3>markdown-it</h3>
+<p><code>md.use(growthWidget)</code> with <code>import growthWidget from 'growth-widgets/markdown-it'</code> turns a container into the tag, with values escaped, so a site can keep <code>html: false</code>:</p>
+<pre><code>${esc('::: growth-widget kind=elasticity rho=-1\nFallback text shown when scripts are off.\n:::')}</code></pre>
+<h3>Bundlers and frameworks</h3>
+<p><code>import 'growth-widgets'</code> in Vite (the <code>.wasm</code> is emitted and found), React 19 (<code>&lt;growth-widget rho={rho} ongrowth-change={…}&gt;</code>: props are set as properties) or Vue 3 (<code>isCustomElement</code> for <code>growth-widget</code>); the package's types declare the element for TSX and Vue. Importing it where there is no DOM (server rendering) defines nothing; the tag upgrades on the client. Working projects: <code>examples/vite</code>, <code>examples/react</code>, <code>examples/vue</code>.</p>
 <h3>reveal.js</h3>
-<p>Use the inline bundle so the deck works offline. Widgets size themselves to the slide, stay crisp when reveal scales it, keep arrow keys inside their controls, and render on <code>pdf-ready</code> when printing:</p>
-<pre><code>${esc('<section><h2>Research feedback</h2>\n  <growth-widget kind="research-feedback" height="380"></growth-widget>\n</section>\n<script>\n  Reveal.on("pdf-ready", () => document.querySelectorAll("growth-widget").forEach((w) => w.renderNow()));\n</script>')}</code></pre>
+<p>Use the inline bundle so the deck works offline, and the <code>GrowthWidgets</code> plugin (<code>growth-widgets.reveal.js</code>, or <code>growth-widgets/reveal</code>) with reveal's notes plugin: widgets on hidden slides do no work, redraw crisply when reveal rescales, draw before printing, and the speaker view and the audience window stay in sync. Arrow keys inside a widget stay there:</p>
+<pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<script src="growth-widgets.reveal.js"></script>\n<section><h2>Research feedback</h2>\n  <growth-widget kind="research-feedback" height="380"></growth-widget>\n</section>\n<script>\n  Reveal.initialize({ plugins: [RevealNotes, GrowthWidgets] });\n</script>')}</code></pre>
 </section>
 ${sections}
 <section id="events">
