@@ -22,6 +22,17 @@ export function engineLoader(load) {
       }
       return ready;
     },
+    /** Resolves in a later task (a message, not a timer: no 4 ms clamp), queued in call order. */
+    turn() {
+      return new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+    },
     /** True once the engine is instantiated. */
     get loaded() {
       return instance !== null;

@@ -291,6 +291,10 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         console.error('growth-widget: the WebAssembly module failed to load:', error);
         return;
       }
+      // Each widget starts in a task of its own: widgets that come into view together (one
+      // observer callback, or the engine becoming ready) would otherwise all build and draw in
+      // one long task.
+      await engine.turn();
       if (this.isConnected && !this.#widget) this.#create();
     }
 
