@@ -582,14 +582,41 @@ pub fn to_primary(y: &core::ops::Range<f64>, share: f64) -> f64 {
     y.start + share * (y.end - y.start)
 }
 
-/// Draws `text` at data point `at` of `chart` in `style`.
+/// Draws `text` at data point `at` of `chart` in `style`, moved the least that keeps its box
+/// inside the plotting rectangle: an annotation near an edge (a blow-up at t ≈ 0, a curve
+/// along the x axis) never prints over the tick labels outside it.
 pub fn label<DB: DrawingBackend>(
     chart: &Chart<DB>,
     text: impl Into<String>,
     at: (f64, f64),
     style: TextStyle<'_>,
 ) -> DrawResult<DB> {
-    chart.draw(&Text::new(text.into(), chart.at(at.0, at.1), style))
+    let text = text.into();
+    let (x, y) = chart.at(at.0, at.1);
+    let (px, py) = chart.pixel(x, y);
+    let (w, h) = chart.plot.estimate_text_size(&text, &style)?;
+    let (w, h) = (w as i32, h as i32);
+    let (left, top, right, bottom) = chart.rect();
+    let (x0, y0) = (
+        match style.pos.h_pos {
+            HPos::Left => px,
+            HPos::Center => px - w / 2,
+            HPos::Right => px - w,
+        },
+        match style.pos.v_pos {
+            VPos::Top => py,
+            VPos::Center => py - h / 2,
+            VPos::Bottom => py - h,
+        },
+    );
+    // Shift into [lo, hi − size]; a box wider than the plot starts at its left (top) edge.
+    let inside = |start: i32, size: i32, lo: i32, hi: i32| (start.min(hi - size)).max(lo) - start;
+    let (dx, dy) = (inside(x0, w, left, right), inside(y0, h, top, bottom));
+    let (bx, by) = chart.plot.get_base_pixel();
+    chart
+        .plot
+        .strip_coord_spec()
+        .draw(&Text::new(text, (px + dx - bx, py + dy - by), style))
 }
 
 /// Splits a polyline into the runs that lie inside [x0, x1] × [y0, y1], cutting segments at the edges (Liang–Barsky).

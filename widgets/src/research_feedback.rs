@@ -96,6 +96,18 @@ impl ResearchDiagram {
         }
     }
 
+    /// The years both panels show: the horizon, or a tenth past the run's end when it stops
+    /// before it (a blow-up at t ≈ 6.9 on a 1000-year axis was a vertical line at the edge).
+    fn years_shown(&self) -> f64 {
+        let last = self.run.t.last().copied().unwrap_or(self.years);
+        let end = self.blowup().map_or(last, |b| b.time.max(last));
+        if end < self.years {
+            (end * 1.1).min(self.years)
+        } else {
+            self.years
+        }
+    }
+
     /// Samples to draw: the run, cut where it leaves a readable window.
     fn window(&self) -> Window {
         let t_max = self.blowup().map_or(self.years, |b| b.time.min(self.years));
@@ -222,6 +234,7 @@ impl Diagram for ResearchDiagram {
             g_range: (g_lo, g_hi),
         } = self.window();
         let blowup = self.blowup().filter(|b| b.time <= self.years);
+        let years = self.years_shown();
         let symbol = if self.robots { "A" } else { "B" };
         for (index, area) in [left, right].iter().enumerate() {
             let (points, lo, hi, y_desc) = if index == 0 {
@@ -233,11 +246,11 @@ impl Diagram for ResearchDiagram {
                 area,
                 theme,
                 Frame::new(10.0, 46.0, 38.0),
-                0.0..self.years,
+                0.0..years,
                 lo..hi,
             );
             draw_axes(area, &chart, theme, &Axes::new("Years", &y_desc, 6, 6))?;
-            for run in clip_polyline(points, 0.0, self.years, lo, hi) {
+            for run in clip_polyline(points, 0.0, years, lo, hi) {
                 chart.line(run, theme.series[0].stroke_width(theme.upx(2.5)))?;
             }
             if index == 1 {
@@ -246,7 +259,7 @@ impl Diagram for ResearchDiagram {
                     .balanced_growth_rate()
                     .filter(|g| !self.robots && *g * 100.0 < hi && *g > 0.0)
                 {
-                    let line = vec![(0.0, g * 100.0), (self.years, g * 100.0)];
+                    let line = vec![(0.0, g * 100.0), (years, g * 100.0)];
                     chart.dashed(
                         line,
                         theme.upx(5.0),
@@ -256,7 +269,7 @@ impl Diagram for ResearchDiagram {
                     label(
                         &chart,
                         "λn/(1−φ)",
-                        (self.years, g * 100.0),
+                        (years, g * 100.0),
                         theme.anchored(11.0, theme.muted, HPos::Right, VPos::Bottom),
                     )?;
                 }
@@ -358,6 +371,8 @@ impl Diagram for ResearchDiagram {
         match what {
             // [blow-up time, its error] when the model finds one.
             "blowup" => self.blowup().map(|b| vec![b.time, b.error]),
+            // [first, last] year on both panels' x axes.
+            "years_shown" => Some(vec![0.0, self.years_shown()]),
             // [final growth rate, balanced growth rate or NaN]
             "growth" => Some(vec![
                 self.run.g_b.last().copied().unwrap_or(0.0),
