@@ -204,7 +204,9 @@ impl Diagram for ResearchDiagram {
         } else {
             model.simulate(years)
         }
-        .map_err(|e| InputError::new("model", "", "could not be simulated", format!("{e}")))?;
+        .map_err(|e| {
+            InputError::new("kind", SPEC.kind, "could not be simulated", format!("{e}"))
+        })?;
         Ok(ResearchDiagram {
             model,
             robots,

@@ -37,15 +37,27 @@ pub fn extremes(min: f64, max: f64) -> Vec<f64> {
         }
     }
     // The next representable values inside each end.
-    values.push(f64::from_bits(min.to_bits().wrapping_add(if min > 0.0 {
-        1
-    } else if min < 0.0 {
-        u64::MAX
-    } else {
-        0
-    })));
+    values.push(next_toward(min, max));
+    values.push(next_toward(max, min));
     values.retain(|v| *v >= min && *v <= max);
     values
+}
+
+/// The representable value after `from` in the direction of `to`.
+fn next_toward(from: f64, to: f64) -> f64 {
+    if from == to {
+        return from;
+    }
+    if from == 0.0 {
+        return if to > 0.0 { 5e-324 } else { -5e-324 };
+    }
+    // Away from zero is one more in the bits' magnitude, toward zero one less.
+    let away = (to > from) == (from > 0.0);
+    f64::from_bits(if away {
+        from.to_bits() + 1
+    } else {
+        from.to_bits() - 1
+    })
 }
 
 /// Every corner of a kind's parameter box (each parameter at its minimum or maximum).
