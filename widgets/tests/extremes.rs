@@ -6,10 +6,12 @@
 //! - every ρ whose range spans 0 is continuous across it: the diagram's probes at ρ = ±5e−324,
 //!   ±1e−320, ±2.2e−308, ±1e−300 are within 1e−9 relative of ρ = 0, and so are its readouts;
 //! - no call (build + readouts + description + the static SVG drawing) takes over 50 ms in a
-//!   release build. Debug builds (what `npm test` runs) are ~10–30× slower, so there the bound
-//!   is 1 s: still far below the 1,071 ms and 160–230 ms per call the issue measured at
-//!   ρ = 5e−324 and 1e−320 in release wasm, which a debug build would multiply. Run the real
-//!   bound with `cargo test --release -p growth-widgets --test extremes`.
+//!   release build (the slowest, task-automation's two simulations, takes ~15 ms on a loaded
+//!   2-core machine). Debug builds (what `npm test` runs) are slower, so there the bound is
+//!   250 ms (the slowest measured under 100 ms): still below the 1,071 ms and 160–230 ms per
+//!   call the issue measured at ρ = 5e−324 and 1e−320 in release wasm. A call over the bound is
+//!   timed twice more and its fastest run counts, so a busy shared CI machine does not fail it.
+//!   The real bound: `cargo test --release -p growth-widgets --test extremes`.
 //!
 //! The `scenarios` kind is checked by the same code but reported apart: its rows' ranges are
 //! the scenario tables' to fix (the test is ignored until they are; run with `--ignored`).
@@ -25,7 +27,7 @@ use std::time::{Duration, Instant};
 /// The longest one call may take (see the module docs for why debug differs).
 fn call_bound() -> Duration {
     if cfg!(debug_assertions) {
-        Duration::from_millis(1000)
+        Duration::from_millis(250)
     } else {
         Duration::from_millis(50)
     }
@@ -49,19 +51,48 @@ struct Shown {
     probes: Vec<(&'static str, Vec<f64>)>,
 }
 
-/// Builds, reads, describes and draws `params` of `spec` as one call would; `Err` says what failed.
-fn call(spec: &'static KindSpec, params: &Params<'static>) -> Result<Shown, String> {
+/// One timed call: the diagram, its readouts and its description.
+struct Timed {
+    took: Duration,
+    diagram: AnyDiagram,
+    readouts: Vec<(&'static str, String)>,
+    text: String,
+}
+
+/// Builds, reads, describes and draws `params` of `spec` once, timed.
+fn once(spec: &'static KindSpec, params: &Params<'static>) -> Result<Timed, String> {
     let started = Instant::now();
     let diagram =
         AnyDiagram::build(spec, params).map_err(|e| format!("not built: {}", e.message))?;
-    let readouts: Vec<(&'static str, String)> = diagram
+    let readouts = diagram
         .readouts()
         .into_iter()
         .map(|r| (r.key, r.value))
         .collect();
     let text = diagram.describe();
     render_svg(&diagram, FIGURE_WIDTH, spec.height).map_err(|e| format!("drawing failed: {e}"))?;
-    let took = started.elapsed();
+    Ok(Timed {
+        took: started.elapsed(),
+        diagram,
+        readouts,
+        text,
+    })
+}
+
+/// Builds, reads, describes and draws `params` of `spec` as one call would; `Err` says what failed.
+fn call(spec: &'static KindSpec, params: &Params<'static>) -> Result<Shown, String> {
+    let Timed {
+        mut took,
+        diagram,
+        readouts,
+        text,
+    } = once(spec, params)?;
+    for _ in 0..2 {
+        if took <= call_bound() {
+            break;
+        }
+        took = took.min(once(spec, params)?.took);
+    }
     if took > call_bound() {
         return Err(format!("took {took:?} (bound {:?})", call_bound()));
     }

@@ -243,5 +243,38 @@ proptest! {
         if let Err(e) = check(alpha, rho, a, b, k, l) {
             prop_assert!(false, "{}", e);
         }
+        // The log-space form the dynamics call (exogenous, land, consumption) agrees too.
+        let want = reference(alpha, rho, a, b, k, l);
+        let p = log_point(alpha, rho, a.ln() + k.ln(), b.ln() + l.ln());
+        for (got, want, name) in [
+            (p.ln_output.exp(), want[0], "Y"),
+            (p.capital_share, want[3], "s_K"),
+            (p.labor_share, want[4], "s_L"),
+        ] {
+            let e = relative_error(got, want);
+            prop_assert!(e <= TOLERANCE, "log_point {}: {:e} vs {:e} ({:e})", name, got, want, e);
+        }
+    }
+
+    #[test]
+    fn task_model_matches_the_reference(
+        beta in prop_oneof![0.001..=0.999f64, Just(0.5), log_uniform(1e-15, 1e-7).prop_map(|e| 1.0 - e)],
+        rho in prop_oneof![-50.0..=1.0f64, Just(0.0), log_uniform(1e-300, 1e-3).prop_map(|r| -r)],
+        k in log_uniform(1e-9, 1e15),
+        l in log_uniform(1e-9, 1e15),
+    ) {
+        // Y = [β^{1−ρ} K^ρ + (1−β)^{1−ρ} L^ρ]^{1/ρ} is the normalized CES in K/β and L/(1−β).
+        let task = growth_model::TaskAutomation::new(beta, rho, 1.0).unwrap();
+        let p = task.point(k, l).unwrap();
+        let want = reference(beta, rho, 1.0 / beta, 1.0 / (1.0 - beta), k, l);
+        for (got, want, name) in [
+            (p.output, want[0], "Y"),
+            (p.capital_share, want[3], "s_K"),
+            (p.labor_share, want[4], "s_L"),
+            (p.wage, want[1], "wage"),
+        ] {
+            let e = relative_error(got, want);
+            prop_assert!(e <= TOLERANCE, "task model {}: {:e} vs {:e} ({:e})", name, got, want, e);
+        }
     }
 }
