@@ -223,11 +223,20 @@ impl Diagram for ResearchDiagram {
         clear(root, theme)?;
         // The regime, from the model, in a band above the panels.
         let (band, panels) = cut(root, theme.upx(22.0), false);
-        band.draw(&Text::new(
-            self.regime_text(),
-            (theme.px(8.0), theme.px(4.0)),
-            theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top),
-        ))?;
+        let style = theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top);
+        let room = band.dim_in_pixel().0 as i32 - 2 * theme.px(8.0);
+        // A narrow figure gets a shorter wording rather than a regime cut off at the edge.
+        let full = self.regime_text();
+        let shorter = full.replace("type II singularity", "type II");
+        let shortest = shorter.replace(" (past the horizon)", "");
+        let mut regime = shortest.clone();
+        for candidate in [full, shorter] {
+            if band.estimate_text_size(&candidate, &style)?.0 as i32 <= room {
+                regime = candidate;
+                break;
+            }
+        }
+        band.draw(&Text::new(regime, (theme.px(8.0), theme.px(4.0)), style))?;
         let (left, right) = split_panels(&panels, theme, 0.5);
         let Window {
             log_b,

@@ -109,3 +109,34 @@ fn research_feedback_axes_follow_the_run_to_its_end() {
         "axis 0..{end} for a run that blows up at {blowup}"
     );
 }
+
+#[test]
+fn no_text_overlaps_another_on_narrow_figures() {
+    // The element draws at its own width: a phone's 360 px and a column's 480 px, where long
+    // annotations met ("ρ = −5, ε = 0.167" over "L = 0.1 (BL = 0.025)", elasticity's reference
+    // labels over each other, research-feedback's regime past the right edge).
+    let mut problems = Vec::new();
+    for spec in specs() {
+        if spec.kind == "scenarios" {
+            continue;
+        }
+        let mut cases = corners(spec);
+        cases.push(Params::defaults(spec));
+        for params in cases.iter().step_by(2).chain(cases.last()) {
+            let Ok(diagram) = AnyDiagram::build(spec, params) else {
+                continue; // every_parameter_at_each_extreme… in tests/extremes.rs reports it
+            };
+            for width in [360, 480] {
+                match render_svg(&diagram, width, spec.height) {
+                    Ok((_, texts)) => {
+                        problems.extend(overlaps(&texts, width, spec.height).into_iter().map(|o| {
+                            format!("{} {} at {width} px: {o}", spec.kind, describe(params))
+                        }))
+                    }
+                    Err(e) => problems.push(format!("{}: drawing failed: {e}", spec.kind)),
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
