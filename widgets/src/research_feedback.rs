@@ -79,14 +79,24 @@ impl ResearchDiagram {
     }
 
     fn regime_text(&self) -> String {
+        self.regime_line(0)
+    }
+
+    /// The regime in words, shorter with each `brevity` (0 full, 1 "type II at …", 2 without
+    /// "(past the horizon)") for narrow figures; formatted, not edited, to keep the wasm small.
+    fn regime_line(&self, brevity: usize) -> String {
+        let name = if brevity == 0 {
+            "type II singularity"
+        } else {
+            "type II"
+        };
         match self.run.trend {
-            Trend::TypeII(b) if b.time <= self.years => {
-                format!("type II singularity at t ≈ {}", format_number(b.time))
+            Trend::TypeII(b) if b.time <= self.years || brevity >= 2 => {
+                format!("{name} at t ≈ {}", format_number(b.time))
             }
-            Trend::TypeII(b) => format!(
-                "type II singularity at t ≈ {} (past the horizon)",
-                format_number(b.time)
-            ),
+            Trend::TypeII(b) => {
+                format!("{name} at t ≈ {} (past the horizon)", format_number(b.time))
+            }
             Trend::Steady(g) => format!(
                 "steady exponential growth at {}% a year",
                 format_number(g * 100.0)
@@ -226,11 +236,9 @@ impl Diagram for ResearchDiagram {
         let style = theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top);
         let room = band.dim_in_pixel().0 as i32 - 2 * theme.px(8.0);
         // A narrow figure gets a shorter wording rather than a regime cut off at the edge.
-        let full = self.regime_text();
-        let shorter = full.replace("type II singularity", "type II");
-        let shortest = shorter.replace(" (past the horizon)", "");
-        let mut regime = shortest.clone();
-        for candidate in [full, shorter] {
+        let mut regime = self.regime_line(2);
+        for brevity in 0..2 {
+            let candidate = self.regime_line(brevity);
             if band.estimate_text_size(&candidate, &style)?.0 as i32 <= room {
                 regime = candidate;
                 break;
