@@ -15,6 +15,7 @@
 //!
 //! The `scenarios` kind is checked by the same code but reported apart: its rows' ranges are
 //! the scenario tables' to fix (the test is ignored until they are; run with `--ignored`).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

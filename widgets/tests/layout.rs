@@ -2,6 +2,7 @@
 //! build uses) of every kind at every corner of its parameter box: no text box overlaps
 //! another — tick labels, axis titles, annotations, legends — and none leaves the figure
 //! (issue #20, "labels over ticks at the extremes").
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
