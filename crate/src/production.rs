@@ -10,7 +10,11 @@
 //! Everything is computed in logs so that ρ from −50 to 1 (including ρ = 0 and values
 //! a hair away from it) and factor ratios over thirty orders of magnitude stay finite:
 //! with u = ln(AK), v = ln(BL) ordered so that t = ρ(v − u) ≤ 0,
-//! ln Y = u + ln(1 + b·(eᵗ − 1)) / ρ, evaluated with `log1p`/`expm1`.
+//! ln Y = u + ln(1 + b·(eᵗ − 1)) / ρ, evaluated with `log1p`/`expm1`. Factor shares and
+//! marginal products come from their own logarithms (ln s_u = ln a − ln(a + b eᵗ)), never as
+//! one minus the other; where |t| < 1e−100 (every subnormal ρ, for one) the Cobb-Douglas limit
+//! is exact in f64 and is used, so ρ → 0 is continuous for every representable ρ. Tested
+//! against a 256-bit reference (`tests/integration/precision.rs`): relative error ≤ 1e−12.
 
 use crate::error::{Domain, ParamError};
 use libm::{exp, expm1, log, log1p};
@@ -82,20 +86,18 @@ pub struct LogPoint {
 
 /// ln Y and factor shares of the normalized CES at ln(AK) = `ln_x`, ln(BL) = `ln_y` (normalized CES, log-space).
 pub fn log_point(alpha: f64, rho: f64, ln_x: f64, ln_y: f64) -> LogPoint {
-    let (ln_output, capital_share, labor_share) = ces_log_output_and_shares(alpha, rho, ln_x, ln_y);
-    // s_K = α (AK/Y)^ρ and s_L = (1−α)(BL/Y)^ρ, in logs.
-    let ln_capital_share = (log(alpha) + rho * (ln_x - ln_output)).min(0.0);
-    let ln_labor_share = (log(1.0 - alpha) + rho * (ln_y - ln_output)).min(0.0);
+    let (ln_output, ln_capital_share, ln_labor_share) =
+        ces_logs(log(alpha), log1p(-alpha), rho, ln_x, ln_y);
     LogPoint {
         ln_output,
-        capital_share,
-        labor_share,
+        capital_share: exp(ln_capital_share),
+        labor_share: exp(ln_labor_share),
         ln_capital_share,
         ln_labor_share,
     }
 }
 
-/// ln Y and ln shares of [w_u x^ρ + w_v y^ρ]^{1/ρ} with log weights, for weights too close to 0 or 1 for f64 (log-sum-exp; ρ ≠ 0).
+/// ln Y and ln shares of [w_u x^ρ + w_v y^ρ]^{1/ρ} with log weights w_u + w_v = 1, for weights too close to 0 or 1 for f64 (normalized CES; Cobb-Douglas x^{w_u} y^{w_v} at ρ = 0).
 pub fn log_weighted_point(
     ln_wu: f64,
     ln_wv: f64,
@@ -103,35 +105,58 @@ pub fn log_weighted_point(
     ln_x: f64,
     ln_y: f64,
 ) -> (f64, f64, f64) {
-    let (a, b) = (ln_wu + rho * ln_x, ln_wv + rho * ln_y);
-    let (hi, lo) = if a >= b { (a, b) } else { (b, a) };
-    let lse = hi + log1p(exp(lo - hi));
-    ((lse / rho), (a - lse).min(0.0), (b - lse).min(0.0))
+    ces_logs(ln_wu, ln_wv, rho, ln_x, ln_y)
 }
 
-/// ln Y, capital share and labor share from logs of effective inputs (normalized CES, computed stably).
-fn ces_log_output_and_shares(alpha: f64, rho: f64, ln_x: f64, ln_y: f64) -> (f64, f64, f64) {
-    if rho == 0.0 {
-        return (alpha * ln_x + (1.0 - alpha) * ln_y, alpha, 1.0 - alpha);
-    }
+/// Below this |t| = |ρ (ln y − ln x)| the CES is its Cobb-Douglas limit in f64: the first
+/// correction, ρ w_u w_v (ln y − ln x)²/2, is under 1e−100 · |ln y − ln x|, far below an ulp of
+/// ln Y, while the closed form would divide a subnormal by a subnormal (ρ = 5e−324 gave
+/// Y = 2 where the limit is 1.649).
+const COBB_DOUGLAS_T: f64 = 1e-100;
+
+/// ln Y, ln s_x, ln s_y of [w_x e^{ρx} + w_y e^{ρy}]^{1/ρ} with w_x + w_y = 1, weights given by
+/// their logs (normalized CES in log-space).
+///
+/// With the factors ordered so that t = ρ(v − u) ≤ 0, m = ln(w_u + w_v eᵗ) ∈ [max(t, ln w_u), 0]:
+/// ln Y = u + m/ρ, ln s_u = ln w_u − m, ln s_v = ln w_v + t − m. Each share comes from its own
+/// logarithm, never as one minus the other (which left no digits of a share near 0: issue #13),
+/// and m is `log1p(w_v·expm1(t))` where that sum is ≥ ½, else log-sum-exp, so it keeps its relative
+/// precision everywhere; for |t| < [`COBB_DOUGLAS_T`] the exact Cobb-Douglas limit is used.
+fn ces_logs(ln_wx: f64, ln_wy: f64, rho: f64, ln_x: f64, ln_y: f64) -> (f64, f64, f64) {
     // Order the factors so that t = ρ(v − u) ≤ 0 and eᵗ never overflows.
     let swapped = rho * (ln_y - ln_x) > 0.0;
-    let (u, v, wu, wv) = if swapped {
-        (ln_y, ln_x, 1.0 - alpha, alpha)
+    let (u, v, ln_wu, ln_wv) = if swapped {
+        (ln_y, ln_x, ln_wy, ln_wx)
     } else {
-        (ln_x, ln_y, alpha, 1.0 - alpha)
+        (ln_x, ln_y, ln_wx, ln_wy)
     };
     let t = rho * (v - u);
-    let inner = log1p(wv * expm1(t)); // ln(wu + wv·eᵗ), in [ln wu, 0]
-    let ln_output = u + inner / rho;
-    // Shares: wu/(wu + wv eᵗ) and wv eᵗ/(wu + wv eᵗ); they sum to one by construction.
-    let denom = wu + wv * exp(t);
-    let share_u = wu / denom;
-    let share_v = 1.0 - share_u;
-    if swapped {
-        (ln_output, share_v, share_u)
+    let (ln_output, ln_share_u, ln_share_v) = if t.abs() < COBB_DOUGLAS_T {
+        // ρ → 0: ln Y = w_u u + w_v v, shares equal to the weights.
+        let (wu, wv) = (exp(ln_wu), exp(ln_wv));
+        let ln_output = if wu >= wv {
+            u + wv * (v - u)
+        } else {
+            v + wu * (u - v)
+        };
+        (ln_output, ln_wu, ln_wv)
     } else {
-        (ln_output, share_u, share_v)
+        let wv = exp(ln_wv);
+        let shortfall = wv * expm1(t); // w_u + w_v eᵗ − 1, in (−w_v, 0]
+        let m = if shortfall >= -0.5 {
+            log1p(shortfall)
+        } else {
+            let b = ln_wv + t;
+            let (hi, lo) = if ln_wu >= b { (ln_wu, b) } else { (b, ln_wu) };
+            hi + log1p(exp(lo - hi))
+        };
+        (u + m / rho, ln_wu - m, ln_wv + t - m)
+    };
+    let (ln_share_u, ln_share_v) = (ln_share_u.min(0.0), ln_share_v.min(0.0));
+    if swapped {
+        (ln_output, ln_share_v, ln_share_u)
+    } else {
+        (ln_output, ln_share_u, ln_share_v)
     }
 }
 
@@ -164,7 +189,7 @@ impl Ces {
     /// ln Y = (1/ρ) ln[α (AK)^ρ + (1−α) (BL)^ρ], → α ln AK + (1−α) ln BL at ρ = 0 (normalized CES).
     pub fn log_output(&self, capital: f64, labor: f64) -> Result<f64, ParamError> {
         let (ln_x, ln_y) = self.logs(capital, labor)?;
-        Ok(ces_log_output_and_shares(self.alpha, self.rho, ln_x, ln_y).0)
+        Ok(self.logs_at(ln_x, ln_y).0)
     }
 
     /// Y = [α (AK)^ρ + (1−α) (BL)^ρ]^{1/ρ}, Cobb-Douglas (AK)^α (BL)^{1−α} at ρ = 0 (normalized CES).
@@ -175,23 +200,24 @@ impl Ces {
     /// Output, wage F_L, rent F_K, factor shares K F_K/Y + L F_L/Y = 1, and MRTS at (K, L) (episode slide "capital share + labor share = 1").
     pub fn point(&self, capital: f64, labor: f64) -> Result<FactorPoint, ParamError> {
         let (ln_x, ln_y) = self.logs(capital, labor)?;
-        let (ln_output, capital_share, labor_share) =
-            ces_log_output_and_shares(self.alpha, self.rho, ln_x, ln_y);
-        let output = exp(ln_output);
-        // F_K = s_K Y / K and F_L = s_L Y / L, each formed in logs to avoid overflow.
-        let rent = exp(log(capital_share) + ln_output - log(capital));
-        let wage = exp(log(labor_share) + ln_output - log(labor));
-        // Saturates at f64::MAX where the isoquant is vertical to machine precision.
-        let mrts =
-            exp(log(capital_share) - log(labor_share) + log(labor) - log(capital)).min(f64::MAX);
+        let (ln_output, ln_capital_share, ln_labor_share) = self.logs_at(ln_x, ln_y);
+        // F_K = s_K Y / K, F_L = s_L Y / L and F_K / F_L from the log shares, so a share far
+        // below 1 keeps its digits and no level overflows on the way.
+        let (ln_k, ln_l) = (log(capital), log(labor));
         Ok(FactorPoint {
-            output,
-            wage,
-            rent,
-            capital_share,
-            labor_share,
-            mrts,
+            output: exp(ln_output),
+            wage: exp(ln_labor_share + ln_output - ln_l),
+            rent: exp(ln_capital_share + ln_output - ln_k),
+            capital_share: exp(ln_capital_share),
+            labor_share: exp(ln_labor_share),
+            // Saturates at f64::MAX where the isoquant is vertical to machine precision.
+            mrts: exp(ln_capital_share - ln_labor_share + ln_l - ln_k).min(f64::MAX),
         })
+    }
+
+    /// ln Y, ln s_K, ln s_L at ln(AK) = `ln_x`, ln(BL) = `ln_y` (normalized CES, log-space).
+    fn logs_at(&self, ln_x: f64, ln_y: f64) -> (f64, f64, f64) {
+        ces_logs(log(self.alpha), log1p(-self.alpha), self.rho, ln_x, ln_y)
     }
 
     /// The labor L with F(K, L) = Y on the isoquant through K; `None` if no L reaches Y (normalized CES solved for BL).
@@ -201,10 +227,11 @@ impl Ces {
         let (alpha, rho) = (self.alpha, self.rho);
         let ratio = alpha / (1.0 - alpha);
         // (BL)^ρ = (Y^ρ − α (AK)^ρ)/(1−α)  ⇔  ln BL = ln Y + ln(1 − ratio·(e^z − 1))/ρ, z = ρ(ln AK − ln Y).
-        let ln_bl = if rho == 0.0 {
+        let z = rho * (ln_x - ln_y_target);
+        let ln_bl = if z.abs() < COBB_DOUGLAS_T {
+            // The Cobb-Douglas isoquant, exact in f64 here (see `COBB_DOUGLAS_T`).
             ln_y_target - ratio * (ln_x - ln_y_target)
         } else {
-            let z = rho * (ln_x - ln_y_target);
             let arg = -ratio * expm1(z);
             if arg <= -1.0 || !arg.is_finite() {
                 return Ok(None); // capital alone already gives (ρ > 0) or caps (ρ < 0) this output
@@ -223,7 +250,7 @@ impl Ces {
     pub fn isoquant_point(&self, output: f64, ln_ratio: f64) -> Result<(f64, f64), ParamError> {
         let ln_y_target = log(OUTPUT.check("Y", output)?);
         let r = LN_RATIO.check("ln_ratio", ln_ratio)?;
-        let ln_unit = ces_log_output_and_shares(self.alpha, self.rho, r, 0.0).0;
+        let ln_unit = self.logs_at(r, 0.0).0;
         let ln_bl = ln_y_target - ln_unit;
         Ok((exp(r + ln_bl - log(self.a)), exp(ln_bl - log(self.b))))
     }
@@ -236,13 +263,12 @@ impl Ces {
             .collect()
     }
 
-    /// The ceiling on output as K → ∞ with L fixed: B L (1−α)^{1/ρ} for ρ < 0, `None` (unbounded) for ρ ≥ 0 (episode slide "Exogenous Growth": Y → BL).
+    /// The ceiling on output as K → ∞ with L fixed: B L (1−α)^{1/ρ} for ρ < 0, `None` (unbounded) for ρ ≥ 0 or a ceiling beyond f64 as ρ → 0⁻ (episode slide "Exogenous Growth": Y → BL).
     pub fn output_ceiling_in_capital(&self, labor: f64) -> Result<Option<f64>, ParamError> {
         let l = FACTOR.check("L", labor)?;
         if self.rho < 0.0 {
-            Ok(Some(exp(log(self.b)
-                + log(l)
-                + log(1.0 - self.alpha) / self.rho)))
+            let ceiling = exp(log(self.b) + log(l) + log1p(-self.alpha) / self.rho);
+            Ok(ceiling.is_finite().then_some(ceiling))
         } else {
             Ok(None)
         }

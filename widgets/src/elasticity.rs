@@ -4,8 +4,8 @@
 //! and "Exogenous Growth": if ρ < 0, Y → BL and the capital share → 0).
 
 use crate::plot::{
-    clear, clip_polyline, draw_axes, label, percent, split_panels, Axes, Chart, DrawResult, Frame,
-    PanelMap,
+    clear, clip_polyline, draw_axes, label, label_clear_of, percent, split_panels, Axes, Chart,
+    DrawResult, Frame, PanelMap, Placed,
 };
 use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
 use crate::theme::Theme;
@@ -219,6 +219,7 @@ impl Elasticity {
             &Axes::new("Capital per worker K/L (log scale)", "Capital share", 5, 6)
                 .y_format(percent),
         )?;
+        let mut placed = Placed::default();
         for reference in [-1.0, 0.0, 0.5] {
             if (reference - self.ces.rho).abs() < 1e-9 {
                 continue;
@@ -232,8 +233,9 @@ impl Elasticity {
                 if let Some(&(q, s)) = points.last() {
                     let v = if s > 0.5 { VPos::Top } else { VPos::Bottom };
                     let style = theme.anchored(11.0, theme.muted, HPos::Right, v);
-                    label(
+                    label_clear_of(
                         &chart,
+                        &mut placed,
                         format!("ρ = {}", format_number(reference)),
                         (q, s),
                         style,

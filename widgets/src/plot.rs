@@ -582,14 +582,72 @@ pub fn to_primary(y: &core::ops::Range<f64>, share: f64) -> f64 {
     y.start + share * (y.end - y.start)
 }
 
-/// Draws `text` at data point `at` of `chart` in `style`.
+/// Draws `text` at data point `at` of `chart` in `style`, moved the least that keeps its box
+/// inside the plotting rectangle: an annotation near an edge (a blow-up at t ≈ 0, a curve
+/// along the x axis) never prints over the tick labels outside it.
 pub fn label<DB: DrawingBackend>(
     chart: &Chart<DB>,
     text: impl Into<String>,
     at: (f64, f64),
     style: TextStyle<'_>,
 ) -> DrawResult<DB> {
-    chart.draw(&Text::new(text.into(), chart.at(at.0, at.1), style))
+    label_clear_of(chart, &mut Placed::default(), text, at, style)
+}
+
+/// The boxes (left, top, right, bottom, in backing pixels) of the labels drawn so far on one
+/// chart, so that the next keeps clear of them.
+#[derive(Default)]
+pub struct Placed(Vec<(i32, i32, i32, i32)>);
+
+impl Placed {
+    fn clear_of(&self, b: (i32, i32, i32, i32)) -> bool {
+        self.0
+            .iter()
+            .all(|p| b.2 <= p.0 || p.2 <= b.0 || b.3 <= p.1 || p.3 <= b.1)
+    }
+}
+
+/// Like [`label`], and also moved up or down by whole lines (nearest first) off the labels in
+/// `placed`, to which it is added: curves that end close together keep readable labels.
+pub fn label_clear_of<DB: DrawingBackend>(
+    chart: &Chart<DB>,
+    placed: &mut Placed,
+    text: impl Into<String>,
+    at: (f64, f64),
+    style: TextStyle<'_>,
+) -> DrawResult<DB> {
+    let text = text.into();
+    let (x, y) = chart.at(at.0, at.1);
+    let (px, py) = chart.pixel(x, y);
+    let (w, h) = chart.plot.estimate_text_size(&text, &style)?;
+    let (w, h) = (w as i32, h as i32);
+    let (left, top, right, bottom) = chart.rect();
+    let x0 = match style.pos.h_pos {
+        HPos::Left => px,
+        HPos::Center => px - w / 2,
+        HPos::Right => px - w,
+    };
+    let y0 = match style.pos.v_pos {
+        VPos::Top => py,
+        VPos::Center => py - h / 2,
+        VPos::Bottom => py - h,
+    };
+    // Into [lo, hi − size]; a box larger than the plot starts at its left (top) edge.
+    let inside = |start: i32, size: i32, lo: i32, hi: i32| start.min(hi - size).max(lo);
+    let x = inside(x0, w, left, right);
+    let line = h + h / 4 + 1;
+    let y = [0, -1, 1, -2, 2, -3, 3]
+        .iter()
+        .map(|k| inside(y0 + k * line, h, top, bottom))
+        .find(|&y| placed.clear_of((x, y, x + w, y + h)))
+        .unwrap_or(inside(y0, h, top, bottom));
+    placed.0.push((x, y, x + w, y + h));
+    let (bx, by) = chart.plot.get_base_pixel();
+    chart.plot.strip_coord_spec().draw(&Text::new(
+        text,
+        (px + (x - x0) - bx, py + (y - y0) - by),
+        style,
+    ))
 }
 
 /// Splits a polyline into the runs that lie inside [x0, x1] × [y0, y1], cutting segments at the edges (Liang–Barsky).

@@ -123,10 +123,15 @@ impl ProductionDiagram {
             theme.anchored(22.0, theme.fg, HPos::Center, VPos::Center),
         ))?;
         let eps = self.ces.elasticity().map_or("∞".into(), format_number);
+        let rho = format!("ρ = {}", format_number(self.ces.rho));
+        let style = theme.anchored(11.0, theme.muted, HPos::Center, VPos::Center);
+        // On a narrow figure the box holds ρ alone (ε is in the readouts).
+        let both = format!("{rho}, ε = {eps}");
+        let fits = area.estimate_text_size(&both, &style)?.0 as i32 <= box_right - box_left;
         area.draw(&Text::new(
-            format!("ρ = {}, ε = {eps}", format_number(self.ces.rho)),
+            if fits { both } else { rho },
             (center, mid + theme.px(14.0)),
-            theme.anchored(11.0, theme.muted, HPos::Center, VPos::Center),
+            style,
         ))?;
         let above = |t: i32| theme.px(6.0) + t / 2;
         let label = |text: String, x: i32, y: i32, color: RGBColor, h_pos: HPos| {

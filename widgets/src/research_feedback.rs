@@ -76,20 +76,42 @@ impl ResearchDiagram {
     }
 
     fn regime_text(&self) -> String {
+        self.regime_line(0)
+    }
+
+    /// The regime in words, shorter with each `brevity` (0 full, 1 "type II at …", 2 without
+    /// "(past the horizon)") for narrow figures; formatted, not edited, to keep the wasm small.
+    fn regime_line(&self, brevity: usize) -> String {
+        let name = if brevity == 0 {
+            "type II singularity"
+        } else {
+            "type II"
+        };
         match self.run.trend {
-            Trend::TypeII(b) if b.time <= self.years => {
-                format!("type II singularity at t ≈ {}", format_number(b.time))
+            Trend::TypeII(b) if b.time <= self.years || brevity >= 2 => {
+                format!("{name} at t ≈ {}", format_number(b.time))
             }
-            Trend::TypeII(b) => format!(
-                "type II singularity at t ≈ {} (past the horizon)",
-                format_number(b.time)
-            ),
+            Trend::TypeII(b) => {
+                format!("{name} at t ≈ {} (past the horizon)", format_number(b.time))
+            }
             Trend::Steady(g) => format!(
                 "steady exponential growth at {}% a year",
                 format_number(g * 100.0)
             ),
             Trend::TypeI => "type I: the growth rate rises without bound".into(),
             Trend::DiesOut => "growth dies out".into(),
+        }
+    }
+
+    /// The years both panels show: the horizon, or a tenth past the run's end when it stops
+    /// before it (a blow-up at t ≈ 6.9 on a 1000-year axis was a vertical line at the edge).
+    fn years_shown(&self) -> f64 {
+        let last = self.run.t.last().copied().unwrap_or(self.years);
+        let end = self.blowup().map_or(last, |b| b.time.max(last));
+        if end < self.years {
+            (end * 1.1).min(self.years)
+        } else {
+            self.years
         }
     }
 
@@ -189,7 +211,9 @@ impl DiagramKind for ResearchDiagram {
         } else {
             model.simulate(years)
         }
-        .map_err(|e| InputError::new("model", "", "could not be simulated", format!("{e}")))?;
+        .map_err(|e| {
+            InputError::new("kind", SPEC.kind, "could not be simulated", format!("{e}"))
+        })?;
         Ok(ResearchDiagram {
             model,
             robots,
@@ -204,11 +228,18 @@ impl Diagram for ResearchDiagram {
         clear(root, theme)?;
         // The regime, from the model, in a band above the panels.
         let (band, panels) = cut(root, theme.upx(22.0), false);
-        band.draw(&Text::new(
-            self.regime_text(),
-            (theme.px(8.0), theme.px(4.0)),
-            theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top),
-        ))?;
+        let style = theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top);
+        let room = band.dim_in_pixel().0 as i32 - 2 * theme.px(8.0);
+        // A narrow figure gets a shorter wording rather than a regime cut off at the edge.
+        let mut regime = self.regime_line(2);
+        for brevity in 0..2 {
+            let candidate = self.regime_line(brevity);
+            if band.estimate_text_size(&candidate, &style)?.0 as i32 <= room {
+                regime = candidate;
+                break;
+            }
+        }
+        band.draw(&Text::new(regime, (theme.px(8.0), theme.px(4.0)), style))?;
         let (left, right) = split_panels(&panels, theme, 0.5);
         let Window {
             log_b,
@@ -217,6 +248,7 @@ impl Diagram for ResearchDiagram {
             g_range: (g_lo, g_hi),
         } = self.window();
         let blowup = self.blowup().filter(|b| b.time <= self.years);
+        let years = self.years_shown();
         let symbol = if self.robots { "A" } else { "B" };
         for (index, area) in [left, right].iter().enumerate() {
             let (points, lo, hi, y_desc) = if index == 0 {
@@ -228,11 +260,11 @@ impl Diagram for ResearchDiagram {
                 area,
                 theme,
                 Frame::new(10.0, 46.0, 38.0),
-                0.0..self.years,
+                0.0..years,
                 lo..hi,
             );
             draw_axes(area, &chart, theme, &Axes::new("Years", &y_desc, 6, 6))?;
-            for run in clip_polyline(points, 0.0, self.years, lo, hi) {
+            for run in clip_polyline(points, 0.0, years, lo, hi) {
                 chart.line(run, theme.series[0].stroke_width(theme.upx(2.5)))?;
             }
             if index == 1 {
@@ -241,7 +273,7 @@ impl Diagram for ResearchDiagram {
                     .balanced_growth_rate()
                     .filter(|g| !self.robots && *g * 100.0 < hi && *g > 0.0)
                 {
-                    let line = vec![(0.0, g * 100.0), (self.years, g * 100.0)];
+                    let line = vec![(0.0, g * 100.0), (years, g * 100.0)];
                     chart.dashed(
                         line,
                         theme.upx(5.0),
@@ -251,7 +283,7 @@ impl Diagram for ResearchDiagram {
                     label(
                         &chart,
                         "λn/(1−φ)",
-                        (self.years, g * 100.0),
+                        (years, g * 100.0),
                         theme.anchored(11.0, theme.muted, HPos::Right, VPos::Bottom),
                     )?;
                 }
@@ -353,6 +385,8 @@ impl Diagram for ResearchDiagram {
         match what {
             // [blow-up time, its error] when the model finds one.
             "blowup" => self.blowup().map(|b| vec![b.time, b.error]),
+            // [first, last] year on both panels' x axes.
+            "years_shown" => Some(vec![0.0, self.years_shown()]),
             // [final growth rate, balanced growth rate or NaN]
             "growth" => Some(vec![
                 self.run.g_b.last().copied().unwrap_or(0.0),

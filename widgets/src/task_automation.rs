@@ -63,8 +63,19 @@ pub struct TaskDiagram {
     full: EconomyRun,
 }
 
+/// A run that failed, named by the kind the author wrote (never an attribute nobody set).
 fn solve_error(e: growth_model::SolveError) -> InputError {
-    InputError::new("model", "", "could not be simulated", format!("{e}"))
+    InputError::new("kind", SPEC.kind, "could not be simulated", format!("{e}"))
+}
+
+/// The labor-augmenting term as read: "—" where it is not defined (ρ ≥ 0), and in words where
+/// (1−β)^{(1−ρ)/ρ} passes f64's range as ρ → 0⁻ (it grows without bound there).
+fn augmenting_text(term: Option<f64>) -> String {
+    match term {
+        Some(b) if b.is_finite() => format_number(b),
+        Some(b) if b > 0.0 => "unbounded as ρ → 0⁻".into(),
+        _ => "—".into(),
+    }
 }
 
 impl TaskDiagram {
@@ -397,7 +408,7 @@ impl Diagram for TaskDiagram {
             Readout::new(
                 "labor_augmenting",
                 "Effective labor term (1−β)^((1−ρ)/ρ)",
-                self.augmenting.map_or("—".into(), format_number),
+                augmenting_text(self.augmenting),
             ),
             Readout::new(
                 "output_per_worker",

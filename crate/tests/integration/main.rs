@@ -1,5 +1,6 @@
 //! Integration tests of growth-model against closed forms, one file per topic.
 mod dynamics;
+mod precision;
 mod production;
 mod properties;
 mod research;
