@@ -68,6 +68,8 @@ pub struct EconomyRun {
     pub g_wage: Vec<f64>,
     /// Finite-time blow-up, if any.
     pub blowup: Option<crate::Blowup>,
+    /// Set to the time the run stopped when a growth rate passed the solver's cap before the horizon (no singularity estimate).
+    pub capped_at: Option<f64>,
     /// Long-run behaviour of g_Y read from the numbers.
     pub trend: Trend,
 }
@@ -84,6 +86,7 @@ impl EconomyRun {
             ln_wage: Vec::with_capacity(n),
             g_wage: Vec::with_capacity(n),
             blowup: None,
+            capped_at: None,
             trend: Trend::DiesOut,
         }
     }
@@ -128,6 +131,7 @@ pub fn simulate_economy<const N: usize>(
         run.push(*t, ln_output, ln_people, ln_labor_share);
     }
     run.blowup = path.blowup;
+    run.capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     run.finish();
     Ok(run)
 }
@@ -196,6 +200,11 @@ impl Solow {
     }
 
     /// The slide's CES without distribution weights, Y = [(AK)^ρ + (BL)^ρ]^{1/ρ}, for ρ ∈ (0, 1]: capital alone then yields Y → AK (episode slide "Elasticity of Substitution").
+    ///
+    /// This form has Y/K = A[1 + (BL/AK)^ρ]^{1/ρ}: 2^{1/ρ}A at AK = BL (10⁶A at ρ = 0.05), so a
+    /// start at K = L would open with a transient of ~10⁵ %/yr as ρ → 0⁺. Capital therefore starts
+    /// at K₀·ρ^{−1/ρ}, where (BL/AK)^ρ = ρ·(B₀L₀/A₀K₀)^ρ: labor's share starts near ρ/(1+ρ) and
+    /// Y/K below e·A, for every ρ (K₀ unchanged at ρ = 1).
     pub fn slide_form(self) -> Result<Self, ParamError> {
         Domain::above(0.0, 1.0).check("rho", self.rho)?;
         Ok(Solow {
@@ -203,6 +212,16 @@ impl Solow {
             slide_form: true,
             ..self
         })
+    }
+
+    /// ln K at t = 0: ln K₀, shifted by −ln(ρ)/ρ in the slide's form (see [`Solow::slide_form`]).
+    fn initial_ln_capital(&self) -> f64 {
+        let shift = if self.slide_form {
+            -log(self.rho) / self.rho
+        } else {
+            0.0
+        };
+        log(self.initial[2]) + shift
     }
 
     fn effective(&self, t: f64, ln_k: f64) -> (f64, f64) {
@@ -232,7 +251,7 @@ impl Solow {
 
     /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [log(self.initial[2])], years, |t, y| {
+        simulate_economy(self, [self.initial_ln_capital()], years, |t, y| {
             let (ln_x, ln_y) = self.effective(t, y[0]);
             let p = log_point(self.alpha, self.rho, ln_x, ln_y);
             (

@@ -63,6 +63,8 @@ pub struct ResearchRun {
     pub g_b: Vec<f64>,
     /// The finite-time singularity, if the path has one before the horizon.
     pub blowup: Option<Blowup>,
+    /// Set to the time the plotted run stopped when a growth rate passed the solver's cap (no singularity estimate).
+    pub capped_at: Option<f64>,
     /// Long-run behaviour read from the numbers.
     pub trend: Trend,
 }
@@ -76,6 +78,9 @@ impl System<1> for ResearchFeedback {
         (self.phi > 1.0 && self.n >= 0.0)
             .then(|| ResearchFeedback { n: 0.0, ..*self }.blowup_time_closed_form())
             .flatten()
+    }
+    fn closed_form_blowup_is_exact(&self) -> bool {
+        self.n == 0.0
     }
 }
 
@@ -221,6 +226,8 @@ fn finish_run<const N: usize>(
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
+    // A run stopped at the rate cap keeps the reading of its own samples: type I when the rate
+    // was rising without bound; anything else is an early stop the classifier refuses to read.
     if path.blowup.is_none() && !path.capped {
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
             if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
@@ -240,14 +247,27 @@ fn finish_run<const N: usize>(
                 }
             }
         }
-    } else if path.capped {
-        trend = Trend::TypeI;
     }
+    // With φ > 1 and research effort that never shrinks, Ḃ ≥ θB^φ(SL)^λ blows up no later than the
+    // n = 0 closed form, however far that is: the regime is type II even when no run reaches it
+    // (exact for n = 0; for n > 0 the time is an upper bound, its error the gap to the run's end).
+    if path.blowup.is_none() && !matches!(trend, Trend::TypeII(_)) {
+        if let Some(bound) = system.closed_form_blowup().filter(|b| b.is_finite()) {
+            let t_end = path.t.last().copied().unwrap_or(0.0);
+            let exact = system.closed_form_blowup_is_exact();
+            trend = Trend::TypeII(Blowup {
+                time: bound,
+                error: if exact { 0.0 } else { (bound - t_end).max(0.0) },
+            });
+        }
+    }
+    let capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     ResearchRun {
         t: path.t,
         ln_b,
         g_b,
         blowup: path.blowup,
+        capped_at,
         trend,
     }
 }

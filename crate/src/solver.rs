@@ -54,6 +54,10 @@ pub trait System<const N: usize> {
     fn closed_form_blowup(&self) -> Option<f64> {
         None
     }
+    /// True when [`System::closed_form_blowup`] is the exact blow-up time rather than an upper bound.
+    fn closed_form_blowup_is_exact(&self) -> bool {
+        false
+    }
 }
 
 /// The accepted steps of one integration.
