@@ -13,8 +13,8 @@ use crate::production::log_point;
 use crate::solver::{SolveError, System};
 use libm::{exp, log};
 
-/// Consumers' substitution between the goods, ρ ∈ (0, 1] (high substitutability).
-pub const RHO: Domain = Domain::above(0.0, 1.0);
+/// Consumers' substitution between the goods ρ (the row's class is (0, 1), high substitutability; any CES ρ runs).
+pub const RHO: Domain = crate::production::RHO;
 /// Growth rates of the sectors' technologies (per year).
 pub const RATE: Domain = Domain::closed(0.0, 0.3);
 

@@ -205,8 +205,11 @@ impl Solow {
     /// start at K = L would open with a transient of ~10⁵ %/yr as ρ → 0⁺. Capital therefore starts
     /// at K₀·ρ^{−1/ρ}, where (BL/AK)^ρ = ρ·(B₀L₀/A₀K₀)^ρ: labor's share starts near ρ/(1+ρ) and
     /// Y/K below e·A, for every ρ (K₀ unchanged at ρ = 1).
+    /// For ρ ≤ 0, where the unweighted form has no finite ρ → 0 limit, it is the normalized form with α = ½, so every ρ of [−50, 1] runs.
     pub fn slide_form(self) -> Result<Self, ParamError> {
-        Domain::above(0.0, 1.0).check("rho", self.rho)?;
+        if self.rho <= 0.0 {
+            return Ok(Solow { alpha: 0.5, ..self });
+        }
         Ok(Solow {
             alpha: 0.5,
             slide_form: true,
