@@ -70,8 +70,10 @@ pub struct EconomyRun {
     pub blowup: Option<crate::Blowup>,
     /// Set to the time the run stopped when a growth rate passed the solver's cap before the horizon (no singularity estimate).
     pub capped_at: Option<f64>,
-    /// Long-run behaviour of g_Y read from the numbers.
+    /// Long-run behaviour of g_Y read from the numbers (of [`EconomyRun::long_run`] when there is one).
     pub trend: Trend,
+    /// The same run followed from t = 0 to LOOKAHEAD × the horizon (coarser steps), from which its long-run symbols are read; `None` when it stopped before its horizon or could not be continued.
+    pub long_run: Option<alloc::boxed::Box<EconomyRun>>,
 }
 
 impl EconomyRun {
@@ -88,6 +90,7 @@ impl EconomyRun {
             blowup: None,
             capped_at: None,
             trend: Trend::DiesOut,
+            long_run: None,
         }
     }
 
@@ -133,6 +136,25 @@ pub fn simulate_economy<const N: usize>(
     run.blowup = path.blowup;
     run.capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     run.finish();
+    if run.blowup.is_none() && run.capped_at.is_none() {
+        // Long-run symbols are read from the run followed 20 × further, so that extending the
+        // horizon cannot change them (slow approaches, e.g. to a land-bound rate, finish there).
+        if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
+            let limit = years * crate::research::LOOKAHEAD;
+            if let Some(rest) = crate::solver::continue_run(system, t_end, y_end, limit) {
+                let mut whole = run.clone();
+                for (t, y) in rest.t.iter().zip(&rest.y).skip(1) {
+                    let (ln_output, ln_people, ln_labor_share) = sample(*t, y);
+                    whole.push(*t, ln_output, ln_people, ln_labor_share);
+                }
+                whole.blowup = rest.blowup;
+                whole.capped_at = rest.capped.then(|| rest.t.last().copied().unwrap_or(t_end));
+                whole.finish();
+                run.trend = whole.trend;
+                run.long_run = Some(alloc::boxed::Box::new(whole));
+            }
+        }
+    }
     Ok(run)
 }
 

@@ -409,6 +409,8 @@ pub struct Run {
     pub capped_at: Option<f64>,
     /// The horizon asked for (years).
     pub years: f64,
+    /// The run followed to 20 × its horizon, from which long-run symbols are read (economy models; `None` otherwise).
+    pub long_run: Option<alloc::boxed::Box<Run>>,
 }
 
 impl Run {
@@ -429,8 +431,13 @@ impl Run {
     }
 }
 
-fn economy(run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
+fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
+    let long_run = run
+        .long_run
+        .take()
+        .map(|whole| alloc::boxed::Box::new(economy(*whole, Vec::new(), years)));
     Run {
+        long_run,
         capped_at: run.capped_at,
         years,
         t: run.t,
@@ -449,6 +456,7 @@ fn economy(run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: f64)
 
 fn research(run: ResearchRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
     Run {
+        long_run: None,
         capped_at: run.capped_at,
         years,
         t: run.t,
@@ -636,7 +644,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
 /// The model's balanced growth path without AI at these parameters, in closed form: the counterfactual the scenario tables read symbols against (`None` where the model has no such path).
 ///
 /// - exogenous, consumption-goods, robots: capital a gross complement of labor, so output grows at g_B + n and wages at g_B (Uzawa; the episode's "growth in B is the only way").
-/// - land: people and land without robots, Z = BL: g₀ = a·g_B + (1−a)·g_X at ρ = 0, min/max(g_B, g_X) for ρ < 0 / > 0, and the wage at g_B + (1−ρ)(g₀ − g_B); with equipment, (e·g_A + (a−e)·g_B + (1−a)·g_X)/(1−e) (Cobb-Douglas, wage with output).
+/// - land: people and land without robots, Z = BL: g₀ = a·g_B + (1−a)·g_X at ρ = 0, min/max(g_B, g_X) for ρ < 0 / > 0; with equipment, (e·g_A + (a−e)·g_B + (1−a)·g_X)/(1−e). The wage's benchmark is people's own productivity growth g_B: the rate of a wage beside perfect substitutes (the tables' 'L'), which land alone would drag lower.
 /// - task-automation: no further automation (β fixed at β₀) with TFP growing at g_A: g_A/(1−β₀) at ρ = 0, g_A for ρ < 0 (Aghion, Jones & Jones 2019); wages with output.
 /// - research-feedback: λn/(1−φ) for φ < 1 (Jones 1995). growth-regimes: the base rate g.
 pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
@@ -654,7 +662,7 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
             let e = a.get("equipment");
             if e > 0.0 {
                 let g = (e * a.get("g_A") + (share - e) * g_b + (1.0 - share) * g_x) / (1.0 - e);
-                return both(g, g);
+                return both(g, g_b);
             }
             let g = if rho == 0.0 {
                 share * g_b + (1.0 - share) * g_x
@@ -663,7 +671,7 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
             } else {
                 g_b.max(g_x)
             };
-            both(g, g_b + (1.0 - rho) * (g - g_b))
+            both(g, g_b)
         }
         "task-automation" => {
             let (rho, g_a) = (a.get("rho"), a.get("g_A"));
@@ -736,5 +744,6 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
         facts,
         capped_at: None,
         years,
+        long_run: None,
     }
 }

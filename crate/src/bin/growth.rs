@@ -163,12 +163,33 @@ fn run_json(run: &Run, classification: &Result<Symbols, scenarios::ClassifyError
         growth_model::Trend::TypeII(b) => number(b.error),
         _ => "null".into(),
     };
+    // Where the long-run symbols are read: the run followed past its horizon (end values and the series at ¼-steps).
+    let long_run = run.long_run.as_deref().map_or("null".to_string(), |whole| {
+        let at = |name: &str| {
+            whole.series(name).map_or("null".to_string(), |v| {
+                let t_end = whole.t.last().copied().unwrap_or(0.0);
+                let points: Vec<f64> = [0.25, 0.5, 0.75, 1.0]
+                    .iter()
+                    .map(|f| growth_model::trend::value_at(&whole.t, v, f * t_end))
+                    .collect();
+                array(&points)
+            })
+        };
+        format!(
+            "{{\"t_end\":{},\"g_Y\":{},\"labor_share\":{},\"g_wage\":{}}}",
+            number(whole.t.last().copied().unwrap_or(0.0)),
+            at("g_Y"),
+            at("labor_share"),
+            at("g_wage")
+        )
+    });
     format!(
-        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
+        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"long_run\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
         array(&run.t),
         series.join(","),
         string(run.trend.label()),
         classified_json(classification),
+        long_run,
         optional(run.blowup_time()),
         error,
         facts.concat()
