@@ -8,7 +8,7 @@ use crate::exogenous::{EconomyRun, Solow};
 use crate::land::{FixedLand, RobotEconomy};
 use crate::production::Ces;
 use crate::regimes::{GrowthRegime, Scenario};
-use crate::research::{ResearchFeedback, ResearchRun, RobotScientists};
+use crate::research::{ResearchCapital, ResearchFeedback, ResearchRun, RobotScientists};
 use crate::solver::SolveError;
 use crate::tasks::{AutomationPath, TaskAutomation};
 use crate::trend::Trend;
@@ -170,6 +170,22 @@ pub static MODELS: &[ModelDecl] = &[
             num("s", 0.3, crate::research::SAVING, "", "saving rate"),
             num("delta", 0.05, crate::research::DEPRECIATION, "per year", "depreciation"),
             num("alpha", 0.5, Domain::closed(0.01, 0.99), "", "capital's output elasticity"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
+        name: "research-capital",
+        kind: ModelKind::Simulate,
+        doc: Doc::new("A' = θ A^φ (s_R e^{g_Z t} K)^λ, K' = sY − δK, Y = ((1−s_R)K)^α A^{1−α}: research done by capital (HS in tech production; Aghion, Jones & Jones 2019)"),
+        params: &[
+            num("phi", -0.5, crate::research::PHI, "", "research feedback φ"),
+            num("lambda", 1.0, crate::research::LAMBDA, "", "returns to research capital λ"),
+            num("theta", 0.05, crate::research::THETA, "", "research productivity θ"),
+            num("research_share", 0.1, Domain::open(0.0, 1.0), "", "share of capital doing research"),
+            num("s", 0.3, crate::research::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::research::DEPRECIATION, "per year", "depreciation"),
+            num("alpha", 0.5, Domain::closed(0.01, 0.99), "", "capital's output elasticity"),
+            num("g_Z", 0.02, crate::research::GROWTH, "per year", "growth of research capital's productivity"),
             YEARS,
         ],
     },
@@ -580,6 +596,20 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             )?;
             Ok(research(m.simulate(years)?, Vec::new(), years))
         }
+        "research-capital" => {
+            let m = ResearchCapital::new(
+                a.get("phi"),
+                a.get("lambda"),
+                a.get("theta"),
+                a.get("research_share"),
+                a.get("s"),
+                a.get("delta"),
+                a.get("alpha"),
+                a.get("g_Z"),
+            )?;
+            let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
+            Ok(research(m.simulate(years)?, facts, years))
+        }
         "task-automation" => {
             let tech = TaskAutomation::new(a.get("beta"), a.get("rho"), a.get("A"))?;
             let m = AutomationPath::new(
@@ -646,7 +676,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
 /// - exogenous, consumption-goods, robots: capital a gross complement of labor, so output grows at g_B + n and wages at g_B (Uzawa; the episode's "growth in B is the only way").
 /// - land: people and land without robots, Z = BL: g₀ = a·g_B + (1−a)·g_X at ρ = 0, min/max(g_B, g_X) for ρ < 0 / > 0; with equipment, (e·g_A + (a−e)·g_B + (1−a)·g_X)/(1−e). The wage's benchmark is people's own productivity growth g_B: the rate of a wage beside perfect substitutes (the tables' 'L'), which land alone would drag lower.
 /// - task-automation: no further automation (β fixed at β₀) with TFP growing at g_A: g_A/(1−β₀) at ρ = 0, g_A for ρ < 0 (Aghion, Jones & Jones 2019); wages with output.
-/// - research-feedback: λn/(1−φ) for φ < 1 (Jones 1995). growth-regimes: the base rate g.
+/// - research-feedback: λn/(1−φ) for φ < 1 (Jones 1995); research-capital: λg_Z/(1−φ−λ) when positive. growth-regimes: the base rate g.
 pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
     let both = |g: f64, w: f64| {
         Some(crate::scenarios::Counterfactual {
@@ -692,6 +722,16 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
             } else {
                 None
             }
+        }
+        "research-capital" => {
+            let gap = 1.0 - a.get("phi") - a.get("lambda");
+            (gap > 0.0).then(|| {
+                let g = (a.get("lambda") * a.get("g_Z") / gap).max(0.0);
+                crate::scenarios::Counterfactual {
+                    growth: g,
+                    wage_growth: g,
+                }
+            })
         }
         "growth-regimes" => both(a.get("g"), a.get("g")),
         _ => None,

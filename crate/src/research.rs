@@ -205,6 +205,87 @@ impl RobotScientists {
     }
 }
 
+/// Research done by capital, "HS in tech production" (Aghion, Jones & Jones 2019; the episode's robot scientists): Ȧ = θ A^φ (s_R Z K)^λ with research capital's productivity Z = e^{g_Z t}, Y = ((1−s_R)K)^α A^{1−α}, K̇ = sY − δK.
+///
+/// A is labor-augmenting, so capital, and with it the scientists made of capital, grows with A:
+/// on a balanced path λ(g_A + g_Z) = (1 − φ) g_A, i.e. g_A = λ g_Z/(1 − φ − λ). With λ = 1 that is
+/// steady growth g_Z/(−φ) for negative feedback, a rate rising without bound at φ = 0 (type I)
+/// and a finite-time blow-up for positive feedback (type II), the three HS halves of §5.2.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ResearchCapital {
+    /// Research feedback φ.
+    pub phi: f64,
+    /// Returns to research capital λ.
+    pub lambda: f64,
+    /// Research productivity θ.
+    pub theta: f64,
+    /// Share of capital doing research s_R.
+    pub research_share: f64,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation δ.
+    pub depreciation: f64,
+    /// Capital's output elasticity α.
+    pub alpha: f64,
+    /// Growth of research capital's productivity g_Z (per year).
+    pub g_z: f64,
+}
+
+impl System<2> for ResearchCapital {
+    // y = [ln A, ln K]
+    fn rates(&self, t: f64, y: &[f64; 2]) -> [f64; 2] {
+        let (ln_a, ln_k) = (y[0], y[1]);
+        let g_a = exp(log(self.theta)
+            + (self.phi - 1.0) * ln_a
+            + self.lambda * (log(self.research_share) + self.g_z * t + ln_k));
+        let ln_y = self.alpha * (log(1.0 - self.research_share) + ln_k) + (1.0 - self.alpha) * ln_a;
+        [g_a, self.saving * exp(ln_y - ln_k) - self.depreciation]
+    }
+    fn rate_cap(&self) -> Option<f64> {
+        // A type I path accelerating at g_Z takes ∫g dt ≈ cap/g_Z e-folds to reach the cap, each a
+        // step: 10⁴ %/yr keeps that to thousands, and a type II path is still imminent there.
+        Some(100.0)
+    }
+}
+
+impl ResearchCapital {
+    /// Validated parameters (research by capital, Aghion, Jones & Jones 2019).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        phi: f64,
+        lambda: f64,
+        theta: f64,
+        research_share: f64,
+        saving: f64,
+        depreciation: f64,
+        alpha: f64,
+        g_z: f64,
+    ) -> Result<Self, ParamError> {
+        Ok(ResearchCapital {
+            phi: PHI.check("phi", phi)?,
+            lambda: LAMBDA.check("lambda", lambda)?,
+            theta: THETA.check("theta", theta)?,
+            research_share: Domain::open(0.0, 1.0).check("research_share", research_share)?,
+            saving: SAVING.check("s", saving)?,
+            depreciation: DEPRECIATION.check("delta", depreciation)?,
+            alpha: Domain::closed(0.01, 0.99).check("alpha", alpha)?,
+            g_z: GROWTH.check("g_Z", g_z)?,
+        })
+    }
+
+    /// Balanced growth g_A = λ g_Z/(1 − φ − λ) when 1 − φ − λ > 0 (`None` otherwise: no balanced path).
+    pub fn balanced_growth_rate(&self) -> Option<f64> {
+        let gap = 1.0 - self.phi - self.lambda;
+        (gap > 0.0).then(|| (self.lambda * self.g_z / gap).max(0.0))
+    }
+
+    /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].
+    pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
+        let path = over_horizon(self, [0.0, 0.0], years)?;
+        Ok(finish_run(self, path, years))
+    }
+}
+
 /// How far past the horizon (as a multiple of it) a run is followed to read its long-run regime.
 pub const LOOKAHEAD: f64 = 20.0;
 

@@ -25,6 +25,7 @@ static SPEC: KindSpec = KindSpec {
         ParamSpec::number("rho_R", "ρ_R", "Substitution in robot production ρ_R", (-3.0, 1.0, 0.05), 0.5, "", "Between machines and people in making robots: ρ_R < 0 makes people necessary (LS)."),
         ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 3.0, 0.05), 0.5, "", "The research-feedback class the row names."),
         ParamSpec::number("n", "n", "Growth of research effort n", (-0.05, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
+        ParamSpec::number("g_Z", "g_Z", "Research capital's productivity growth g_Z", (0.0, 0.2, 0.005), 0.02, "/yr", "How fast robot scientists get better at research."),
         ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Raised by AI-assisted combinatorial discovery."),
         ParamSpec::number("years", "T", "Horizon", (50.0, 2000.0, 10.0), 400.0, " yr", "How long the scenario is simulated before it is classified; a run that stops early is not classified."),
     ],

@@ -18,7 +18,8 @@ const USAGE: &str = "usage:
   growth scenario <id> key=value …              re-run one row at any point of its class, against its counterfactual
   growth eval <production|task-automation> key=value …
   growth simulate <model> key=value … years=T   (models: growth-regimes, exogenous, research-feedback,
-                                                 robot-scientists, task-automation, land, robots)";
+                                                 robot-scientists, research-capital, task-automation,
+                                                 land, robots, consumption-goods)";
 
 /// A JSON number (finite) or null.
 fn number(v: f64) -> String {
