@@ -69,7 +69,7 @@ impl ConsumptionGoods {
 
     /// Simulates `years` from K = 1, L = 1: output, growth, the constant labor share 1 − α, wages.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [0.0], years, |t, y| {
+        simulate_economy(self, [0.0], years, &|t, y| {
             (self.ln_output(t, y[0]), 0.0, log(1.0 - self.alpha))
         })
     }

@@ -125,7 +125,7 @@ pub fn simulate_economy<const N: usize>(
     system: &dyn System<N>,
     y0: [f64; N],
     years: f64,
-    sample: impl Fn(f64, &[f64; N]) -> (f64, f64, f64),
+    sample: &dyn Fn(f64, &[f64; N]) -> (f64, f64, f64),
 ) -> Result<EconomyRun, SolveError> {
     let path = crate::solver::over_horizon(system, y0, years)?;
     let mut run = EconomyRun::with_capacity(path.t.len());
@@ -142,8 +142,9 @@ pub fn simulate_economy<const N: usize>(
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
             let limit = years * crate::research::LOOKAHEAD;
             if let Some(rest) = crate::solver::continue_run(system, t_end, y_end, limit) {
-                let mut whole = run.clone();
-                for (t, y) in rest.t.iter().zip(&rest.y).skip(1) {
+                let mut whole = EconomyRun::with_capacity(path.t.len() + rest.t.len());
+                let steps = path.t.iter().zip(&path.y);
+                for (t, y) in steps.chain(rest.t.iter().zip(&rest.y).skip(1)) {
                     let (ln_output, ln_people, ln_labor_share) = sample(*t, y);
                     whole.push(*t, ln_output, ln_people, ln_labor_share);
                 }
@@ -276,7 +277,7 @@ impl Solow {
 
     /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [self.initial_ln_capital()], years, |t, y| {
+        simulate_economy(self, [self.initial_ln_capital()], years, &|t, y| {
             let (ln_x, ln_y) = self.effective(t, y[0]);
             let p = log_point(self.alpha, self.rho, ln_x, ln_y);
             (

@@ -132,7 +132,7 @@ impl FixedLand {
 
     /// Simulates `years` from K = 1: output, growth, labor share and wage.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [0.0], years, |t, y| {
+        simulate_economy(self, [0.0], years, &|t, y| {
             let (ln_y, ln_labor_share) = self.at(t, y[0]);
             (ln_y, log(self.labor), ln_labor_share)
         })
@@ -251,7 +251,7 @@ impl RobotEconomy {
 
     /// Simulates `years` from K = R = 1: output, growth, human labor share and wage.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [0.0, 0.0], years, |t, y| {
+        simulate_economy(self, [0.0, 0.0], years, &|t, y| {
             let (ln_y, ln_labor_share, _) = self.at(t, y[0], y[1]);
             (ln_y, log(self.people), ln_labor_share)
         })

@@ -261,14 +261,24 @@ impl ResearchCapital {
         alpha: f64,
         g_z: f64,
     ) -> Result<Self, ParamError> {
+        // The same ranges as the robot-scientist loop, plus g_Z.
+        let r = RobotScientists::new(
+            phi,
+            lambda,
+            theta,
+            research_share,
+            saving,
+            depreciation,
+            alpha,
+        )?;
         Ok(ResearchCapital {
-            phi: PHI.check("phi", phi)?,
-            lambda: LAMBDA.check("lambda", lambda)?,
-            theta: THETA.check("theta", theta)?,
-            research_share: Domain::open(0.0, 1.0).check("research_share", research_share)?,
-            saving: SAVING.check("s", saving)?,
-            depreciation: DEPRECIATION.check("delta", depreciation)?,
-            alpha: Domain::closed(0.01, 0.99).check("alpha", alpha)?,
+            phi: r.phi,
+            lambda: r.lambda,
+            theta: r.theta,
+            research_share: r.research_share,
+            saving: r.saving,
+            depreciation: r.depreciation,
+            alpha: r.alpha,
             g_z: GROWTH.check("g_Z", g_z)?,
         })
     }
