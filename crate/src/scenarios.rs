@@ -335,7 +335,9 @@ pub enum Baseline {
 /// A symbol the model does not reproduce, shown as a mismatch with its reason (never hidden).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mismatch {
-    /// The values of the row's first coverage parameter where it occurs; empty for every point.
+    /// The parameter whose values `points` are; `""` for the row's first coverage parameter.
+    pub param: &'static str,
+    /// The values of `param` where it occurs; empty for every point.
     pub points: &'static [f64],
     /// The column: `growth`, `labor_share` or `wages`.
     pub column: &'static str,
@@ -373,16 +375,25 @@ pub struct ScenarioRow {
 }
 
 impl ScenarioRow {
-    /// The symbols the simulation is expected to read at `point` (a value of the first coverage parameter; `None` for the row's own point): the paper's, except where a declared mismatch says otherwise.
-    pub fn expected(&self, point: Option<f64>) -> Symbols {
+    /// The symbols the simulation is expected to read at `point` (a parameter and its value; `None` for the row's own point): the paper's, except where a declared mismatch says otherwise.
+    pub fn expected(&self, point: Option<(&str, f64)>) -> Symbols {
         let mut s = self.paper;
-        let point = point.or_else(|| {
-            self.coverage
-                .first()
-                .map(|c| c.samples[c.samples.len() / 2])
-        });
+        let first = self.coverage.first();
         for m in self.mismatches {
-            if !m.points.is_empty() && !point.is_some_and(|p| m.points.contains(&p)) {
+            let param = if m.param.is_empty() {
+                first.map_or("", |c| c.param)
+            } else {
+                m.param
+            };
+            // Away from the swept parameter, the row sits at its first class's middle sample.
+            let value = match point {
+                Some((p, v)) if p == param => Some(v),
+                _ if first.is_some_and(|c| c.param == param) => {
+                    first.map(|c| c.samples[c.samples.len() / 2])
+                }
+                _ => None,
+            };
+            if !m.points.is_empty() && !value.is_some_and(|v| m.points.contains(&v)) {
                 continue;
             }
             match m.column {
@@ -469,7 +480,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("alpha", "0.5"), ("g_AI", "0.06"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "1000")],
         rationale: "An AI good whose technology grows 6 %/yr and a human good, highly substitutable for consumers, each Cobb-Douglas: labor keeps a constant share while spending shifts to the AI good and growth rises toward α·g_AI/(1−α) = 6 %/yr (slowly as ρ → 0⁺: hence 1,000 years).",
         paper: sym("++", "C", "++"),
-        coverage: &[HS],
+        coverage: &[HS, Coverage { param: "g_AI", class: "AI good's technology growth", samples: &[0.04, 0.1] }],
         baseline: Baseline::BalancedPath(&[]),
         mismatches: &[],
     },
@@ -482,7 +493,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("slide_form", "1"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0"), ("g_B", "0.02"), ("n", "0"), ("years", "500")],
         rationale: "Solow with the slide's CES [(AK)^ρ + (BL)^ρ]^{1/ρ}: capital alone can grow output and saving is high enough (sA − δ = 25 %/yr), so growth rises to sA − δ; labor's share vanishes while the wage grows at g_B + (1 − ρ)(sA − δ − g_B), above its no-AI g_B.",
         paper: sym("++", "→0", "++"),
-        coverage: &[HS],
+        coverage: &[HS, Coverage { param: "s", class: "saving high enough: sA − δ ≫ g_B", samples: &[0.15, 0.5] }, Coverage { param: "g_B", class: "people's productivity growth", samples: &[0.005, 0.04] }],
         baseline: Baseline::BalancedPath(&[]),
         mismatches: &[],
     },
@@ -495,7 +506,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("slide_form", "1"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.02"), ("n", "0"), ("years", "300")],
         rationale: "As above with capital-augmenting technology growing 2 %/yr: the growth rate sA(t) − δ rises exponentially (type I), and with ρ < 1 wages ride along.",
         paper: sym("I", "→0", "I"),
-        coverage: &[HS],
+        coverage: &[HS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.005, 0.05] }],
         baseline: NO_AI_TECH,
         mismatches: &[],
     },
@@ -508,7 +519,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("alpha", "0.5"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.02"), ("n", "0"), ("years", "300")],
         rationale: "Y = αAK + (1−α)BL, robots beside people: capital-augmenting growth makes the growth rate rise without bound, while the wage (1−α)B grows only at its no-AI g_B.",
         paper: sym("I", "→0", "L"),
-        coverage: &[PS],
+        coverage: &[PS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.005, 0.05] }, Coverage { param: "g_B", class: "people's productivity growth g_B > 0", samples: &[0.005, 0.04] }],
         baseline: NO_AI_TECH,
         mismatches: &[],
     },
@@ -519,11 +530,11 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§3.3 Hanson (2001)",
         model: "land",
         params: &[("a", "0.7"), ("g_A", "0.03"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
-        rationale: "Y = (AK + BL)^a X^{1−a} with fixed land: growth settles at a·g_A/(1−a) = 7 %/yr (1.4 %/yr for people and land alone); robots swamp people in AK + BL, so their share and wage fall toward zero.",
+        rationale: "Y = (AK + BL)^a X^{1−a} with fixed land: growth settles at a·g_A/(1−a) = 7 %/yr (1.4 %/yr for people and land alone); robots swamp people in AK + BL, so their share falls toward zero and so does their wage, which grows at g_B − g_A (here g_A = 3 %/yr, g_B = 2 %/yr).",
         paper: sym("++", "→0", "→0"),
-        coverage: &[MS],
+        coverage: &[MS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.01, 0.06] }],
         baseline: NO_AI_TECH,
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "g_A", points: &[0.01], column: "wages", simulated: "L", reason: "People's own productivity grows at g_B = 2 %/yr, so the wage grows at g_B − g_A: it falls toward zero only when robots' technology outpaces people's (g_A > g_B, or people's productivity fixed as in Hanson's model); below that it lags output, 'L'." }],
     },
     ScenarioRow {
         id: "ps-land-equipment",
@@ -534,7 +545,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("a", "0.7"), ("equipment", "0.4"), ("g_A", "0.04"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
         rationale: "Technology (4 %/yr) augments only the equipment beside robots and people: output grows at e·g_A/(1−a) ≈ 5.3 %/yr; robots push wages down, better equipment pushes them up, and wages grow only at people's own g_B.",
         paper: sym("++", "→0", "L"),
-        coverage: &[MS],
+        coverage: &[MS, Coverage { param: "g_A", class: "equipment-augmenting growth g_A > 0", samples: &[0.02, 0.08] }],
         baseline: NO_AI_TECH,
         mismatches: &[],
     },
@@ -547,9 +558,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("a", "0.7"), ("g_A", "0.03"), ("g_X", "0.02"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
         rationale: "Land is a gross complement of everything else, so output grows only as fast as land-augmenting technology (2 %/yr), as it would without robots: growth unchanged, while robots drive people's share and wage to zero.",
         paper: sym("=", "→0", "→0"),
-        coverage: &[LS_LAND],
+        coverage: &[LS_LAND, Coverage { param: "g_A", class: "any technology (regardless of tech)", samples: &[0.0, 0.06] }],
         baseline: NO_AI_TECH,
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "g_A", points: &[0.0], column: "labor_share", simulated: "C", reason: "Without technology making robots better, robots accumulate only as fast as output and people (2 %/yr each), so people are not swamped: the paper's →0 needs robots that outgrow people, g_A(1 − ρ) > g_B." }, Mismatch { param: "g_A", points: &[0.0], column: "wages", simulated: "C", reason: "Likewise the wage: it grows at g_B − (1 − ρ)g_A in the long run, with output when g_A = 0." }],
     },
     ScenarioRow {
         id: "robotics-hs-hs",
@@ -560,12 +571,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("alpha", "0.3"), ("rho", "0"), ("alpha_R", "0.5"), ("D", "1"), ("S_K", "0.2"), ("S_H", "0.1"), ("S_R", "0.3"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
         rationale: "The slide's model with B growing 2 %/yr: robots and people are perfect substitutes in final goods, Y = K^α(BH_Y + R)^{1−α}; with ρ_R > 0 capital and robots alone make robots (Ṙ = F(S_K K + D S_R R, B S_H H) − δR), so they grow like an AK economy, robots swamp people and the wage grows only at g_B: 'L'.",
         paper: sym("++", "→0", "L"),
-        coverage: &[Coverage { param: "rho_R", class: "HS in robotics production: ρ_R ∈ (0, 1)", samples: &[0.05, 0.2, 0.5, 0.8, 0.95] }],
+        coverage: &[Coverage { param: "rho_R", class: "HS in robotics production: ρ_R ∈ (0, 1)", samples: &[0.05, 0.2, 0.5, 0.8, 0.95] }, Coverage { param: "D", class: "robots' worth in robot production", samples: &[0.5, 3.0] }],
         baseline: Baseline::BalancedPath(&[]),
         mismatches: &[
-            Mismatch { points: &[0.05, 0.2], column: "growth", simulated: "=", reason: "Machines alone make robots at productivity α_R^{1/ρ_R}, which vanishes as ρ_R → 0⁺: below ρ_R ≈ 0.39 robots cannot outpace depreciation and never take off." },
-            Mismatch { points: &[0.05, 0.2], column: "wages", simulated: "C", reason: "Without take-off the economy stays on its no-AI path, wages growing with output." },
-            Mismatch { points: &[0.05], column: "labor_share", simulated: "C", reason: "Without take-off people keep a small constant share (about 2 %)." },
+            Mismatch { param: "", points: &[0.05, 0.2], column: "growth", simulated: "=", reason: "Machines alone make robots at productivity α_R^{1/ρ_R}, which vanishes as ρ_R → 0⁺: below ρ_R ≈ 0.39 robots cannot outpace depreciation and never take off." },
+            Mismatch { param: "", points: &[0.05, 0.2], column: "wages", simulated: "C", reason: "Without take-off the economy stays on its no-AI path, wages growing with output." },
+            Mismatch { param: "", points: &[0.05], column: "labor_share", simulated: "C", reason: "Without take-off people keep a small constant share (about 2 %)." },
         ],
     },
     ScenarioRow {
@@ -577,9 +588,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("alpha", "0.3"), ("rho", "0"), ("alpha_R", "0.5"), ("D", "1"), ("S_K", "0.2"), ("S_H", "0.1"), ("S_R", "0.3"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
         rationale: "The same economy with ρ_R < 0: people are necessary for making robots ('humans will still maintain a positive labor share'), robot output is bounded by B·S_H·H, and people keep a constant share with wages growing with output.",
         paper: sym("+", "C", "C"),
-        coverage: &[Coverage { param: "rho_R", class: "LS in robotics production: ρ_R < 0", samples: &[-0.05, -0.25, -1.0, -3.0, -10.0] }],
+        coverage: &[Coverage { param: "rho_R", class: "LS in robotics production: ρ_R < 0", samples: &[-0.05, -0.25, -1.0, -3.0, -10.0] }, Coverage { param: "D", class: "robots' worth in robot production", samples: &[0.5, 3.0] }],
         baseline: Baseline::BalancedPath(&[]),
-        mismatches: &[Mismatch { points: &[], column: "growth", simulated: "=", reason: "With constant returns and people necessary for robots, robots grow no faster than B·H in the long run: they raise output's level, not its long-run growth, which returns to g_B." }],
+        mismatches: &[Mismatch { param: "", points: &[], column: "growth", simulated: "=", reason: "With constant returns and people necessary for robots, robots grow no faster than B·H in the long run: they raise output's level, not its long-run growth, which returns to g_B." }],
     },
     ScenarioRow {
         id: "savings-increase",
@@ -590,7 +601,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("alpha", "0.33"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0"), ("g_B", "0"), ("n", "0"), ("years", "400")],
         rationale: "A one-off jump in A with a higher saving rate: with perfect substitutes saving alone sets growth at sαA − δ ≈ 5 %/yr, robots take the labor share, and the wage (1−α)B is unchanged (g_B = 0: the episode's case without labor-augmenting growth).",
         paper: sym("++", "→0", "="),
-        coverage: &[PS],
+        coverage: &[PS, Coverage { param: "s", class: "saving increase", samples: &[0.2, 0.5] }],
         baseline: Baseline::BalancedPath(&[]),
         mismatches: &[],
     },
@@ -603,7 +614,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("a", "0.7"), ("g_A", "0.03"), ("g_B", "0"), ("wage_saving", "1"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
         rationale: "Overlapping generations: only the young save, out of wages. Robots lower their wage, so saving shrinks: growth falls below the same economy saving out of all income (7 %/yr), and wages fall toward zero (g_B = 0 as in Sachs & Kotlikoff).",
         paper: sym("-", "→0", "→0"),
-        coverage: &[MS],
+        coverage: &[MS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.02, 0.05] }],
         baseline: Baseline::Simulated(&[("wage_saving", "0")]),
         mismatches: &[],
     },
@@ -616,7 +627,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("beta", "0.4"), ("full", "1"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
         rationale: "The transcript's first row here is garbled (only 'I' and '→0' survive); the section's logic fixes the rest: with every task automated Y = A·K, so with A growing growth rises without bound and labor, with no tasks left, loses its share and wage.",
         paper: sym("I", "→0", "→0"),
-        coverage: &[LS],
+        coverage: &[LS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.005, 0.05] }],
         baseline: NO_AUTOMATION,
         mismatches: &[],
     },
@@ -642,7 +653,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("beta", "0.4"), ("automation_rate", "0.05"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
         rationale: "The human share of tasks keeps shrinking (5 % of the rest a year) but never vanishes: with tasks complements this works like labor-augmenting growth at a(1−ρ)/(−ρ), so growth rises above TFP's 2 %/yr with a constant labor share and wages growing with output.",
         paper: sym("++", "C", "++"),
-        coverage: &[LS],
+        coverage: &[LS, Coverage { param: "automation_rate", class: "asymptotic automation a > 0", samples: &[0.01, 0.1] }, Coverage { param: "g_A", class: "TFP growth", samples: &[0.005, 0.04] }],
         baseline: NO_AUTOMATION,
         mismatches: &[],
     },
@@ -655,7 +666,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("beta", "0.6"), ("automation_rate", "0.06"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
         rationale: "Old tasks are automated while new labor-intensive ones replace them, so the effective human share of tasks shrinks steadily without vanishing: the balanced path of asymptotic automation, at 6 % a year.",
         paper: sym("++", "C", "++"),
-        coverage: &[LS],
+        coverage: &[LS, Coverage { param: "automation_rate", class: "automation and replacement a > 0", samples: &[0.02, 0.1] }],
         baseline: NO_AUTOMATION,
         mismatches: &[],
     },
@@ -668,7 +679,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("beta", "0.4"), ("automation_rate", "0.02"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
         rationale: "Tasks highly substitutable (ρ ∈ (0, 1)) with TFP growing 2 %/yr: capital alone can do automated tasks, so Y → A·K, growth sA_t − δ rises without bound, labor's share vanishes and the wage's growth rises without bound too.",
         paper: sym("I", "→0", "I"),
-        coverage: &[HS],
+        coverage: &[HS, Coverage { param: "automation_rate", class: "automation a > 0", samples: &[0.005, 0.05] }],
         baseline: NO_AUTOMATION,
         mismatches: &[],
     },
@@ -681,7 +692,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0.05"), ("lambda", "1"), ("theta", "0.05"), ("years", "500")],
         rationale: "Learning by doing as research: automated production grows the experience input 5 %/yr instead of 1 %/yr; with φ ∈ (0, 1) technology settles at λn/(1−φ), five times its no-AI rate.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: "intermediate feedback: φ ∈ (0, 1)", samples: &[0.01, 0.3, 0.5, 0.7, 0.99] }],
+        coverage: &[Coverage { param: "phi", class: "intermediate feedback: φ ∈ (0, 1)", samples: &[0.01, 0.3, 0.5, 0.7, 0.99] }, Coverage { param: "n", class: "automated experience growth", samples: &[0.02, 0.1] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -694,7 +705,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0.02"), ("lambda", "1"), ("theta", "0.05"), ("years", "300")],
         rationale: "Sufficient feedback, φ > 1: each gain in know-how speeds the next, and technology reaches infinity in finite time.",
         paper: growth_only("II"),
-        coverage: &[Coverage { param: "phi", class: "sufficient feedback: φ > 1", samples: &[1.000001, 1.01, 1.5, 2.0, 3.0] }],
+        coverage: &[Coverage { param: "phi", class: "sufficient feedback: φ > 1", samples: &[1.000001, 1.01, 1.5, 2.0, 3.0] }, Coverage { param: "n", class: "research effort growth n ≥ 0", samples: &[0.0, 0.05] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -707,7 +718,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0.1"), ("lambda", "1"), ("theta", "0.05"), ("years", "500")],
         rationale: "Automating research tasks makes research effort grow 10 %/yr instead of 1 %/yr: with φ < 1 growth settles at λn/(1−φ), ten times its no-AI rate whatever φ is. The LS half; the HS half is its own entry.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: "low or negative feedback: φ < 1", samples: &[-5.0, -2.1, -0.5, 0.3, 0.99] }],
+        coverage: &[Coverage { param: "phi", class: "low or negative feedback: φ < 1", samples: &[-5.0, -2.1, -0.5, 0.3, 0.99] }, Coverage { param: "n", class: "automated research effort growth", samples: &[0.03, 0.2] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -733,7 +744,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0"), ("lambda", "1"), ("theta", "0.05"), ("years", "300")],
         rationale: "φ > 1: Ḃ = θB^φ(SL)^λ blows up at B₀^{1−φ}/((φ−1)θ(SL)^λ) even with constant scientists, however close φ is to 1. The LS half; the HS half is its own entry.",
         paper: growth_only("II"),
-        coverage: &[Coverage { param: "phi", class: "high feedback: φ > 1", samples: &[1.000001, 1.00001, 1.01, 1.5, 3.0] }],
+        coverage: &[Coverage { param: "phi", class: "high feedback: φ > 1", samples: &[1.000001, 1.00001, 1.01, 1.5, 3.0] }, Coverage { param: "lambda", class: "returns to research effort", samples: &[0.5, 2.0] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -746,7 +757,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("g_Z", "0.02"), ("years", "1000")],
         rationale: "Robot scientists: research done by capital whose research productivity grows 2 %/yr; capital grows with labor-augmenting technology, so λ(g_A + g_Z) = (1 − φ)g_A gives steady g_Z/(−φ) for φ < 0. Without that productivity growth, growth dies out.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: "negative research feedback: φ < 0", samples: &[-5.0, -2.1, -0.5, -0.01] }],
+        coverage: &[Coverage { param: "phi", class: "negative research feedback: φ < 0", samples: &[-5.0, -2.1, -0.5, -0.01] }, Coverage { param: "g_Z", class: "research capital productivity growth", samples: &[0.005, 0.1] }],
         baseline: Baseline::BalancedPath(&[("g_Z", "0")]),
         mismatches: &[],
     },
@@ -783,10 +794,10 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.3 Agrawal et al. (2019)",
         model: "research-feedback",
         params: &[("phi", "0"), ("n", "0.01"), ("theta", "0.05"), ("years", "1000")],
-        rationale: "AI lets researchers search more combinations of ideas, raising λ: with φ < 1 growth settles at λn/(1−φ), λ times its no-AI rate; the class is a rise by more than half.",
+        rationale: "AI lets researchers search more combinations of ideas, raising λ: with φ < 1 growth settles at λn/(1−φ), λ times its rate at λ = 1 and the same n; the class is a rise by more than half.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "lambda", class: "multiplied discovery: λ ∈ (1.5, 2]", samples: &[1.6, 1.8, 2.0] }],
-        baseline: NO_AI_RESEARCH,
+        coverage: &[Coverage { param: "lambda", class: "multiplied discovery: λ ∈ (1.5, 2]", samples: &[1.6, 1.8, 2.0] }, Coverage { param: "n", class: "research effort growth n > 0", samples: &[0.005, 0.05] }],
+        baseline: Baseline::BalancedPath(&[("lambda", "1")]),
         mismatches: &[],
     },
     ScenarioRow {
@@ -798,7 +809,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0.01"), ("lambda", "1"), ("theta", "0.05"), ("years", "400")],
         rationale: "AI changes how strongly the stock of ideas feeds discovery, pushing the effective feedback above one: a finite-time singularity.",
         paper: growth_only("II"),
-        coverage: &[Coverage { param: "phi", class: "feedback raised above 1", samples: &[1.000001, 1.01, 1.3, 2.0, 3.0] }],
+        coverage: &[Coverage { param: "phi", class: "feedback raised above 1", samples: &[1.000001, 1.01, 1.3, 2.0, 3.0] }, Coverage { param: "n", class: "research effort growth n ≥ 0", samples: &[0.0, 0.05] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -811,7 +822,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "-0.02"), ("lambda", "1"), ("theta", "0.05"), ("years", "600")],
         rationale: "If AI erodes the rents that pay for research, research effort shrinks (here 2 %/yr); with φ < 1 technology stops growing.",
         paper: growth_only("--"),
-        coverage: &[Coverage { param: "phi", class: "ideas get harder to find: φ < 1", samples: &[-5.0, -2.1, 0.0, 0.5, 0.99] }],
+        coverage: &[Coverage { param: "phi", class: "ideas get harder to find: φ < 1", samples: &[-5.0, -2.1, 0.0, 0.5, 0.99] }, Coverage { param: "n", class: "shrinking research effort n < 0", samples: &[-0.05, -0.005] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -822,10 +833,11 @@ pub fn find(id: &str) -> Option<&'static ScenarioRow> {
     CATALOG.iter().find(|r| r.id == id)
 }
 
-/// The row's representative point: for each class it covers, the middle sampled value.
+/// The row's representative point: the middle sampled value of the class its label names (its first coverage); further coverages sweep other parameters around the row's own values.
 pub fn representative(row: &ScenarioRow) -> Vec<(&'static str, String)> {
     row.coverage
         .iter()
+        .take(1)
         .map(|c| (c.param, format!("{}", c.samples[c.samples.len() / 2])))
         .collect()
 }

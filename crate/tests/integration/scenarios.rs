@@ -10,14 +10,9 @@ fn every_catalog_row_classifies_as_the_paper_says_across_its_class_and_in_the_lo
         let mut row_ok = true;
         for extra in [&[][..], &[("years", "2000")][..]] {
             for (point, result) in sample_row(row, extra) {
-                let value = point
-                    .split_once('=')
-                    .and_then(|(_, v)| v.parse::<f64>().ok());
-                let first = row.coverage.first().map(|c| c.param);
                 let at = point
                     .split_once('=')
-                    .filter(|(k, _)| Some(*k) == first)
-                    .and(value);
+                    .and_then(|(k, v)| v.parse::<f64>().ok().map(|v| (k, v)));
                 let horizon = if extra.is_empty() {
                     "row horizon"
                 } else {
