@@ -120,12 +120,15 @@ impl EconomyRun {
     }
 }
 
+/// What an economy records at (t, state): (ln Y, ln people, ln labor share).
+pub type Sample<'a, const N: usize> = dyn Fn(f64, &[f64; N]) -> (f64, f64, f64) + 'a;
+
 /// Simulates an economy over `years` and records each step through `sample(t, y) -> (ln Y, ln people, ln labor share)`.
 pub fn simulate_economy<const N: usize>(
     system: &dyn System<N>,
     y0: [f64; N],
     years: f64,
-    sample: &dyn Fn(f64, &[f64; N]) -> (f64, f64, f64),
+    sample: &Sample<'_, N>,
 ) -> Result<EconomyRun, SolveError> {
     let path = crate::solver::over_horizon(system, y0, years)?;
     let mut run = EconomyRun::with_capacity(path.t.len());
