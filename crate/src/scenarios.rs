@@ -10,10 +10,13 @@
 //! balanced growth path in closed form ([`models::balanced_path`]: g_B + n and g_B when
 //! capital is a gross complement of labor, Uzawa), or, where a row says so, a simulated run of
 //! the same model with the AI switched off. No threshold is an absolute rate.
-//! - Long-run rates g∞ and g_w∞ are read over the run's last half: the Aitken limit of the
-//!   values at ½, ¾ and the end when they converge geometrically, else the mean of the last
-//!   tenth. The tolerance of "unchanged" is τ = max(10 % of the counterfactual rate, 0.1 pp a
-//!   year): below it a difference is transitional residue, not a change of regime.
+//! - Symbols are long-run: where the model provides it ([`Run::long_run`], economy models) they
+//!   are read from the run followed to 20 × its horizon, and research runs read their regime
+//!   from the same lookahead, so extending the horizon cannot change them. g∞ is the trend's
+//!   steady rate ([`crate::trend`]); g_w∞ is the Aitken limit of the wage growth at ½, ¾ and the
+//!   end of the run when those converge geometrically, else its mean over the last tenth.
+//! - The tolerance of "unchanged" is τ = max(10 % of the counterfactual rate, 0.1 pp a year):
+//!   below it a difference is transitional residue, not a change of regime.
 //! - Growth: `II` a finite-time blow-up (found, or certain from a closed form); `I` a growth
 //!   rate rising without bound ([`crate::trend`]); `--` growth dying out (g∞ → 0, or below a
 //!   tenth of g₀); `-` g∞ < g₀ − τ; `=` |g∞ − g₀| ≤ τ; `+` a rise by more than τ but by less
@@ -30,8 +33,11 @@
 //!   rises above the counterfactual's (g_w∞ > g_w0 + τ: capital or robots raise its marginal
 //!   product) and `L` when it stays at that low rate while output grows faster (g_w∞ < g∞ − τ).
 //! - A run that stopped before its horizon (a growth rate passed the solver's cap while not
-//!   rising without bound, or fewer than [`MIN_SAMPLES`] samples) is never classified: it is a
-//!   [`ClassifyError`] that says why.
+//!   rising without bound or blowing up, or fewer than [`MIN_SAMPLES`] samples) is never
+//!   classified: it is a [`ClassifyError`] that says why.
+//! - Coverage: each row's first [`Coverage`] is the class its label names, sampled to its edges;
+//!   further coverages sweep other parameters around the row's own point. A symbol the model
+//!   does not reproduce somewhere is a declared [`Mismatch`] with its reason, pinned by the tests.
 
 use crate::models::{self, Args, ModelError, ModelKind, Run};
 use crate::trend::{value_at, Trend};
