@@ -30,7 +30,7 @@ test('selecting three rows of the scenario table changes the plot and the symbol
   const page = await open();
   const widget = await waitDrawn(page, '#scenarios');
   const ids = await rowIds(widget);
-  assert.equal(ids.length, 24, 'every row of the tables');
+  assert.equal(ids.length, 27, 'every row of the tables, and the HS halves of three §5.2 rows');
   const seen = new Set();
   let previous = (await canvasStats(widget)).hash;
   for (const id of ['ps-land-hanson', 'tech-high-feedback', 'tasks-ls-asymptotic']) {
@@ -65,12 +65,32 @@ test('rows are chosen from the keyboard and sorted by table', async () => {
   await page.context().close();
 });
 
-test('unrepresentable rows say why, in the widget', async () => {
+test('the robotics rows are simulated, and a symbol they do not reproduce is shown as a mismatch with its reason', async () => {
   const page = await open();
   const widget = await waitDrawn(page, '#scenarios');
   await afterRender(widget, () => widget.locator('tbody tr[data-id="robotics-hs-ls"]').click());
-  assert.match(await shadowText(widget, 'tbody tr[data-id="robotics-hs-ls"]'), /not simulated/);
-  assert.match(await shadowText(widget, '.description'), /This row is not simulated: /);
+  assert.match(await shadowText(widget, 'tbody tr[data-id="robotics-hs-ls"] td:last-child'), /⚠ = · C · C/);
+  assert.match(await widget.locator('tbody tr[data-id="robotics-hs-ls"] td:last-child').getAttribute('class'), /mismatch/);
+  assert.match(await shadowText(widget, '.readouts'), /Paper\+ · C · C/);
+  assert.match(await shadowText(widget, '.description'), /Mismatch \(growth: =\): With constant returns and people necessary for robots/);
+  const visible = await widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('.control:not([hidden]) input[type=range]')].map((i) => i.dataset.param));
+  assert.deepEqual(visible.sort(), ['rho_R', 'years']);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('every value the controls allow is simulated: ρ = −3 and ρ = 0.001 on an HS row', async () => {
+  const page = await open();
+  const widget = await waitDrawn(page, '#scenarios');
+  // hs-production is the row selected by default.
+  assert.equal(await widget.locator('tbody tr[data-id="hs-production"]').getAttribute('aria-selected'), 'true');
+  for (const rho of ['-3', '0.001', '0.9']) {
+    await afterRender(widget, () => widget.evaluate((el, v) => el.setAttribute('rho', v), rho));
+    assert.equal(await shadowText(widget, '.errors'), '', `rho = ${rho} is not refused`);
+    assert.match(await shadowText(widget, '.readouts'), /Simulated(\+\+|=|\+|-|--|I|II) · /, `rho = ${rho} is classified`);
+  }
+  // ρ = 0.9 is inside HS: the paper's ++ · →0 · ++ (it read L under the old absolute wage line).
+  assert.match(await shadowText(widget, '.readouts'), /Simulated\+\+ · →0 · \+\+/);
   await page.context().close();
 });
 

@@ -4,7 +4,7 @@
 //! labor share is 1 − α whatever the mix; with ρ ∈ (0, 1) consumers shift toward the cheap
 //! AI good and growth rises to its rate.
 //!
-//! Y = [Y_A^ρ + Y_H^ρ]^{1/ρ} (the slide's unweighted form), Y_A = (A K_A)^α L_A^{1−α},
+//! Y = [½Y_A^ρ + ½Y_H^ρ]^{1/ρ} (the slide's form with weights ½, see `ln_output`), Y_A = (A K_A)^α L_A^{1−α},
 //! Y_H = K_H^α (B L_H)^{1−α}, half of K and L in each sector, K̇ = sY − δK.
 
 use crate::error::{Domain, ParamError};
@@ -13,8 +13,8 @@ use crate::production::log_point;
 use crate::solver::{SolveError, System};
 use libm::{exp, log};
 
-/// Consumers' substitution between the goods, ρ ∈ (0, 1] (high substitutability).
-pub const RHO: Domain = Domain::above(0.0, 1.0);
+/// Consumers' substitution between the goods ρ (the row's class is (0, 1), high substitutability; any CES ρ runs).
+pub const RHO: Domain = crate::production::RHO;
 /// Growth rates of the sectors' technologies (per year).
 pub const RATE: Domain = Domain::closed(0.0, 0.3);
 
@@ -61,14 +61,15 @@ impl ConsumptionGoods {
         let a = self.alpha;
         let ln_ai = a * (self.g_ai * t + ln_k + half) + (1.0 - a) * half;
         let ln_human = a * (ln_k + half) + (1.0 - a) * (self.g_b * t + half);
-        // [x^ρ + y^ρ]^{1/ρ} as the normalized form with weights ½ and inputs scaled by 2^{1/ρ}.
-        let scale = core::f64::consts::LN_2 / self.rho;
-        log_point(0.5, self.rho, ln_ai + scale, ln_human + scale).ln_output
+        // Weights ½: the unweighted [x^ρ + y^ρ]^{1/ρ} is 2^{1/ρ} times this, a level that explodes as
+        // ρ → 0⁺ (10⁶ at ρ = 0.05) and would open the run with a saving-driven transient of 10⁵ %/yr;
+        // a constant factor changes no long-run growth rate or share.
+        log_point(0.5, self.rho, ln_ai, ln_human).ln_output
     }
 
     /// Simulates `years` from K = 1, L = 1: output, growth, the constant labor share 1 − α, wages.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [0.0], years, |t, y| {
+        simulate_economy(self, [0.0], years, &|t, y| {
             (self.ln_output(t, y[0]), 0.0, log(1.0 - self.alpha))
         })
     }

@@ -68,8 +68,12 @@ pub struct EconomyRun {
     pub g_wage: Vec<f64>,
     /// Finite-time blow-up, if any.
     pub blowup: Option<crate::Blowup>,
-    /// Long-run behaviour of g_Y read from the numbers.
+    /// Set to the time the run stopped when a growth rate passed the solver's cap before the horizon (no singularity estimate).
+    pub capped_at: Option<f64>,
+    /// Long-run behaviour of g_Y read from the numbers (of [`EconomyRun::long_run`] when there is one).
     pub trend: Trend,
+    /// The same run followed from t = 0 to LOOKAHEAD × the horizon (coarser steps), from which its long-run symbols are read; `None` when it stopped before its horizon or could not be continued.
+    pub long_run: Option<alloc::boxed::Box<EconomyRun>>,
 }
 
 impl EconomyRun {
@@ -84,7 +88,9 @@ impl EconomyRun {
             ln_wage: Vec::with_capacity(n),
             g_wage: Vec::with_capacity(n),
             blowup: None,
+            capped_at: None,
             trend: Trend::DiesOut,
+            long_run: None,
         }
     }
 
@@ -114,12 +120,15 @@ impl EconomyRun {
     }
 }
 
+/// What an economy records at (t, state): (ln Y, ln people, ln labor share).
+pub type Sample<'a, const N: usize> = dyn Fn(f64, &[f64; N]) -> (f64, f64, f64) + 'a;
+
 /// Simulates an economy over `years` and records each step through `sample(t, y) -> (ln Y, ln people, ln labor share)`.
 pub fn simulate_economy<const N: usize>(
     system: &dyn System<N>,
     y0: [f64; N],
     years: f64,
-    sample: impl Fn(f64, &[f64; N]) -> (f64, f64, f64),
+    sample: &Sample<'_, N>,
 ) -> Result<EconomyRun, SolveError> {
     let path = crate::solver::over_horizon(system, y0, years)?;
     let mut run = EconomyRun::with_capacity(path.t.len());
@@ -128,7 +137,28 @@ pub fn simulate_economy<const N: usize>(
         run.push(*t, ln_output, ln_people, ln_labor_share);
     }
     run.blowup = path.blowup;
+    run.capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     run.finish();
+    if run.blowup.is_none() && run.capped_at.is_none() {
+        // Long-run symbols are read from the run followed 20 × further, so that extending the
+        // horizon cannot change them (slow approaches, e.g. to a land-bound rate, finish there).
+        if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
+            let limit = years * crate::research::LOOKAHEAD;
+            if let Some(rest) = crate::solver::continue_run(system, t_end, y_end, limit) {
+                let mut whole = EconomyRun::with_capacity(path.t.len() + rest.t.len());
+                let steps = path.t.iter().zip(&path.y);
+                for (t, y) in steps.chain(rest.t.iter().zip(&rest.y).skip(1)) {
+                    let (ln_output, ln_people, ln_labor_share) = sample(*t, y);
+                    whole.push(*t, ln_output, ln_people, ln_labor_share);
+                }
+                whole.blowup = rest.blowup;
+                whole.capped_at = rest.capped.then(|| rest.t.last().copied().unwrap_or(t_end));
+                whole.finish();
+                run.trend = whole.trend;
+                run.long_run = Some(alloc::boxed::Box::new(whole));
+            }
+        }
+    }
     Ok(run)
 }
 
@@ -196,13 +226,31 @@ impl Solow {
     }
 
     /// The slide's CES without distribution weights, Y = [(AK)^ρ + (BL)^ρ]^{1/ρ}, for ρ ∈ (0, 1]: capital alone then yields Y → AK (episode slide "Elasticity of Substitution").
+    ///
+    /// This form has Y/K = A[1 + (BL/AK)^ρ]^{1/ρ}: 2^{1/ρ}A at AK = BL (10⁶A at ρ = 0.05), so a
+    /// start at K = L would open with a transient of ~10⁵ %/yr as ρ → 0⁺. Capital therefore starts
+    /// at K₀·ρ^{−1/ρ}, where (BL/AK)^ρ = ρ·(B₀L₀/A₀K₀)^ρ: labor's share starts near ρ/(1+ρ) and
+    /// Y/K below e·A, for every ρ (K₀ unchanged at ρ = 1).
+    /// For ρ ≤ 0, where the unweighted form has no finite ρ → 0 limit, it is the normalized form with α = ½, so every ρ of [−50, 1] runs.
     pub fn slide_form(self) -> Result<Self, ParamError> {
-        Domain::above(0.0, 1.0).check("rho", self.rho)?;
+        if self.rho <= 0.0 {
+            return Ok(Solow { alpha: 0.5, ..self });
+        }
         Ok(Solow {
             alpha: 0.5,
             slide_form: true,
             ..self
         })
+    }
+
+    /// ln K at t = 0: ln K₀, shifted by −ln(ρ)/ρ in the slide's form (see [`Solow::slide_form`]).
+    fn initial_ln_capital(&self) -> f64 {
+        let shift = if self.slide_form {
+            -log(self.rho) / self.rho
+        } else {
+            0.0
+        };
+        log(self.initial[2]) + shift
     }
 
     fn effective(&self, t: f64, ln_k: f64) -> (f64, f64) {
@@ -232,7 +280,7 @@ impl Solow {
 
     /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [log(self.initial[2])], years, |t, y| {
+        simulate_economy(self, [self.initial_ln_capital()], years, &|t, y| {
             let (ln_x, ln_y) = self.effective(t, y[0]);
             let p = log_point(self.alpha, self.rho, ln_x, ln_y);
             (

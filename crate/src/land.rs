@@ -5,8 +5,11 @@
 //!    Y = [a Z^ρ + (1−a) X^ρ]^{1/ρ}; ρ = 0 is the "MS land constraint", ρ < 0 "LS".
 //!    With `equipment` set, technology A augments only the equipment that complements
 //!    workers and robots (Y = (A E)^e (K_R + L)^{a−e} X^{1−a}), the third row of the slide.
-//! 2. Robotics production (Mookherjee & Ray 2017): Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R),
-//!    Ṙ = f(S_K K, S_H H + D S_R R) − δ R, with F and f CES.
+//! 2. Robotics production (Mookherjee & Ray 2017): Y = F((1−S_K)K, B(1−S_H)H + (1−S_R)R),
+//!    Ṙ = f(S_K K + D S_R R, B S_H H) − δ R, with F and f CES and B growing at g_B. Robots and
+//!    people are perfect substitutes in final goods (the slide's sum); in robot production
+//!    robots (each worth D units of capital) and capital form one input and people the other,
+//!    so ρ_R decides whether people are necessary for making robots (ρ_R < 0, LS) or not.
 //!
 //! Both are integrated in logs with the Dormand–Prince solver.
 
@@ -129,7 +132,7 @@ impl FixedLand {
 
     /// Simulates `years` from K = 1: output, growth, labor share and wage.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [0.0], years, |t, y| {
+        simulate_economy(self, [0.0], years, &|t, y| {
             let (ln_y, ln_labor_share) = self.at(t, y[0]);
             (ln_y, log(self.labor), ln_labor_share)
         })
@@ -169,9 +172,19 @@ pub struct RobotEconomy {
     pub depreciation: f64,
     /// People H.
     pub people: f64,
+    /// Growth of people's labor-augmenting technology B (per year).
+    pub g_b: f64,
 }
 
 impl RobotEconomy {
+    /// The same economy with people's labor-augmenting technology growing at g_B (per year).
+    pub fn with_labor_growth(self, g_b: f64) -> Result<Self, ParamError> {
+        Ok(RobotEconomy {
+            g_b: TECH_GROWTH.check("g_B", g_b)?,
+            ..self
+        })
+    }
+
     /// Validated parameters (Mookherjee & Ray 2017).
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -198,6 +211,7 @@ impl RobotEconomy {
             saving: SAVING.check("s", saving)?,
             depreciation: DEPRECIATION.check("delta", depreciation)?,
             people: QUANTITY.check("H", people)?,
+            g_b: 0.0,
         })
     }
 
@@ -205,10 +219,10 @@ impl RobotEconomy {
         a.max(b) + libm::log1p(exp(-(a - b).abs()))
     }
 
-    /// (ln Y, labor share, ln Ṙ-gross) at ln K, ln R.
-    fn at(&self, ln_k: f64, ln_r: f64) -> (f64, f64, f64) {
+    /// (ln Y, ln human labor share, ln of robots made) at time t, ln K, ln R (Mookherjee & Ray 2017 with B = e^{g_B t}).
+    fn at(&self, t: f64, ln_k: f64, ln_r: f64) -> (f64, f64, f64) {
         let [sk, sh, sr] = self.allocation;
-        let ln_h = log(self.people);
+        let ln_h = log(self.people) + self.g_b * t;
         let ln_labor_final = Self::ln_sum(log(1.0 - sh) + ln_h, log(1.0 - sr) + ln_r);
         let p = log_point(
             self.final_alpha,
@@ -218,35 +232,35 @@ impl RobotEconomy {
         );
         // Human labor share: the labor composite's share times humans' part of it (in logs).
         let ln_human_part = log(1.0 - sh) + ln_h - ln_labor_final;
-        let robot_labor = if self.robot_productivity > 0.0 && sr > 0.0 {
+        let machines = if self.robot_productivity > 0.0 && sr > 0.0 {
             Self::ln_sum(
-                log(sh.max(1e-300)) + ln_h,
+                log(sk.max(1e-300)) + ln_k,
                 log(self.robot_productivity * sr) + ln_r,
             )
         } else {
-            log(sh.max(1e-300)) + ln_h
+            log(sk.max(1e-300)) + ln_k
         };
         let q = log_point(
             self.robot_alpha,
             self.robot_rho,
-            log(sk.max(1e-300)) + ln_k,
-            robot_labor,
+            machines,
+            log(sh.max(1e-300)) + ln_h,
         );
         (p.ln_output, p.ln_labor_share + ln_human_part, q.ln_output)
     }
 
     /// Simulates `years` from K = R = 1: output, growth, human labor share and wage.
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [0.0, 0.0], years, |_, y| {
-            let (ln_y, ln_labor_share, _) = self.at(y[0], y[1]);
+        simulate_economy(self, [0.0, 0.0], years, &|t, y| {
+            let (ln_y, ln_labor_share, _) = self.at(t, y[0], y[1]);
             (ln_y, log(self.people), ln_labor_share)
         })
     }
 }
 
 impl System<2> for RobotEconomy {
-    fn rates(&self, _t: f64, y: &[f64; 2]) -> [f64; 2] {
-        let (ln_y, _, ln_robots_made) = self.at(y[0], y[1]);
+    fn rates(&self, t: f64, y: &[f64; 2]) -> [f64; 2] {
+        let (ln_y, _, ln_robots_made) = self.at(t, y[0], y[1]);
         [
             self.saving * exp(ln_y - y[0]) - self.depreciation,
             exp(ln_robots_made - y[1]) - self.depreciation,

@@ -65,7 +65,7 @@ pub use land::{FixedLand, RobotEconomy};
 pub use production::{Ces, FactorPoint};
 pub use regimes::{GrowthRegime, Scenario};
 #[cfg(feature = "alloc")]
-pub use research::{ResearchFeedback, ResearchRun, RobotScientists};
+pub use research::{ResearchCapital, ResearchFeedback, ResearchRun, RobotScientists};
 #[cfg(feature = "alloc")]
 pub use solver::{integrate, SolveError, SolverOptions, System, Trajectory};
 #[cfg(feature = "alloc")]

@@ -8,7 +8,7 @@ use crate::exogenous::{EconomyRun, Solow};
 use crate::land::{FixedLand, RobotEconomy};
 use crate::production::Ces;
 use crate::regimes::{GrowthRegime, Scenario};
-use crate::research::{ResearchFeedback, ResearchRun, RobotScientists};
+use crate::research::{ResearchCapital, ResearchFeedback, ResearchRun, RobotScientists};
 use crate::solver::SolveError;
 use crate::tasks::{AutomationPath, TaskAutomation};
 use crate::trend::Trend;
@@ -174,6 +174,22 @@ pub static MODELS: &[ModelDecl] = &[
         ],
     },
     ModelDecl {
+        name: "research-capital",
+        kind: ModelKind::Simulate,
+        doc: Doc::new("A' = θ A^φ (s_R e^{g_Z t} K)^λ, K' = sY − δK, Y = ((1−s_R)K)^α A^{1−α}: research done by capital (HS in tech production; Aghion, Jones & Jones 2019)"),
+        params: &[
+            num("phi", -0.5, crate::research::PHI, "", "research feedback φ"),
+            num("lambda", 1.0, crate::research::LAMBDA, "", "returns to research capital λ"),
+            num("theta", 0.05, crate::research::THETA, "", "research productivity θ"),
+            num("research_share", 0.1, Domain::open(0.0, 1.0), "", "share of capital doing research"),
+            num("s", 0.3, crate::research::SAVING, "", "saving rate"),
+            num("delta", 0.05, crate::research::DEPRECIATION, "per year", "depreciation"),
+            num("alpha", 0.5, Domain::closed(0.01, 0.99), "", "capital's output elasticity"),
+            num("g_Z", 0.02, crate::research::GROWTH, "per year", "growth of research capital's productivity"),
+            YEARS,
+        ],
+    },
+    ModelDecl {
         name: "task-automation",
         kind: ModelKind::Simulate,
         doc: Doc::new("1 − β_t = (1 − β₀)e^{−at} or β = 1, with K' = sY − δK (Aghion, Jones & Jones 2019)"),
@@ -211,7 +227,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "consumption-goods",
         kind: ModelKind::Simulate,
-        doc: Doc::new("Y = [Y_A^ρ + Y_H^ρ]^{1/ρ}: an AI good with fast technology growth and a human good, each Cobb-Douglas (Nordhaus 2015)"),
+        doc: Doc::new("Y = [½Y_A^ρ + ½Y_H^ρ]^{1/ρ}: an AI good with fast technology growth and a human good, each Cobb-Douglas (Nordhaus 2015)"),
         params: &[
             num("rho", 0.5, crate::consumption::RHO, "", "substitution between the goods in consumption"),
             num("alpha", 0.5, Domain::closed(0.05, 0.95), "", "capital's output elasticity in each sector"),
@@ -225,16 +241,17 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "robots",
         kind: ModelKind::Simulate,
-        doc: Doc::new("Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R), R' = f(S_K K, S_H H + D S_R R) − δR (Mookherjee & Ray 2017)"),
+        doc: Doc::new("Y = F((1−S_K)K, B(1−S_H)H + (1−S_R)R), R' = f(S_K K + D S_R R, B S_H H) − δR (Mookherjee & Ray 2017)"),
         params: &[
             num("alpha", 0.3, crate::production::ALPHA, "", "capital weight in final goods"),
             num("rho", 0.5, crate::production::RHO, "", "substitution in final goods ρ_Y"),
-            num("alpha_R", 0.3, crate::production::ALPHA, "", "capital weight in robot production"),
-            num("rho_R", 0.5, crate::production::RHO, "", "substitution in robot production ρ_R"),
+            num("alpha_R", 0.5, crate::production::ALPHA, "", "weight of capital and robots in robot production"),
+            num("rho_R", 0.5, crate::production::RHO, "", "substitution between machines and people in robot production ρ_R"),
             num("S_K", 0.2, crate::land::ALLOCATION, "", "share of capital making robots"),
             num("S_H", 0.1, crate::land::ALLOCATION, "", "share of people making robots"),
             num("S_R", 0.3, crate::land::ALLOCATION, "", "share of robots making robots"),
-            num("D", 1.0, crate::land::ROBOT_PRODUCTIVITY, "", "workers one robot replaces in robot production"),
+            num("D", 1.0, crate::land::ROBOT_PRODUCTIVITY, "", "units of capital one robot is worth in robot production"),
+            num("g_B", 0.0, crate::land::TECH_GROWTH, "per year", "people's labor-augmenting technology growth"),
             num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
             num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
             num("H", 1.0, crate::land::QUANTITY, "", "people"),
@@ -334,7 +351,8 @@ pub fn find(name: &str, kind: ModelKind) -> Result<&'static ModelDecl, ModelErro
 /// Parameter values of one call: declared defaults overridden by `key=value` texts.
 #[derive(Debug, Clone)]
 pub struct Args {
-    decl: &'static ModelDecl,
+    /// The model's declaration.
+    pub decl: &'static ModelDecl,
     values: Vec<f64>,
 }
 
@@ -403,6 +421,12 @@ pub struct Run {
     pub trend: Trend,
     /// Extra named numbers (doubling times, threshold crossing, balanced growth…).
     pub facts: Vec<(&'static str, Option<f64>)>,
+    /// Set to the time the run stopped before its horizon when a growth rate passed the solver's cap without a blow-up estimate.
+    pub capped_at: Option<f64>,
+    /// The horizon asked for (years).
+    pub years: f64,
+    /// The run followed to 20 × its horizon, from which long-run symbols are read (economy models; `None` otherwise).
+    pub long_run: Option<alloc::boxed::Box<Run>>,
 }
 
 impl Run {
@@ -423,8 +447,15 @@ impl Run {
     }
 }
 
-fn economy(run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>) -> Run {
+fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
+    let long_run = run
+        .long_run
+        .take()
+        .map(|whole| alloc::boxed::Box::new(economy(*whole, Vec::new(), years)));
     Run {
+        long_run,
+        capped_at: run.capped_at,
+        years,
         t: run.t,
         series: alloc::vec![
             ("ln_Y", run.ln_output),
@@ -439,8 +470,11 @@ fn economy(run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>) -> Run {
     }
 }
 
-fn research(run: ResearchRun, facts: Vec<(&'static str, Option<f64>)>) -> Run {
+fn research(run: ResearchRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
     Run {
+        long_run: None,
+        capped_at: run.capped_at,
+        years,
         t: run.t,
         series: alloc::vec![("ln_B", run.ln_b), ("g_B", run.g_b)],
         trend: run.trend,
@@ -531,6 +565,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             Ok(economy(
                 m.simulate(years)?,
                 alloc::vec![("balanced_growth", m.balanced_growth_rate())],
+                years,
             ))
         }
         "research-feedback" => {
@@ -547,7 +582,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("blowup_closed_form", m.blowup_time_closed_form())
             ];
-            Ok(research(m.simulate(years)?, facts))
+            Ok(research(m.simulate(years)?, facts, years))
         }
         "robot-scientists" => {
             let m = RobotScientists::new(
@@ -559,7 +594,21 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("delta"),
                 a.get("alpha"),
             )?;
-            Ok(research(m.simulate(years)?, Vec::new()))
+            Ok(research(m.simulate(years)?, Vec::new(), years))
+        }
+        "research-capital" => {
+            let m = ResearchCapital::new(
+                a.get("phi"),
+                a.get("lambda"),
+                a.get("theta"),
+                a.get("research_share"),
+                a.get("s"),
+                a.get("delta"),
+                a.get("alpha"),
+                a.get("g_Z"),
+            )?;
+            let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
+            Ok(research(m.simulate(years)?, facts, years))
         }
         "task-automation" => {
             let tech = TaskAutomation::new(a.get("beta"), a.get("rho"), a.get("A"))?;
@@ -571,7 +620,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("delta"),
             )?;
             let m = m.with_tfp_growth(a.get("g_A"))?;
-            Ok(economy(m.simulate(years)?, Vec::new()))
+            Ok(economy(m.simulate(years)?, Vec::new(), years))
         }
         "land" => {
             let e = a.get("equipment");
@@ -591,7 +640,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            Ok(economy(m.simulate(years)?, Vec::new()))
+            Ok(economy(m.simulate(years)?, Vec::new(), years))
         }
         "consumption-goods" => {
             let m = crate::consumption::ConsumptionGoods::new(
@@ -602,7 +651,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("s"),
                 a.get("delta"),
             )?;
-            Ok(economy(m.simulate(years)?, Vec::new()))
+            Ok(economy(m.simulate(years)?, Vec::new(), years))
         }
         _ => {
             let m = RobotEconomy::new(
@@ -615,9 +664,77 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 a.get("s"),
                 a.get("delta"),
                 a.get("H"),
-            )?;
-            Ok(economy(m.simulate(years)?, Vec::new()))
+            )?
+            .with_labor_growth(a.get("g_B"))?;
+            Ok(economy(m.simulate(years)?, Vec::new(), years))
         }
+    }
+}
+
+/// The model's balanced growth path without AI at these parameters, in closed form: the counterfactual the scenario tables read symbols against (`None` where the model has no such path).
+///
+/// - exogenous, consumption-goods, robots: capital a gross complement of labor, so output grows at g_B + n and wages at g_B (Uzawa; the episode's "growth in B is the only way").
+/// - land: people and land without robots, Z = BL: g₀ = a·g_B + (1−a)·g_X at ρ = 0, min/max(g_B, g_X) for ρ < 0 / > 0; with equipment, (e·g_A + (a−e)·g_B + (1−a)·g_X)/(1−e). The wage's benchmark is people's own productivity growth g_B: the rate of a wage beside perfect substitutes (the tables' 'L'), which land alone would drag lower.
+/// - task-automation: no further automation (β fixed at β₀) with TFP growing at g_A: g_A/(1−β₀) at ρ = 0, g_A for ρ < 0 (Aghion, Jones & Jones 2019); wages with output.
+/// - research-feedback: λn/(1−φ) for φ < 1 (Jones 1995); research-capital: λg_Z/(1−φ−λ) when positive. growth-regimes: the base rate g.
+pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
+    let both = |g: f64, w: f64| {
+        Some(crate::scenarios::Counterfactual {
+            growth: g,
+            wage_growth: w,
+        })
+    };
+    match a.decl.name {
+        "exogenous" => both(a.get("g_B") + a.get("n"), a.get("g_B")),
+        "consumption-goods" | "robots" => both(a.get("g_B"), a.get("g_B")),
+        "land" => {
+            let (share, rho, g_b, g_x) = (a.get("a"), a.get("rho"), a.get("g_B"), a.get("g_X"));
+            let e = a.get("equipment");
+            if e > 0.0 {
+                let g = (e * a.get("g_A") + (share - e) * g_b + (1.0 - share) * g_x) / (1.0 - e);
+                return both(g, g_b);
+            }
+            let g = if rho == 0.0 {
+                share * g_b + (1.0 - share) * g_x
+            } else if rho < 0.0 {
+                g_b.min(g_x)
+            } else {
+                g_b.max(g_x)
+            };
+            both(g, g_b)
+        }
+        "task-automation" => {
+            let (rho, g_a) = (a.get("rho"), a.get("g_A"));
+            if rho == 0.0 {
+                let g = g_a / (1.0 - a.get("beta").min(0.999));
+                both(g, g)
+            } else if rho < 0.0 {
+                both(g_a, g_a)
+            } else {
+                None
+            }
+        }
+        "research-feedback" => {
+            let phi = a.get("phi");
+            if phi < 1.0 {
+                let g = (a.get("lambda") * a.get("n") / (1.0 - phi)).max(0.0);
+                both(g, g)
+            } else {
+                None
+            }
+        }
+        "research-capital" => {
+            let gap = 1.0 - a.get("phi") - a.get("lambda");
+            (gap > 0.0).then(|| {
+                let g = (a.get("lambda") * a.get("g_Z") / gap).max(0.0);
+                crate::scenarios::Counterfactual {
+                    growth: g,
+                    wage_growth: g,
+                }
+            })
+        }
+        "growth-regimes" => both(a.get("g"), a.get("g")),
+        _ => None,
     }
 }
 
@@ -646,9 +763,9 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
             g.push(rate);
         }
     }
+    // The closed form blows up at 2d whether or not the plotted horizon reaches it: still type II.
     let blowup = r
         .blowup_time()
-        .filter(|b| *b <= years)
         .map(|time| crate::Blowup { time, error: 0.0 });
     let trend = crate::trend::growth_trend(&t, &g, blowup);
     let mut doublings = [0.0; 3];
@@ -665,5 +782,8 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
         series: alloc::vec![("ln_Y", ln_y), ("g_Y", g)],
         trend,
         facts,
+        capped_at: None,
+        years,
+        long_run: None,
     }
 }

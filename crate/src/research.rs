@@ -63,6 +63,8 @@ pub struct ResearchRun {
     pub g_b: Vec<f64>,
     /// The finite-time singularity, if the path has one before the horizon.
     pub blowup: Option<Blowup>,
+    /// Set to the time the plotted run stopped when a growth rate passed the solver's cap (no singularity estimate).
+    pub capped_at: Option<f64>,
     /// Long-run behaviour read from the numbers.
     pub trend: Trend,
 }
@@ -76,6 +78,9 @@ impl System<1> for ResearchFeedback {
         (self.phi > 1.0 && self.n >= 0.0)
             .then(|| ResearchFeedback { n: 0.0, ..*self }.blowup_time_closed_form())
             .flatten()
+    }
+    fn closed_form_blowup_is_exact(&self) -> bool {
+        self.n == 0.0
     }
 }
 
@@ -200,6 +205,97 @@ impl RobotScientists {
     }
 }
 
+/// Research done by capital, "HS in tech production" (Aghion, Jones & Jones 2019; the episode's robot scientists): Ȧ = θ A^φ (s_R Z K)^λ with research capital's productivity Z = e^{g_Z t}, Y = ((1−s_R)K)^α A^{1−α}, K̇ = sY − δK.
+///
+/// A is labor-augmenting, so capital, and with it the scientists made of capital, grows with A:
+/// on a balanced path λ(g_A + g_Z) = (1 − φ) g_A, i.e. g_A = λ g_Z/(1 − φ − λ). With λ = 1 that is
+/// steady growth g_Z/(−φ) for negative feedback, a rate rising without bound at φ = 0 (type I)
+/// and a finite-time blow-up for positive feedback (type II), the three HS halves of §5.2.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ResearchCapital {
+    /// Research feedback φ.
+    pub phi: f64,
+    /// Returns to research capital λ.
+    pub lambda: f64,
+    /// Research productivity θ.
+    pub theta: f64,
+    /// Share of capital doing research s_R.
+    pub research_share: f64,
+    /// Saving rate s.
+    pub saving: f64,
+    /// Depreciation δ.
+    pub depreciation: f64,
+    /// Capital's output elasticity α.
+    pub alpha: f64,
+    /// Growth of research capital's productivity g_Z (per year).
+    pub g_z: f64,
+}
+
+impl System<2> for ResearchCapital {
+    // y = [ln A, ln K]
+    fn rates(&self, t: f64, y: &[f64; 2]) -> [f64; 2] {
+        let (ln_a, ln_k) = (y[0], y[1]);
+        let g_a = exp(log(self.theta)
+            + (self.phi - 1.0) * ln_a
+            + self.lambda * (log(self.research_share) + self.g_z * t + ln_k));
+        let ln_y = self.alpha * (log(1.0 - self.research_share) + ln_k) + (1.0 - self.alpha) * ln_a;
+        [g_a, self.saving * exp(ln_y - ln_k) - self.depreciation]
+    }
+    fn rate_cap(&self) -> Option<f64> {
+        // A type I path accelerating at g_Z takes ∫g dt ≈ cap/g_Z e-folds to reach the cap, each a
+        // step: 10⁴ %/yr keeps that to thousands, and a type II path is still imminent there.
+        Some(100.0)
+    }
+}
+
+impl ResearchCapital {
+    /// Validated parameters (research by capital, Aghion, Jones & Jones 2019).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        phi: f64,
+        lambda: f64,
+        theta: f64,
+        research_share: f64,
+        saving: f64,
+        depreciation: f64,
+        alpha: f64,
+        g_z: f64,
+    ) -> Result<Self, ParamError> {
+        // The same ranges as the robot-scientist loop, plus g_Z.
+        let r = RobotScientists::new(
+            phi,
+            lambda,
+            theta,
+            research_share,
+            saving,
+            depreciation,
+            alpha,
+        )?;
+        Ok(ResearchCapital {
+            phi: r.phi,
+            lambda: r.lambda,
+            theta: r.theta,
+            research_share: r.research_share,
+            saving: r.saving,
+            depreciation: r.depreciation,
+            alpha: r.alpha,
+            g_z: GROWTH.check("g_Z", g_z)?,
+        })
+    }
+
+    /// Balanced growth g_A = λ g_Z/(1 − φ − λ) when 1 − φ − λ > 0 (`None` otherwise: no balanced path).
+    pub fn balanced_growth_rate(&self) -> Option<f64> {
+        let gap = 1.0 - self.phi - self.lambda;
+        (gap > 0.0).then(|| (self.lambda * self.g_z / gap).max(0.0))
+    }
+
+    /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].
+    pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
+        let path = over_horizon(self, [0.0, 0.0], years)?;
+        Ok(finish_run(self, path, years))
+    }
+}
+
 /// How far past the horizon (as a multiple of it) a run is followed to read its long-run regime.
 pub const LOOKAHEAD: f64 = 20.0;
 
@@ -221,6 +317,8 @@ fn finish_run<const N: usize>(
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
+    // A run stopped at the rate cap keeps the reading of its own samples: type I when the rate
+    // was rising without bound; anything else is an early stop the classifier refuses to read.
     if path.blowup.is_none() && !path.capped {
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
             if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
@@ -240,14 +338,27 @@ fn finish_run<const N: usize>(
                 }
             }
         }
-    } else if path.capped {
-        trend = Trend::TypeI;
     }
+    // With φ > 1 and research effort that never shrinks, Ḃ ≥ θB^φ(SL)^λ blows up no later than the
+    // n = 0 closed form, however far that is: the regime is type II even when no run reaches it
+    // (exact for n = 0; for n > 0 the time is an upper bound, its error the gap to the run's end).
+    if path.blowup.is_none() && !matches!(trend, Trend::TypeII(_)) {
+        if let Some(bound) = system.closed_form_blowup().filter(|b| b.is_finite()) {
+            let t_end = path.t.last().copied().unwrap_or(0.0);
+            let exact = system.closed_form_blowup_is_exact();
+            trend = Trend::TypeII(Blowup {
+                time: bound,
+                error: if exact { 0.0 } else { (bound - t_end).max(0.0) },
+            });
+        }
+    }
+    let capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     ResearchRun {
         t: path.t,
         ln_b,
         g_b,
         blowup: path.blowup,
+        capped_at,
         trend,
     }
 }

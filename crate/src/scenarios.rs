@@ -1,35 +1,68 @@
 //! The literature review's scenario tables, live: one entry per table row of the episode
 //! (Trammell & Korinek, "Economic Growth under Transformative AI", tables of §3–§5), each
-//! with the model and parameters that represent it and the paper's classification; and a
+//! with the model and parameters that represent it and the paper's classification; and one
 //! classifier that reads any simulated run and returns the same symbols from its numbers.
 //!
-//! ## The classifier's thresholds (the same for every row)
-//! - Baseline growth g₀ = 2 % a year (the historical rate the episode starts from).
-//! - Growth: `II` a finite-time blow-up; `I` a growth rate rising without bound (see
-//!   [`crate::trend`]); otherwise the long-run rate g∞ gives `--` (growth dies out, or
-//!   g∞ < g₀/4), `-` (g∞ < g₀ − ¼ pp), `=` (within ¼ pp of g₀), `+` (up to 2 g₀), `++` (≥ 2 g₀,
-//!   a sustained increase of the kind the episode calls transformative).
-//! - Labor share: `→0` below 5 % and not rising over the last quarter; `C` at or above 5 %
-//!   and moving by less than 2 points over the last quarter.
-//! - Wages, from the long-run wage growth g_w: `I` rising without bound; `→0` below
-//!   −0.1 %/yr; `=` within ±0.1 %/yr; `++` at least 2 g₀; `C` within 10 % (or 0.1 pp) of
-//!   output growth; `L` otherwise (a low constant rate, below output growth).
+//! ## How the classifier decides (the same rules for every row)
+//! The tables compare an AI scenario with the same economy without AI ("relative to today").
+//! So every symbol is read against the run's **counterfactual**: the long-run growth rate g₀
+//! and wage growth g_w0 of the same model without the AI mechanism — by default its pre-AI
+//! balanced growth path in closed form ([`models::balanced_path`]: g_B + n and g_B when
+//! capital is a gross complement of labor, Uzawa), or, where a row says so, a simulated run of
+//! the same model with the AI switched off. No threshold is an absolute rate.
+//! - Symbols are long-run: where the model provides it ([`Run::long_run`], economy models) they
+//!   are read from the run followed to 20 × its horizon, and research runs read their regime
+//!   from the same lookahead, so extending the horizon cannot change them. g∞ is the trend's
+//!   steady rate ([`crate::trend`]); g_w∞ is the Aitken limit of the wage growth at ½, ¾ and the
+//!   end of the run when those converge geometrically, else its mean over the last tenth.
+//! - The tolerance of "unchanged" is τ = max(10 % of the counterfactual rate, 0.1 pp a year):
+//!   below it a difference is transitional residue, not a change of regime.
+//! - Growth: `II` a finite-time blow-up (found, or certain from a closed form); `I` a growth
+//!   rate rising without bound ([`crate::trend`]); `--` growth dying out (g∞ → 0, or below a
+//!   tenth of g₀); `-` g∞ < g₀ − τ; `=` |g∞ − g₀| ≤ τ; `+` a rise by more than τ but by less
+//!   than half; `++` g∞ ≥ 1.5 g₀ (and > g₀ + τ): a rise by half or more, the tables' large,
+//!   sustained increase ("+" appears once, for a modest rise: robotics HS/LS).
+//! - Labor share: `→0` when it ends below 0.1 % and is not rising by a tenth of itself, or is
+//!   still falling by more than a quarter of itself over the last quarter of the run;
+//!   `C` when it moves by less than a tenth of itself over the last quarter (a share settling at
+//!   a positive constant, however small). Both are read relative to the share, not to a level.
+//! - Wages, from g_w∞ (and the level): `I` wage growth rising without bound; `→0` the wage
+//!   falling (g_w∞ < −0.1 pp) or zero; `=` the level unchanged (|g_w∞| ≤ 0.1 pp). A wage that
+//!   keeps pace with output (|g_w∞ − g∞| ≤ τ of g∞, a constant share per person) reads `++`
+//!   when growth reads `++` and `C` otherwise. A wage lagging output reads `++` when its growth
+//!   rises above the counterfactual's (g_w∞ > g_w0 + τ: capital or robots raise its marginal
+//!   product) and `L` when it stays at that low rate while output grows faster (g_w∞ < g∞ − τ).
+//! - A run that stopped before its horizon (a growth rate passed the solver's cap while not
+//!   rising without bound or blowing up, or fewer than [`MIN_SAMPLES`] samples) is never
+//!   classified: it is a [`ClassifyError`] that says why.
+//! - Coverage: each row's first [`Coverage`] is the class its label names, sampled to its edges;
+//!   further coverages sweep other parameters around the row's own point. A symbol the model
+//!   does not reproduce somewhere is a declared [`Mismatch`] with its reason, pinned by the tests.
 
 use crate::format::Digits;
-use crate::models::{self, ModelError, Run};
-use crate::trend::{growth_trend, value_at, Trend};
+use crate::models::{self, Args, ModelError, ModelKind, Run};
+use crate::trend::{value_at, Trend};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
 
-/// Baseline growth g₀ (per year).
-pub const BASELINE_GROWTH: f64 = 0.02;
-/// Labor share below which it counts as → 0.
-pub const SHARE_ZERO: f64 = 0.05;
-/// Largest change of the labor share over the last quarter that still counts as constant.
-pub const SHARE_DRIFT: f64 = 0.02;
-/// Wage growth within ± this counts as unchanged (per year).
+/// Labor share below which a share that is not rising counts as → 0.
+pub const SHARE_ZERO: f64 = 1e-3;
+/// Largest relative change of the labor share over the last quarter that still counts as constant.
+pub const SHARE_DRIFT: f64 = 0.1;
+/// A relative fall over the last quarter larger than this means the share is still heading to zero.
+pub const SHARE_FALLING: f64 = 0.25;
+/// Wage growth within ± this counts as an unchanged wage level (per year).
 pub const WAGE_FLAT: f64 = 0.001;
+/// Relative tolerance of "unchanged" against a counterfactual rate.
+pub const RELATIVE_TOLERANCE: f64 = 0.1;
+/// Absolute floor of that tolerance (per year).
+pub const ABSOLUTE_TOLERANCE: f64 = 0.001;
+/// A long-run rate at least this multiple of the counterfactual's is a large increase (`++`).
+pub const LARGE_RISE: f64 = 1.5;
+/// Fewer samples than this are not a run that can be read.
+pub const MIN_SAMPLES: usize = 20;
 
 /// The three columns of a table row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,30 +75,62 @@ pub struct Symbols {
     pub wages: Option<&'static str>,
 }
 
-/// The growth symbol of a trend (thresholds above).
-pub fn growth_symbol(trend: Trend) -> &'static str {
-    match trend {
-        Trend::TypeII(_) => "II",
-        Trend::TypeI => "I",
-        Trend::DiesOut => "--",
-        Trend::Steady(g) => {
-            let g0 = BASELINE_GROWTH;
-            if g < g0 / 4.0 {
-                "--"
-            } else if g < g0 - 0.0025 {
-                "-"
-            } else if g <= g0 + 0.0025 {
-                "="
-            } else if g < 2.0 * g0 {
-                "+"
-            } else {
-                "++"
-            }
+/// The same economy without AI: its long-run growth and wage growth (per year).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counterfactual {
+    /// Long-run growth rate of output (or technology) g₀.
+    pub growth: f64,
+    /// Long-run growth rate of the human wage g_w0.
+    pub wage_growth: f64,
+}
+
+/// Why a run could not be classified.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClassifyError {
+    /// The run stopped at `t` (of `years`) when a growth rate passed the solver's cap without rising without bound.
+    StoppedEarly {
+        /// Where it stopped.
+        t: f64,
+        /// The horizon asked for.
+        years: f64,
+    },
+    /// Too few samples to read a long run.
+    TooFewSamples {
+        /// How many there were.
+        count: usize,
+    },
+    /// The model could not run (parameters or solver).
+    Model(ModelError),
+}
+
+impl From<ModelError> for ClassifyError {
+    fn from(e: ModelError) -> Self {
+        ClassifyError::Model(e)
+    }
+}
+
+impl fmt::Display for ClassifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClassifyError::StoppedEarly { t, years } => write!(
+                f,
+                "not classified: the run stopped at t = {t} of {years} years, when a growth rate passed the solver's cap without rising without bound"
+            ),
+            ClassifyError::TooFewSamples { count } => write!(
+                f,
+                "not classified: the run has {count} samples, fewer than the {MIN_SAMPLES} needed to read a long run"
+            ),
+            ClassifyError::Model(e) => write!(f, "{e}"),
         }
     }
 }
 
-/// Mean of `v` over samples with t in [from, to].
+/// τ: the tolerance of "unchanged" around a counterfactual rate (module docs).
+pub fn tolerance(rate: f64) -> f64 {
+    (RELATIVE_TOLERANCE * rate.abs()).max(ABSOLUTE_TOLERANCE)
+}
+
+/// Mean of `v` over samples with t in [from, to] (the interpolated value at `to` when none).
 fn mean_between(t: &[f64], v: &[f64], from: f64, to: f64) -> f64 {
     let (mut sum, mut count) = (0.0, 0usize);
     for (ti, vi) in t.iter().zip(v) {
@@ -81,56 +146,147 @@ fn mean_between(t: &[f64], v: &[f64], from: f64, to: f64) -> f64 {
     }
 }
 
-/// The labor-share symbol of a series (thresholds above); `?` when it fits neither.
+/// The long-run limit of a rate series: Aitken's Δ² limit of its values at ½, ¾ and the end of the run when they converge geometrically, else the mean over the last tenth (module docs).
+pub fn long_run_rate(t: &[f64], v: &[f64]) -> f64 {
+    let (Some(&t0), Some(&t_end)) = (t.first(), t.last()) else {
+        return 0.0;
+    };
+    let span = t_end - t0;
+    let window = 0.02 * span;
+    let at = |f: f64| mean_between(t, v, t0 + f * span - window, t0 + f * span);
+    let tail = mean_between(t, v, t0 + 0.9 * span, t_end);
+    let (a, b, c) = (at(0.5), at(0.75), at(1.0));
+    let (d1, d2) = (b - a, c - b);
+    if d1 != 0.0 && d2 / d1 > 0.0 && d2 / d1 < 0.9 && (d2 - d1).abs() > 1e-15 {
+        let limit = c - d2 * d2 / (d2 - d1);
+        if limit.is_finite() {
+            return limit;
+        }
+    }
+    tail
+}
+
+/// The growth symbol of a trend against a counterfactual (module docs); `?` when a steady rate has no counterfactual to compare with.
+pub fn growth_symbol(trend: Trend, counterfactual: Option<Counterfactual>) -> &'static str {
+    match trend {
+        Trend::TypeII(_) => "II",
+        Trend::TypeI => "I",
+        Trend::DiesOut => "--",
+        Trend::Steady(g) => match counterfactual {
+            None => "?",
+            Some(c) => steady_growth_symbol(g, c.growth),
+        },
+    }
+}
+
+fn steady_growth_symbol(g: f64, g0: f64) -> &'static str {
+    let tau = tolerance(g0);
+    if g <= crate::trend::ZERO_RATE && g0 > crate::trend::ZERO_RATE || g < 0.1 * g0 {
+        "--"
+    } else if g < g0 - tau {
+        "-"
+    } else if g <= g0 + tau {
+        "="
+    } else if g >= LARGE_RISE * g0 {
+        "++"
+    } else {
+        "+"
+    }
+}
+
+/// The labor-share symbol of a series (module docs); `?` when it fits neither.
 pub fn labor_share_symbol(t: &[f64], share: &[f64]) -> &'static str {
     let (Some(&t0), Some(&t_end)) = (t.first(), t.last()) else {
         return "?";
     };
     let end = share.last().copied().unwrap_or(0.0);
     let q3 = value_at(t, share, t0 + 0.75 * (t_end - t0));
-    if end < SHARE_ZERO && end <= q3 + 1e-12 {
+    let drift = if q3 > 0.0 { (end - q3) / q3 } else { 0.0 };
+    if drift < -SHARE_FALLING || (end < SHARE_ZERO && drift <= SHARE_DRIFT) {
         "→0"
-    } else if end >= SHARE_ZERO && (end - q3).abs() < SHARE_DRIFT {
+    } else if end >= SHARE_ZERO && drift.abs() <= SHARE_DRIFT {
         "C"
     } else {
         "?"
     }
 }
 
-/// The wage symbol from the ln wage, wage growth and output growth series (thresholds above); a recorded zero wage is `→0`.
-pub fn wage_symbol(t: &[f64], ln_wage: &[f64], g_wage: &[f64], g_output: &[f64]) -> &'static str {
-    let (Some(&t0), Some(&t_end)) = (t.first(), t.last()) else {
+/// The wage symbol from the ln wage, wage growth and output growth series, the growth symbol and the counterfactual (module docs).
+pub fn wage_symbol(
+    t: &[f64],
+    ln_wage: &[f64],
+    g_wage: &[f64],
+    g_output: &[f64],
+    growth: &'static str,
+    counterfactual: Option<Counterfactual>,
+) -> &'static str {
+    if t.is_empty() {
         return "?";
-    };
+    }
     let zero_wage = ln_wage
         .last()
         .is_some_and(|w| *w <= crate::exogenous::LN_ZERO_WAGE);
-    let span = t_end - t0;
+    if zero_wage {
+        return "→0";
+    }
     let positive: Vec<f64> = g_wage.iter().map(|g| g.max(1e-12)).collect();
-    if !zero_wage
-        && g_wage.last().is_some_and(|g| *g > WAGE_FLAT)
-        && growth_trend(t, &positive, None) == Trend::TypeI
+    if g_wage.last().is_some_and(|g| *g > WAGE_FLAT)
+        && crate::trend::growth_trend(t, &positive, None) == Trend::TypeI
     {
         return "I";
     }
-    let g_w = mean_between(t, g_wage, t0 + 0.9 * span, t_end);
-    let g_y = mean_between(t, g_output, t0 + 0.9 * span, t_end);
-    if g_w < -WAGE_FLAT || zero_wage {
+    let g_w = long_run_rate(t, g_wage);
+    let g_y = long_run_rate(t, g_output);
+    if g_w < -WAGE_FLAT {
         "→0"
     } else if g_w <= WAGE_FLAT {
         "="
-    } else if g_w >= 2.0 * BASELINE_GROWTH {
+    } else if (g_w - g_y).abs() <= tolerance(g_y) {
+        if growth == "++" {
+            "++"
+        } else {
+            "C"
+        }
+    } else if counterfactual.is_some_and(|c| g_w > c.wage_growth + tolerance(c.wage_growth)) {
         "++"
-    } else if (g_w - g_y).abs() <= (0.1 * g_y.abs()).max(WAGE_FLAT) {
-        "C"
-    } else {
+    } else if g_w < g_y - tolerance(g_y) {
         "L"
+    } else {
+        "?"
     }
 }
 
-/// All three symbols of a run; the labor-share and wage columns only where the run has those series.
-pub fn classify(run: &Run) -> Symbols {
-    let growth = growth_symbol(run.trend);
+/// Refuses a run that stopped before its horizon or is too short to read (module docs).
+pub fn check_complete(run: &Run) -> Result<(), ClassifyError> {
+    if run.t.len() < MIN_SAMPLES {
+        return Err(ClassifyError::TooFewSamples { count: run.t.len() });
+    }
+    if let Some(t) = run.capped_at {
+        if !matches!(run.trend, Trend::TypeI | Trend::TypeII(_)) {
+            return Err(ClassifyError::StoppedEarly {
+                t,
+                years: run.years,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// All three symbols of a complete run against its counterfactual; the labor-share and wage columns only where the run has those series.
+pub fn classify(
+    run: &Run,
+    counterfactual: Option<Counterfactual>,
+) -> Result<Symbols, ClassifyError> {
+    check_complete(run)?;
+    // Long-run symbols from the run followed past its horizon, where the model provides it.
+    let run = match run.long_run.as_deref() {
+        Some(whole) => {
+            check_complete(whole)?;
+            whole
+        }
+        None => run,
+    };
+    let growth = growth_symbol(run.trend, counterfactual);
     let labor_share = run
         .series("labor_share")
         .map(|s| labor_share_symbol(&run.t, s));
@@ -139,14 +295,28 @@ pub fn classify(run: &Run) -> Symbols {
         run.series("g_wage"),
         run.series("g_Y"),
     ) {
-        (Some(level), Some(w), Some(y)) => Some(wage_symbol(&run.t, level, w, y)),
+        (Some(level), Some(w), Some(y)) => {
+            Some(wage_symbol(&run.t, level, w, y, growth, counterfactual))
+        }
         _ => None,
     };
-    Symbols {
+    Ok(Symbols {
         growth,
         labor_share,
         wages,
-    }
+    })
+}
+
+/// Simulates model `name` at `pairs` and classifies it against its pre-AI balanced path at the same parameters ([`models::balanced_path`]), as `growth simulate` does.
+pub fn simulate_and_classify(
+    name: &str,
+    pairs: &[(&str, &str)],
+) -> Result<(Run, Result<Symbols, ClassifyError>), ModelError> {
+    let run = models::simulate(name, pairs)?;
+    let decl = models::find(name, ModelKind::Simulate)?;
+    let args = Args::parse(decl, pairs)?;
+    let symbols = classify(&run, models::balanced_path(&args));
+    Ok((run, symbols))
 }
 
 /// The parameter range a row's label covers, and the points of it the tests sample.
@@ -156,8 +326,32 @@ pub struct Coverage {
     pub param: &'static str,
     /// The class in the paper's words, e.g. "HS: ρ ∈ (0, 1)".
     pub class: &'static str,
-    /// Points of the class that are simulated and must all classify as the paper says.
+    /// Points of the class, edges and limits included, that are simulated and must all classify as the paper says.
     pub samples: &'static [f64],
+}
+
+/// How a row's counterfactual (the same economy without AI) is obtained.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Baseline {
+    /// The model's pre-AI balanced path in closed form ([`models::balanced_path`]) at the row's point with these overrides.
+    BalancedPath(&'static [(&'static str, &'static str)]),
+    /// A simulated run of the same model at the row's point with these overrides, read like any run.
+    Simulated(&'static [(&'static str, &'static str)]),
+}
+
+/// A symbol the model does not reproduce, shown as a mismatch with its reason (never hidden).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mismatch {
+    /// The parameter whose values `points` are; `""` for the row's first coverage parameter.
+    pub param: &'static str,
+    /// The values of `param` where it occurs; empty for every point.
+    pub points: &'static [f64],
+    /// The column: `growth`, `labor_share` or `wages`.
+    pub column: &'static str,
+    /// What the simulation reads there instead.
+    pub simulated: &'static str,
+    /// Why.
+    pub reason: &'static str,
 }
 
 /// One row of one table.
@@ -181,8 +375,42 @@ pub struct ScenarioRow {
     pub paper: Symbols,
     /// The class the label names, sampled at several points.
     pub coverage: &'static [Coverage],
-    /// `Some(reason)` when the row cannot be represented honestly.
-    pub unrepresentable: Option<&'static str>,
+    /// The same economy without AI, against which the symbols are read.
+    pub baseline: Baseline,
+    /// Symbols the model does not reproduce across the class, with the reason.
+    pub mismatches: &'static [Mismatch],
+}
+
+impl ScenarioRow {
+    /// The symbols the simulation is expected to read at `point` (a parameter and its value; `None` for the row's own point): the paper's, except where a declared mismatch says otherwise.
+    pub fn expected(&self, point: Option<(&str, f64)>) -> Symbols {
+        let mut s = self.paper;
+        let first = self.coverage.first();
+        for m in self.mismatches {
+            let param = if m.param.is_empty() {
+                first.map_or("", |c| c.param)
+            } else {
+                m.param
+            };
+            // Away from the swept parameter, the row sits at its first class's middle sample.
+            let value = match point {
+                Some((p, v)) if p == param => Some(v),
+                _ if first.is_some_and(|c| c.param == param) => {
+                    first.map(|c| c.samples[c.samples.len() / 2])
+                }
+                _ => None,
+            };
+            if !m.points.is_empty() && !value.is_some_and(|v| m.points.contains(&v)) {
+                continue;
+            }
+            match m.column {
+                "growth" => s.growth = m.simulated,
+                "labor_share" => s.labor_share = Some(m.simulated),
+                _ => s.wages = Some(m.simulated),
+            }
+        }
+        s
+    }
 }
 
 const fn sym(growth: &'static str, labor_share: &'static str, wages: &'static str) -> Symbols {
@@ -204,7 +432,7 @@ const fn growth_only(growth: &'static str) -> Symbols {
 const HS: Coverage = Coverage {
     param: "rho",
     class: "HS: ρ ∈ (0, 1)",
-    samples: &[0.2, 0.35, 0.5, 0.65, 0.8],
+    samples: &[0.01, 0.05, 0.2, 0.5, 0.8, 0.95, 0.99],
 };
 const PS: Coverage = Coverage {
     param: "rho",
@@ -214,23 +442,24 @@ const PS: Coverage = Coverage {
 const LS_LAND: Coverage = Coverage {
     param: "rho",
     class: "LS land constraint: ρ < 0",
-    samples: &[-0.25, -0.5, -1.0, -2.0],
-};
-const MS_LAND: Coverage = Coverage {
-    param: "rho",
-    class: "MS land constraint: ρ = 0",
-    samples: &[0.0],
-};
-const LS: Coverage = Coverage {
-    param: "rho",
-    class: "LS: ρ < 0",
-    samples: &[-0.25, -0.5, -1.0, -3.0],
+    samples: &[-0.01, -0.1, -0.25, -1.0, -3.0, -10.0],
 };
 const MS: Coverage = Coverage {
     param: "rho",
     class: "MS: ρ = 0",
     samples: &[0.0],
 };
+const LS: Coverage = Coverage {
+    param: "rho",
+    class: "LS: ρ < 0",
+    samples: &[-0.01, -0.05, -0.25, -1.0, -3.0, -10.0],
+};
+/// Without AI: no capital-augmenting technology growth (the balanced path ignores ρ and the AI's g_A).
+const NO_AI_TECH: Baseline = Baseline::BalancedPath(&[("g_A", "0")]);
+/// Without AI: no automation beyond β₀ (the balanced path of the task model at β₀).
+const NO_AUTOMATION: Baseline = Baseline::BalancedPath(&[("automation_rate", "0"), ("full", "0")]);
+/// Without AI: research effort grows with the population, 1 %/yr, at returns λ = 1.
+const NO_AI_RESEARCH: Baseline = Baseline::BalancedPath(&[("n", "0.01"), ("lambda", "1")]);
 
 /// Table titles as in the episode.
 pub const IMPERFECT: &str = "AI as an imperfect substitute for human labor";
@@ -245,7 +474,9 @@ pub const TASKS: &str = "Task-based models of goods production";
 /// Table title.
 pub const TECHNOLOGY: &str = "AI in technology production";
 
-/// Every row of the episode's tables.
+/// Every row of the episode's tables. Common calibration unless a rationale says otherwise:
+/// s = 0.3, δ = 0.05, people's labor-augmenting growth g_B = 2 %/yr (today's growth), n = 0,
+/// AI's capital-augmenting or TFP growth g_A = 2 %/yr, research effort growing 1 %/yr without AI.
 pub static CATALOG: &[ScenarioRow] = &[
     ScenarioRow {
         id: "hs-consumption",
@@ -253,11 +484,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "HS in consumption goods",
         sources: "§3.2 Nordhaus (2015)",
         model: "consumption-goods",
-        params: &[("alpha", "0.5"), ("g_AI", "0.06"), ("g_B", "0.01"), ("years", "600")],
-        rationale: "An AI good whose technology grows 6 %/yr and a human good, highly substitutable for consumers; each good is Cobb-Douglas, so labor keeps a constant share while spending shifts to the AI good and growth rises to its rate.",
+        params: &[("alpha", "0.5"), ("g_AI", "0.06"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "1000")],
+        rationale: "An AI good whose technology grows 6 %/yr and a human good, highly substitutable for consumers, each Cobb-Douglas: labor keeps a constant share while spending shifts to the AI good and growth rises toward α·g_AI/(1−α) = 6 %/yr (slowly as ρ → 0⁺: hence 1,000 years).",
         paper: sym("++", "C", "++"),
-        coverage: &[HS],
-        unrepresentable: None,
+        coverage: &[HS, Coverage { param: "g_AI", class: "AI good's technology growth", samples: &[0.04, 0.1] }],
+        baseline: Baseline::BalancedPath(&[]),
+        mismatches: &[],
     },
     ScenarioRow {
         id: "hs-production",
@@ -265,11 +497,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "HS in production",
         sources: "§3.2 Nordhaus (2015)",
         model: "exogenous",
-        params: &[("slide_form", "1"), ("A0", "0.85"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0"), ("g_B", "0.01"), ("n", "0"), ("years", "500")],
-        rationale: "Solow with the slide's CES and ρ ∈ (0, 1): capital alone can grow output, so a saving rate high enough (sA − δ ≈ 20 %/yr, 'if the saving rate is high enough') sets growth; labor's share vanishes while wages rise with the capital beside them.",
+        params: &[("slide_form", "1"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0"), ("g_B", "0.02"), ("n", "0"), ("years", "500")],
+        rationale: "Solow with the slide's CES [(AK)^ρ + (BL)^ρ]^{1/ρ}: capital alone can grow output and saving is high enough (sA − δ = 25 %/yr), so growth rises to sA − δ; labor's share vanishes while the wage grows at g_B + (1 − ρ)(sA − δ − g_B), above its no-AI g_B.",
         paper: sym("++", "→0", "++"),
-        coverage: &[HS],
-        unrepresentable: None,
+        coverage: &[HS, Coverage { param: "s", class: "saving high enough: sA − δ ≫ g_B", samples: &[0.15, 0.5] }, Coverage { param: "g_B", class: "people's productivity growth", samples: &[0.005, 0.04] }],
+        baseline: Baseline::BalancedPath(&[]),
+        mismatches: &[],
     },
     ScenarioRow {
         id: "hs-capital-augmenting",
@@ -277,11 +510,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "HS (not PS) in production & capital-augmenting tech growth",
         sources: "§3.2 Nordhaus (2015)",
         model: "exogenous",
-        params: &[("slide_form", "1"), ("A0", "0.5"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.01"), ("n", "0"), ("years", "300")],
-        rationale: "As above with capital-augmenting technology growing 2 %/yr: capital, itself growing, becomes ever more productive, so the growth rate sA(t) − δ rises exponentially (type I), and with ρ < 1 wages ride along.",
+        params: &[("slide_form", "1"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.02"), ("n", "0"), ("years", "300")],
+        rationale: "As above with capital-augmenting technology growing 2 %/yr: the growth rate sA(t) − δ rises exponentially (type I), and with ρ < 1 wages ride along.",
         paper: sym("I", "→0", "I"),
-        coverage: &[HS],
-        unrepresentable: None,
+        coverage: &[HS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.005, 0.05] }],
+        baseline: NO_AI_TECH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "ps-capital-augmenting",
@@ -289,11 +523,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "PS in production & capital-augmenting tech growth",
         sources: "§3.2",
         model: "exogenous",
-        params: &[("alpha", "0.5"), ("A0", "0.5"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.01"), ("n", "0"), ("years", "300")],
-        rationale: "Y = αAK + (1−α)BL: robots and people side by side. Capital-augmenting growth makes the growth rate rise without bound, while the wage (1−α)B grows only at the low rate of labor-augmenting technology (1 %/yr).",
+        params: &[("alpha", "0.5"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.02"), ("n", "0"), ("years", "300")],
+        rationale: "Y = αAK + (1−α)BL, robots beside people: capital-augmenting growth makes the growth rate rise without bound, while the wage (1−α)B grows only at its no-AI g_B.",
         paper: sym("I", "→0", "L"),
-        coverage: &[PS],
-        unrepresentable: None,
+        coverage: &[PS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.005, 0.05] }, Coverage { param: "g_B", class: "people's productivity growth g_B > 0", samples: &[0.005, 0.04] }],
+        baseline: NO_AI_TECH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "ps-land-hanson",
@@ -301,11 +536,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "PS in production, capital-augmenting tech growth, & MS land constraint",
         sources: "§3.3 Hanson (2001)",
         model: "land",
-        params: &[("a", "0.7"), ("g_A", "0.03"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
-        rationale: "Y = (AK + L)^a X^{1−a} with fixed land X: growth settles at a·g_A/(1−a) = 7 %/yr, a boost but no singularity; robots swamp people in AK + L, so their share and their marginal product (the wage) fall toward zero.",
+        params: &[("a", "0.7"), ("g_A", "0.03"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
+        rationale: "Y = (AK + BL)^a X^{1−a} with fixed land: growth settles at a·g_A/(1−a) = 7 %/yr (1.4 %/yr for people and land alone); robots swamp people in AK + BL, so their share falls toward zero and so does their wage, which grows at g_B − g_A (here g_A = 3 %/yr, g_B = 2 %/yr).",
         paper: sym("++", "→0", "→0"),
-        coverage: &[MS_LAND],
-        unrepresentable: None,
+        coverage: &[MS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.01, 0.06] }],
+        baseline: NO_AI_TECH,
+        mismatches: &[Mismatch { param: "g_A", points: &[0.01], column: "wages", simulated: "L", reason: "People's own productivity grows at g_B = 2 %/yr, so the wage grows at g_B − g_A: it falls toward zero only when robots' technology outpaces people's (g_A > g_B, or people's productivity fixed as in Hanson's model); below that it lags output, 'L'." }],
     },
     ScenarioRow {
         id: "ps-land-equipment",
@@ -313,11 +549,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "PS in production, equipment-augmenting tech gr., & MS land constraint",
         sources: "§3.3",
         model: "land",
-        params: &[("a", "0.7"), ("equipment", "0.4"), ("g_A", "0.04"), ("g_B", "0.01"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
-        rationale: "Technology (4 %/yr) augments only the equipment that complements robots and people, so output grows at e·g_A/(1−a) ≈ 5 %/yr; more robots push wages down, better equipment pushes them up, and they cancel, so wages grow only at the low rate of people's own productivity (1 %/yr) while output grows faster.",
+        params: &[("a", "0.7"), ("equipment", "0.4"), ("g_A", "0.04"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
+        rationale: "Technology (4 %/yr) augments only the equipment beside robots and people: output grows at e·g_A/(1−a) ≈ 5.3 %/yr; robots push wages down, better equipment pushes them up, and wages grow only at people's own g_B.",
         paper: sym("++", "→0", "L"),
-        coverage: &[MS_LAND],
-        unrepresentable: None,
+        coverage: &[MS, Coverage { param: "g_A", class: "equipment-augmenting growth g_A > 0", samples: &[0.02, 0.08] }],
+        baseline: NO_AI_TECH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "ps-land-ls",
@@ -325,11 +562,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "PS in production & LS land constraint (regardless of tech)",
         sources: "§3.3 Korinek and Stiglitz (2019)",
         model: "land",
-        params: &[("a", "0.7"), ("g_A", "0.03"), ("g_X", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
-        rationale: "Land is a gross complement of everything else, so output grows only as fast as land-augmenting technology (2 %/yr, the baseline): growth is unchanged, while ever more robots drive people's share and wage to zero.",
+        params: &[("a", "0.7"), ("g_A", "0.03"), ("g_X", "0.02"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
+        rationale: "Land is a gross complement of everything else, so output grows only as fast as land-augmenting technology (2 %/yr), as it would without robots: growth unchanged, while robots drive people's share and wage to zero.",
         paper: sym("=", "→0", "→0"),
-        coverage: &[LS_LAND],
-        unrepresentable: None,
+        coverage: &[LS_LAND, Coverage { param: "g_A", class: "any technology (regardless of tech)", samples: &[0.0, 0.06] }],
+        baseline: NO_AI_TECH,
+        mismatches: &[Mismatch { param: "g_A", points: &[0.0], column: "labor_share", simulated: "C", reason: "Without technology making robots better, robots accumulate only as fast as output and people (2 %/yr each), so people are not swamped: the paper's →0 needs robots that outgrow people, g_A(1 − ρ) > g_B." }, Mismatch { param: "g_A", points: &[0.0], column: "wages", simulated: "C", reason: "Likewise the wage: it grows at g_B − (1 − ρ)g_A in the long run, with output when g_A = 0." }],
     },
     ScenarioRow {
         id: "robotics-hs-hs",
@@ -337,11 +575,16 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "HS in final good production, HS in robotics production",
         sources: "§3.4 Mookherjee and Ray (2017), Korinek and Stiglitz (2019)",
         model: "robots",
-        params: &[],
-        rationale: "",
+        params: &[("alpha", "0.3"), ("rho", "0"), ("alpha_R", "0.5"), ("D", "1"), ("S_K", "0.2"), ("S_H", "0.1"), ("S_R", "0.3"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
+        rationale: "The slide's model with B growing 2 %/yr: robots and people are perfect substitutes in final goods, Y = K^α(BH_Y + R)^{1−α}; with ρ_R > 0 capital and robots alone make robots (Ṙ = F(S_K K + D S_R R, B S_H H) − δR), so they grow like an AK economy, robots swamp people and the wage grows only at g_B: 'L'.",
         paper: sym("++", "→0", "L"),
-        coverage: &[],
-        unrepresentable: Some("The episode shows this row's symbols but not the model's structure. Built from the slide's equations (Y = F((1−S_K)K, (1−S_H)H + (1−S_R)R), Ṙ = f(S_K K, S_H H + D S_R R)), highly substitutable final production lets wages grow with the robots beside people rather than at a low constant rate for ρ across (0, 1), so the paper's 'L' holds only at the PS edge; we list the row rather than tune the structure to the answer."),
+        coverage: &[Coverage { param: "rho_R", class: "HS in robotics production: ρ_R ∈ (0, 1)", samples: &[0.05, 0.2, 0.5, 0.8, 0.95] }, Coverage { param: "D", class: "robots' worth in robot production", samples: &[0.5, 3.0] }],
+        baseline: Baseline::BalancedPath(&[]),
+        mismatches: &[
+            Mismatch { param: "", points: &[0.05, 0.2], column: "growth", simulated: "=", reason: "Machines alone make robots at productivity α_R^{1/ρ_R}, which vanishes as ρ_R → 0⁺: below ρ_R ≈ 0.39 robots cannot outpace depreciation and never take off." },
+            Mismatch { param: "", points: &[0.05, 0.2], column: "wages", simulated: "C", reason: "Without take-off the economy stays on its no-AI path, wages growing with output." },
+            Mismatch { param: "", points: &[0.05], column: "labor_share", simulated: "C", reason: "Without take-off people keep a small constant share (about 2 %)." },
+        ],
     },
     ScenarioRow {
         id: "robotics-hs-ls",
@@ -349,11 +592,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "HS in final good production, LS in robotics production",
         sources: "§3.4 Mookherjee and Ray (2017), Korinek (2018)",
         model: "robots",
-        params: &[],
-        rationale: "",
+        params: &[("alpha", "0.3"), ("rho", "0"), ("alpha_R", "0.5"), ("D", "1"), ("S_K", "0.2"), ("S_H", "0.1"), ("S_R", "0.3"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "600")],
+        rationale: "The same economy with ρ_R < 0: people are necessary for making robots ('humans will still maintain a positive labor share'), robot output is bounded by B·S_H·H, and people keep a constant share with wages growing with output.",
         paper: sym("+", "C", "C"),
-        coverage: &[],
-        unrepresentable: Some("A modest growth increase ('+') with a constant labor share needs the paper's specification of what bounds robot production; from the slide's equations alone, accumulating capital either drives growth to '++' (highly substitutable final goods) or leaves it at the baseline when people bound robot output, so '+' cannot be reproduced across the class without an invented calibration."),
+        coverage: &[Coverage { param: "rho_R", class: "LS in robotics production: ρ_R < 0", samples: &[-0.05, -0.25, -1.0, -3.0, -10.0] }, Coverage { param: "D", class: "robots' worth in robot production", samples: &[0.5, 3.0] }],
+        baseline: Baseline::BalancedPath(&[]),
+        mismatches: &[Mismatch { param: "", points: &[], column: "growth", simulated: "=", reason: "With constant returns and people necessary for robots, robots grow no faster than B·H in the long run: they raise output's level, not its long-run growth, which returns to g_B." }],
     },
     ScenarioRow {
         id: "savings-increase",
@@ -362,10 +606,11 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§3.5 Korinek and Stiglitz (2019)",
         model: "exogenous",
         params: &[("alpha", "0.33"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0"), ("g_B", "0"), ("n", "0"), ("years", "400")],
-        rationale: "AI arrives as a one-off jump in A with a higher saving rate; with perfect substitutes saving alone sets growth at sαA − δ ≈ 5 %/yr, robots take over the labor share, and the wage (1−α)B is unchanged.",
+        rationale: "A one-off jump in A with a higher saving rate: with perfect substitutes saving alone sets growth at sαA − δ ≈ 5 %/yr, robots take the labor share, and the wage (1−α)B is unchanged (g_B = 0: the episode's case without labor-augmenting growth).",
         paper: sym("++", "→0", "="),
-        coverage: &[PS],
-        unrepresentable: None,
+        coverage: &[PS, Coverage { param: "s", class: "saving increase", samples: &[0.2, 0.5] }],
+        baseline: Baseline::BalancedPath(&[]),
+        mismatches: &[],
     },
     ScenarioRow {
         id: "savings-decrease",
@@ -373,11 +618,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "PS in production & capital-aug. tech growth → saving decrease",
         sources: "§3.5 Sachs and Kotlikoff (2012), Sachs et al. (2015)",
         model: "land",
-        params: &[("a", "0.7"), ("g_A", "0.03"), ("wage_saving", "1"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
-        rationale: "Overlapping generations: only the young save, out of wages. Robots substitute for young workers and lower their wage, so saving and the capital stock shrink relative to output: growth falls below the baseline (1.6 %/yr) and wages fall toward zero. Production is as in the Hanson row.",
+        params: &[("a", "0.7"), ("g_A", "0.03"), ("g_B", "0"), ("wage_saving", "1"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
+        rationale: "Overlapping generations: only the young save, out of wages. Robots lower their wage, so saving shrinks: growth falls below the same economy saving out of all income (7 %/yr), and wages fall toward zero (g_B = 0 as in Sachs & Kotlikoff).",
         paper: sym("-", "→0", "→0"),
-        coverage: &[MS_LAND],
-        unrepresentable: None,
+        coverage: &[MS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.02, 0.05] }],
+        baseline: Baseline::Simulated(&[("wage_saving", "0")]),
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tasks-full-automation",
@@ -386,10 +632,11 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§4.2 Aghion et al. (2019)",
         model: "task-automation",
         params: &[("beta", "0.4"), ("full", "1"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
-        rationale: "The transcript's first row of this table is garbled: only 'I' and '→0' survive. The section's logic fixes the rest: once every task is automated, Y = A·K; with A growing the growth rate rises without bound (I), labor has no tasks left (labor share →0) and no marginal product, so its wage falls toward zero. We read the row that way and simulate the task model with β = 1 and A growing 2 %/yr.",
+        rationale: "The transcript's first row here is garbled (only 'I' and '→0' survive); the section's logic fixes the rest: with every task automated Y = A·K, so with A growing growth rises without bound and labor, with no tasks left, loses its share and wage.",
         paper: sym("I", "→0", "→0"),
-        coverage: &[LS],
-        unrepresentable: None,
+        coverage: &[LS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.005, 0.05] }],
+        baseline: NO_AUTOMATION,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tasks-ms-full",
@@ -397,11 +644,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "MS in production & asymptotic or full task automation",
         sources: "§4.2 Aghion et al. (2019)",
         model: "task-automation",
-        params: &[("beta", "0.4"), ("automation_rate", "0.01"), ("A", "1"), ("s", "0.3"), ("delta", "0.05"), ("years", "400")],
-        rationale: "Tasks Cobb-Douglas (ρ = 0): the automated share β_t → 1 raises capital's exponent toward one, so growth keeps accelerating toward the AK limit and beyond any fixed rate in the task form (I); labor's share equals 1 − β_t → 0, and wages rise with output.",
+        params: &[("beta", "0.4"), ("automation_rate", "0.01"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "1000")],
+        rationale: "Tasks Cobb-Douglas with TFP growing 2 %/yr: growth is g_A/(1−β_t) (Aghion, Jones & Jones), rising without bound as automation drives 1 − β_t → 0; labor's share 1 − β_t → 0, and the wage grows at g_Y − a.",
         paper: sym("I", "→0", "I"),
-        coverage: &[MS],
-        unrepresentable: None,
+        coverage: &[MS, Coverage { param: "automation_rate", class: "asymptotic automation: a > 0", samples: &[0.005, 0.01, 0.05] }],
+        baseline: NO_AUTOMATION,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tasks-ls-asymptotic",
@@ -409,11 +657,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "LS in production & asymptotic task automation",
         sources: "§4.2 Aghion et al. (2019)",
         model: "task-automation",
-        params: &[("beta", "0.4"), ("automation_rate", "0.05"), ("A", "2"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
-        rationale: "The episode's example: the human share of tasks keeps shrinking (5 % of the rest each year) but never reaches zero. With tasks complements this works like labor-augmenting technology growing at 5 %·(1−ρ)/(−ρ) > 5 %/yr: faster steady growth, a constant labor share, wages growing with output. A = 2 lets saving (sA − δ = 55 %/yr at most) keep up with that effective labor growth even for ρ near 0.",
+        params: &[("beta", "0.4"), ("automation_rate", "0.05"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
+        rationale: "The human share of tasks keeps shrinking (5 % of the rest a year) but never vanishes: with tasks complements this works like labor-augmenting growth at a(1−ρ)/(−ρ), so growth rises above TFP's 2 %/yr with a constant labor share and wages growing with output.",
         paper: sym("++", "C", "++"),
-        coverage: &[LS],
-        unrepresentable: None,
+        coverage: &[LS, Coverage { param: "automation_rate", class: "asymptotic automation a > 0", samples: &[0.01, 0.1] }, Coverage { param: "g_A", class: "TFP growth", samples: &[0.005, 0.04] }],
+        baseline: NO_AUTOMATION,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tasks-ls-replacement",
@@ -421,23 +670,25 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "LS in production & task automation and replacement",
         sources: "§4.4 Acemoglu and Restrepo (2018b)",
         model: "task-automation",
-        params: &[("beta", "0.6"), ("automation_rate", "0.06"), ("A", "2"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
-        rationale: "Old tasks are automated while new labor-intensive tasks replace them, so the effective human share of tasks keeps shrinking at a steady rate without vanishing: the same balanced path as asymptotic automation, here at 6 % of the rest a year.",
+        params: &[("beta", "0.6"), ("automation_rate", "0.06"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
+        rationale: "Old tasks are automated while new labor-intensive ones replace them, so the effective human share of tasks shrinks steadily without vanishing: the balanced path of asymptotic automation, at 6 % a year.",
         paper: sym("++", "C", "++"),
-        coverage: &[LS],
-        unrepresentable: None,
+        coverage: &[LS, Coverage { param: "automation_rate", class: "automation and replacement a > 0", samples: &[0.02, 0.1] }],
+        baseline: NO_AUTOMATION,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tasks-hs-creation",
         table: TASKS,
         label: "HS in production & task automation and creation",
         sources: "§4.3 Hémous and Olsen (2014)",
-        model: "exogenous",
-        params: &[("slide_form", "1"), ("A0", "0.5"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0.02"), ("g_B", "0.01"), ("n", "0"), ("years", "300")],
-        rationale: "With tasks highly substitutable, automation that keeps raising machines' productivity across tasks acts as capital-augmenting growth in a highly substitutable economy: the growth rate, and wages with it, rise without bound while labor's share vanishes.",
+        model: "task-automation",
+        params: &[("beta", "0.4"), ("automation_rate", "0.02"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
+        rationale: "Tasks highly substitutable (ρ ∈ (0, 1)) with TFP growing 2 %/yr: capital alone can do automated tasks, so Y → A·K, growth sA_t − δ rises without bound, labor's share vanishes and the wage's growth rises without bound too.",
         paper: sym("I", "→0", "I"),
-        coverage: &[HS],
-        unrepresentable: None,
+        coverage: &[HS, Coverage { param: "automation_rate", class: "automation a > 0", samples: &[0.005, 0.05] }],
+        baseline: NO_AUTOMATION,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-lbd-intermediate",
@@ -446,10 +697,11 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.1 Hanson (2001)",
         model: "research-feedback",
         params: &[("n", "0.05"), ("lambda", "1"), ("theta", "0.05"), ("years", "500")],
-        rationale: "Learning by doing as research: automated production grows the experience input 5 %/yr; with intermediate feedback φ ∈ (0, 1) technology settles at λn/(1−φ) ≥ 5 %/yr.",
+        rationale: "Learning by doing as research: automated production grows the experience input 5 %/yr instead of 1 %/yr; with φ ∈ (0, 1) technology settles at λn/(1−φ), five times its no-AI rate.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: "intermediate feedback: φ ∈ (0, 1)", samples: &[0.1, 0.3, 0.5, 0.7] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "phi", class: "intermediate feedback: φ ∈ (0, 1)", samples: &[0.01, 0.3, 0.5, 0.7, 0.99] }, Coverage { param: "n", class: "automated experience growth", samples: &[0.02, 0.1] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-lbd-sufficient",
@@ -460,8 +712,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0.02"), ("lambda", "1"), ("theta", "0.05"), ("years", "300")],
         rationale: "Sufficient feedback, φ > 1: each gain in know-how speeds the next, and technology reaches infinity in finite time.",
         paper: growth_only("II"),
-        coverage: &[Coverage { param: "phi", class: "sufficient feedback: φ > 1", samples: &[1.1, 1.5, 2.0, 3.0] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "phi", class: "sufficient feedback: φ > 1", samples: &[1.000001, 1.01, 1.5, 2.0, 3.0] }, Coverage { param: "n", class: "research effort growth n ≥ 0", samples: &[0.0, 0.05] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-low-feedback-automation",
@@ -470,10 +723,11 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-feedback",
         params: &[("n", "0.1"), ("lambda", "1"), ("theta", "0.05"), ("years", "500")],
-        rationale: "Automating research tasks makes effective research effort grow (here 10 %/yr); with low or negative feedback φ < 1 growth settles at λn/(1−φ), well above the baseline but steady.",
+        rationale: "Automating research tasks makes research effort grow 10 %/yr instead of 1 %/yr: with φ < 1 growth settles at λn/(1−φ), ten times its no-AI rate whatever φ is. The LS half; the HS half is its own entry.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: "low or negative feedback: φ < 1", samples: &[-1.0, -0.5, 0.0, 0.3] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "phi", class: "low or negative feedback: φ < 1", samples: &[-5.0, -2.1, -0.5, 0.3, 0.99] }, Coverage { param: "n", class: "automated research effort growth", samples: &[0.03, 0.2] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-intermediate-feedback-automation",
@@ -481,11 +735,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "LS in tech production, intermed. research feedback & asymp. research task automation; or HS in tech prod., zero research feedback, & research capital prod. growth",
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-feedback",
-        params: &[("phi", "1"), ("lambda", "1"), ("theta", "0.05"), ("years", "300")],
-        rationale: "The knife edge φ = 1 with research effort that keeps growing (automation): Ḃ/B = θ(SL e^{nt})^λ itself grows exponentially — a type I singularity.",
+        params: &[("phi", "1"), ("lambda", "1"), ("theta", "0.05"), ("years", "1000")],
+        rationale: "At φ = 1 with research effort growing, Ḃ/B = θ(SLe^{nt})^λ grows exponentially: type I, read once n·t ≫ 1 (1,000 years for n → 0⁺). The LS half; the HS half is its own entry.",
         paper: growth_only("I"),
-        coverage: &[Coverage { param: "n", class: "growing research effort: n > 0", samples: &[0.005, 0.01, 0.02, 0.05] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "n", class: "growing research effort: n > 0", samples: &[0.002, 0.01, 0.05, 0.2] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-high-feedback",
@@ -494,10 +749,50 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-feedback",
         params: &[("n", "0"), ("lambda", "1"), ("theta", "0.05"), ("years", "300")],
-        rationale: "High feedback φ > 1: Ḃ = θB^φ(SL)^λ blows up at B₀^{1−φ}/((φ−1)θ(SL)^λ) even with a constant number of scientists.",
+        rationale: "φ > 1: Ḃ = θB^φ(SL)^λ blows up at B₀^{1−φ}/((φ−1)θ(SL)^λ) even with constant scientists, however close φ is to 1. The LS half; the HS half is its own entry.",
         paper: growth_only("II"),
-        coverage: &[Coverage { param: "phi", class: "high feedback: φ > 1", samples: &[1.2, 1.5, 2.0, 2.5] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "phi", class: "high feedback: φ > 1", samples: &[1.000001, 1.00001, 1.01, 1.5, 3.0] }, Coverage { param: "lambda", class: "returns to research effort", samples: &[0.5, 2.0] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
+    },
+    ScenarioRow {
+        id: "tech-low-feedback-research-capital",
+        table: TECHNOLOGY,
+        label: "HS in tech production, negative research feedback, & research capital productivity growth — the HS half of its §5.2 row",
+        sources: "§5.2 Aghion et al. (2019)",
+        model: "research-capital",
+        params: &[("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("g_Z", "0.02"), ("years", "1000")],
+        rationale: "Robot scientists: research done by capital whose research productivity grows 2 %/yr; capital grows with labor-augmenting technology, so λ(g_A + g_Z) = (1 − φ)g_A gives steady g_Z/(−φ) for φ < 0. Without that productivity growth, growth dies out.",
+        paper: growth_only("++"),
+        coverage: &[Coverage { param: "phi", class: "negative research feedback: φ < 0", samples: &[-5.0, -2.1, -0.5, -0.01] }, Coverage { param: "g_Z", class: "research capital productivity growth", samples: &[0.005, 0.1] }],
+        baseline: Baseline::BalancedPath(&[("g_Z", "0")]),
+        mismatches: &[],
+    },
+    ScenarioRow {
+        id: "tech-zero-feedback-research-capital",
+        table: TECHNOLOGY,
+        label: "HS in tech prod., zero research feedback, & research capital prod. growth — the HS half of its §5.2 row",
+        sources: "§5.2 Aghion et al. (2019)",
+        model: "research-capital",
+        params: &[("phi", "0"), ("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("years", "1000")],
+        rationale: "The same robot scientists at φ = 0: no balanced path, d ln g_A/dt → g_Z, so the growth rate grows exponentially (type I).",
+        paper: growth_only("I"),
+        coverage: &[Coverage { param: "g_Z", class: "research capital productivity growth: g_Z > 0", samples: &[0.002, 0.005, 0.02, 0.1, 0.2] }],
+        baseline: Baseline::BalancedPath(&[("g_Z", "0")]),
+        mismatches: &[],
+    },
+    ScenarioRow {
+        id: "tech-positive-feedback-research-capital",
+        table: TECHNOLOGY,
+        label: "HS in tech production & positive research feedback — the HS half of its §5.2 row",
+        sources: "§5.2 Aghion et al. (2019)",
+        model: "research-capital",
+        params: &[("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("g_Z", "0"), ("years", "2000")],
+        rationale: "Robot scientists with positive feedback: scientists grow with technology, so it blows up in finite time (about 5,000 years at φ = 0.01, 50 at φ = 1).",
+        paper: growth_only("II"),
+        coverage: &[Coverage { param: "phi", class: "positive research feedback: φ > 0", samples: &[0.01, 0.1, 0.5, 1.0, 3.0] }],
+        baseline: Baseline::BalancedPath(&[("g_Z", "0")]),
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-combinatorial",
@@ -505,11 +800,12 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "AI-assisted multiplication of combinatorial idea discovery",
         sources: "§5.3 Agrawal et al. (2019)",
         model: "research-feedback",
-        params: &[("phi", "0"), ("n", "0.03"), ("theta", "0.05"), ("years", "600")],
-        rationale: "AI lets researchers search more combinations of existing ideas, raising the returns to research effort λ: with φ < 1 growth settles at the higher steady rate λn/(1−φ).",
+        params: &[("phi", "0"), ("n", "0.01"), ("theta", "0.05"), ("years", "1000")],
+        rationale: "AI lets researchers search more combinations of ideas, raising λ: with φ < 1 growth settles at λn/(1−φ), λ times its rate at λ = 1 and the same n; the class is a rise by more than half.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "lambda", class: "multiplied discovery: λ raised to 1.5–2", samples: &[1.5, 1.75, 2.0] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "lambda", class: "multiplied discovery: λ ∈ (1.5, 2]", samples: &[1.6, 1.8, 2.0] }, Coverage { param: "n", class: "research effort growth n > 0", samples: &[0.005, 0.05] }],
+        baseline: Baseline::BalancedPath(&[("lambda", "1")]),
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-elasticity-change",
@@ -520,8 +816,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "0.01"), ("lambda", "1"), ("theta", "0.05"), ("years", "400")],
         rationale: "AI changes how strongly the stock of ideas feeds discovery, pushing the effective feedback above one: a finite-time singularity.",
         paper: growth_only("II"),
-        coverage: &[Coverage { param: "phi", class: "feedback raised above 1", samples: &[1.1, 1.3, 1.6, 2.0] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "phi", class: "feedback raised above 1", samples: &[1.000001, 1.01, 1.3, 2.0, 3.0] }, Coverage { param: "n", class: "research effort growth n ≥ 0", samples: &[0.0, 0.05] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
     },
     ScenarioRow {
         id: "tech-diminished-incentives",
@@ -532,8 +829,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("n", "-0.02"), ("lambda", "1"), ("theta", "0.05"), ("years", "600")],
         rationale: "If AI erodes the rents that pay for research, research effort shrinks (here 2 %/yr); with φ < 1 technology stops growing.",
         paper: growth_only("--"),
-        coverage: &[Coverage { param: "phi", class: "ideas get harder to find: φ < 1", samples: &[-2.1, -1.0, 0.0, 0.5] }],
-        unrepresentable: None,
+        coverage: &[Coverage { param: "phi", class: "ideas get harder to find: φ < 1", samples: &[-5.0, -2.1, 0.0, 0.5, 0.99] }, Coverage { param: "n", class: "shrinking research effort n < 0", samples: &[-0.05, -0.005] }],
+        baseline: NO_AI_RESEARCH,
+        mismatches: &[],
     },
 ];
 
@@ -542,10 +840,11 @@ pub fn find(id: &str) -> Option<&'static ScenarioRow> {
     CATALOG.iter().find(|r| r.id == id)
 }
 
-/// The row's representative point: for each class it covers, the middle sampled value.
+/// The row's representative point: the middle sampled value of the class its label names (its first coverage); further coverages sweep other parameters around the row's own values.
 pub fn representative(row: &ScenarioRow) -> Vec<(&'static str, String)> {
     row.coverage
         .iter()
+        .take(1)
         .map(|c| {
             (
                 c.param,
@@ -555,9 +854,12 @@ pub fn representative(row: &ScenarioRow) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Runs a row at its own parameters (its representative point) with `overrides` (`key=value` texts) on top.
-pub fn run_row(row: &ScenarioRow, overrides: &[(&str, &str)]) -> Result<Run, ModelError> {
-    let middle = representative(row);
+/// The row's parameters with its representative point and then `overrides` (`key=value` texts) on top.
+fn row_pairs<'a>(
+    row: &'a ScenarioRow,
+    middle: &'a [(&'static str, String)],
+    overrides: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
     let mut pairs: Vec<(&str, &str)> = row.params.to_vec();
     for (k, v) in middle
         .iter()
@@ -567,21 +869,82 @@ pub fn run_row(row: &ScenarioRow, overrides: &[(&str, &str)]) -> Result<Run, Mod
         pairs.retain(|(key, _)| *key != k);
         pairs.push((k, v));
     }
-    models::simulate(row.model, &pairs)
+    pairs
 }
 
-/// Simulates every sampled point of a row's coverage and returns (point, symbols) pairs; the row's own point when it declares none.
-pub fn sample_row(row: &ScenarioRow) -> Result<Vec<(String, Symbols)>, ModelError> {
+/// Runs a row at its own parameters (its representative point) with `overrides` (`key=value` texts) on top.
+pub fn run_row(row: &ScenarioRow, overrides: &[(&str, &str)]) -> Result<Run, ModelError> {
+    let middle = representative(row);
+    models::simulate(row.model, &row_pairs(row, &middle, overrides))
+}
+
+/// The row's counterfactual at the point `overrides`: the same economy without AI ([`Baseline`]).
+pub fn counterfactual(
+    row: &ScenarioRow,
+    overrides: &[(&str, &str)],
+) -> Result<Option<Counterfactual>, ClassifyError> {
+    let middle = representative(row);
+    let (without_ai, simulated) = match row.baseline {
+        Baseline::BalancedPath(o) => (o, false),
+        Baseline::Simulated(o) => (o, true),
+    };
+    let mut pairs = row_pairs(row, &middle, overrides);
+    for (k, v) in without_ai {
+        pairs.retain(|(key, _)| key != k);
+        pairs.push((k, v));
+    }
+    if simulated {
+        let run = models::simulate(row.model, &pairs)?;
+        check_complete(&run)?;
+        let growth = match run.trend {
+            Trend::Steady(g) => g,
+            _ => return Ok(None),
+        };
+        let wage_growth = run
+            .series("g_wage")
+            .map_or(growth, |w| long_run_rate(&run.t, w));
+        Ok(Some(Counterfactual {
+            growth,
+            wage_growth,
+        }))
+    } else {
+        let decl = models::find(row.model, ModelKind::Simulate)?;
+        Ok(models::balanced_path(&Args::parse(decl, &pairs)?))
+    }
+}
+
+/// Runs row `row` at the point `overrides` and classifies it against its own counterfactual.
+pub fn classify_row(
+    row: &ScenarioRow,
+    overrides: &[(&str, &str)],
+) -> Result<(Run, Symbols), ClassifyError> {
+    let run = run_row(row, overrides)?;
+    let symbols = classify(&run, counterfactual(row, overrides)?)?;
+    Ok((run, symbols))
+}
+
+/// Classifies every sampled point of a row's coverage (with `extra` overrides, e.g. a longer horizon): (point, symbols or why not) pairs; the row's own point when it declares none.
+pub fn sample_row(
+    row: &ScenarioRow,
+    extra: &[(&str, &str)],
+) -> Vec<(String, Result<Symbols, ClassifyError>)> {
     let mut out = Vec::new();
     if row.coverage.is_empty() {
-        out.push((String::from("as declared"), classify(&run_row(row, &[])?)));
+        out.push((
+            String::from("as declared"),
+            classify_row(row, extra).map(|(_, s)| s),
+        ));
     }
     for c in row.coverage {
         for value in c.samples {
             let text = format!("{}", Digits(*value, 15));
-            let run = run_row(row, &[(c.param, text.as_str())])?;
-            out.push((format!("{}={text}", c.param), classify(&run)));
+            let mut overrides: Vec<(&str, &str)> = extra.to_vec();
+            overrides.push((c.param, text.as_str()));
+            out.push((
+                format!("{}={text}", c.param),
+                classify_row(row, &overrides).map(|(_, s)| s),
+            ));
         }
     }
-    Ok(out)
+    out
 }

@@ -55,6 +55,14 @@ pub trait System<const N: usize> {
     fn closed_form_blowup(&self) -> Option<f64> {
         None
     }
+    /// True when [`System::closed_form_blowup`] is the exact blow-up time rather than an upper bound.
+    fn closed_form_blowup_is_exact(&self) -> bool {
+        false
+    }
+    /// A growth-rate cap for this system instead of [`SolverOptions::rate_cap`]'s default, when reaching that would take too many steps.
+    fn rate_cap(&self) -> Option<f64> {
+        None
+    }
 }
 
 /// The accepted steps of one integration.
@@ -363,9 +371,11 @@ pub fn over_horizon<const N: usize>(
     let years = HORIZON
         .check("years", years)
         .map_err(|_| SolveError::BadInput)?;
+    let defaults = SolverOptions::default();
     let options = SolverOptions {
         max_step: years / 400.0,
-        ..SolverOptions::default()
+        rate_cap: system.rate_cap().unwrap_or(defaults.rate_cap),
+        ..defaults
     };
     integrate(system, 0.0, y0, years, &options)
 }
@@ -380,9 +390,11 @@ pub fn continue_run<const N: usize>(
     y0: [f64; N],
     t_limit: f64,
 ) -> Option<Trajectory<N>> {
+    let defaults = SolverOptions::default();
     let options = SolverOptions {
         max_step: (t_limit - t0) / 200.0,
-        ..SolverOptions::default()
+        rate_cap: system.rate_cap().unwrap_or(defaults.rate_cap),
+        ..defaults
     };
     integrate(system, t0, y0, t_limit, &options).ok()
 }

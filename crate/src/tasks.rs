@@ -255,7 +255,7 @@ impl AutomationPath {
         if self.full || self.technology.beta >= 1.0 {
             return self.simulate_automated(years, log(initial));
         }
-        simulate_economy(self, [log(initial)], years, |t, y| {
+        simulate_economy(self, [log(initial)], years, &|t, y| {
             let (ln_y, _, ln_labor_share) = self.at(t, y[0]);
             (ln_y, 0.0, ln_labor_share)
         })

@@ -75,9 +75,11 @@ fn every_simulated_model_runs_with_its_defaults() {
         "exogenous",
         "research-feedback",
         "robot-scientists",
+        "research-capital",
         "task-automation",
         "land",
         "robots",
+        "consumption-goods",
     ] {
         let (ok, out, err) = growth(&["simulate", model, "years=50"]);
         assert!(ok, "{model}: {err}");
@@ -119,4 +121,88 @@ fn bad_input_exits_non_zero_with_the_typed_error() {
     assert!(!ok && err.contains("not one of exponential, increase, type-i, type-ii"));
     let (ok, _, err) = growth(&["eval", "production", "banana"]);
     assert!(!ok && err.contains("key=value"));
+}
+
+#[test]
+fn scenarios_prints_every_row_with_its_simulated_symbols() {
+    let (ok, out, err) = growth(&["scenarios"]);
+    assert!(ok, "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), growth_model::scenarios::CATALOG.len());
+    for row in &rows {
+        for key in [
+            "\"id\":",
+            "\"label\":",
+            "\"model\":",
+            "\"params\":{",
+            "\"paper\":{",
+            "\"simulated\":{\"growth\":",
+            "\"coverage\":[{",
+            "\"mismatches\":[",
+        ] {
+            assert!(row.contains(key), "{key} in {row}");
+        }
+    }
+    // Both robotics rows are simulated, their unreproduced symbol named with its reason.
+    let hs_ls = rows
+        .iter()
+        .find(|r| r.contains("\"id\":\"robotics-hs-ls\""))
+        .expect("row");
+    assert!(hs_ls.contains("\"model\":\"robots\""));
+    assert!(
+        hs_ls.contains("\"simulated\":{\"growth\":\"=\",\"labor_share\":\"C\",\"wages\":\"C\"}")
+    );
+    assert!(hs_ls.contains("\"mismatches\":[{\"column\":\"growth\",\"simulated\":\"=\",\"reason\":\"With constant returns"));
+}
+
+#[test]
+fn scenario_reruns_a_row_at_any_point_with_the_same_classifier() {
+    let (ok, out, err) = growth(&["scenario", "tasks-ms-full", "years=2000"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(
+            "\"classification\":{\"growth\":\"I\",\"labor_share\":\"→0\",\"wages\":\"I\"}"
+        ),
+        "{out}"
+    );
+    let (ok, out, _) = growth(&["scenario", "hs-production", "rho=0.9"]);
+    assert!(ok && out.contains("\"wages\":\"++\""));
+    let (ok, _, err) = growth(&["scenario", "no-such-row"]);
+    assert!(!ok && err.contains("no row \"no-such-row\"; rows: hs-consumption, "));
+}
+
+#[test]
+fn a_run_that_stops_early_prints_why_instead_of_symbols() {
+    let (ok, out, _) = growth(&[
+        "simulate",
+        "exogenous",
+        "s=1",
+        "A0=1e9",
+        "rho=0.5",
+        "years=100",
+    ]);
+    assert!(ok);
+    assert!(
+        out.contains("\"classification\":{\"error\":\"not classified: "),
+        "{out}"
+    );
+    // The issue's example: the slide's CES at ρ = 0.05 now runs its whole horizon.
+    let (ok, out, _) = growth(&[
+        "simulate",
+        "exogenous",
+        "slide_form=1",
+        "A0=0.85",
+        "s=0.3",
+        "delta=0.05",
+        "g_A=0",
+        "g_B=0.01",
+        "n=0",
+        "rho=0.05",
+        "years=500",
+    ]);
+    assert!(ok);
+    assert!(
+        out.contains("\"classification\":{\"growth\":\"++\""),
+        "{out}"
+    );
 }

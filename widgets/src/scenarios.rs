@@ -9,7 +9,7 @@ use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Pa
 use crate::theme::Theme;
 use crate::{Cell, Diagram, DiagramKind, Drawing, Readout, Root, Table, TableRow};
 use growth_model::models::{ModelError, Run};
-use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
+use growth_model::scenarios::{self as catalog, ClassifyError, ScenarioRow, Symbols, CATALOG};
 use growth_model::Doc;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -20,11 +20,13 @@ static SPEC: KindSpec = KindSpec {
     summary: Doc::new("Every row of the episode's tables, simulated: the paper's growth, labor-share and wage symbols beside the ones read from the model's own numbers."),
     height: 360,
     params: &[
-        ParamSpec::number("rho", "ρ", "Substitution ρ", (-3.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS)."),
-        ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 3.0, 0.05), 0.5, "", "The research-feedback class the row names."),
-        ParamSpec::number("n", "n", "Growth of research effort n", (-0.05, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
+        ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS). Symbols are read against the same economy without AI: growth '=' within max(10 %, 0.1 pp) of its no-AI rate, '++' at 1.5 times it or more; wages '++' when their growth rises above the no-AI rate, 'L' when it stays there below output growth."),
+        ParamSpec::number("rho_R", "ρ_R", "Substitution in robot production ρ_R", (-10.0, 1.0, 0.05), 0.5, "", "Between machines and people in making robots: ρ_R < 0 makes people necessary (LS)."),
+        ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 0.5, "", "The research-feedback class the row names."),
+        ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
+        ParamSpec::number("g_Z", "g_Z", "Research capital's productivity growth g_Z", (0.0, 0.2, 0.005), 0.02, "/yr", "How fast robot scientists get better at research."),
         ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Raised by AI-assisted combinatorial discovery."),
-        ParamSpec::number("years", "T", "Horizon", (50.0, 1000.0, 10.0), 400.0, " yr", "How long the scenario is simulated before it is classified."),
+        ParamSpec::number("years", "T", "Horizon", (50.0, 2000.0, 10.0), 400.0, " yr", "How long the scenario is simulated before it is classified; a run that stops early is not classified."),
     ],
     presets: &[],
     play: None,
@@ -57,13 +59,7 @@ fn compute_representative(rows: usize) -> bool {
             .collect();
         for i in pending {
             let row = &CATALOG[i];
-            cache[i] = Some(if row.unrepresentable.is_some() {
-                None
-            } else {
-                catalog::run_row(row, &[])
-                    .ok()
-                    .map(|run| catalog::classify(&run))
-            });
+            cache[i] = Some(catalog::classify_row(row, &[]).ok().map(|(_, s)| s));
         }
         cache.iter().any(Option::is_none)
     })
@@ -107,15 +103,12 @@ pub struct ScenariosDiagram {
     embedded: Option<&'static ScenarioRow>,
     row: &'static ScenarioRow,
     run: Option<Run>,
-    current: Option<Symbols>,
+    current: Result<Symbols, String>,
     used: Vec<(&'static str, f64)>,
 }
 
 impl ScenariosDiagram {
     fn row_params(row: &ScenarioRow) -> Vec<&'static str> {
-        if row.unrepresentable.is_some() {
-            return Vec::new();
-        }
         let mut names: Vec<&'static str> = row
             .coverage
             .iter()
@@ -144,24 +137,6 @@ impl ScenariosDiagram {
             ]
         }
     }
-
-    fn wrap(text: &str, width: usize) -> Vec<String> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            if line.chars().count() + word.chars().count() + 1 > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
-    }
 }
 
 impl DiagramKind for ScenariosDiagram {
@@ -179,29 +154,26 @@ impl DiagramKind for ScenariosDiagram {
             (None, Some(id)) => catalog::find(id).ok_or_else(|| unknown_row("selected", id))?,
             (None, None) => &CATALOG[1],
         };
-        let mut used = Vec::new();
-        let (run, current) = if row.unrepresentable.is_some() {
-            (None, None)
-        } else {
-            let values: Vec<(&'static str, String)> = Self::row_params(row)
-                .into_iter()
-                .map(|name| {
-                    (
-                        name,
-                        format!("{}", growth_model::format::Digits(p.get(name), 15)),
-                    )
-                })
-                .collect();
-            let overrides: Vec<(&str, &str)> =
-                values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let run = catalog::run_row(row, &overrides).map_err(model_failure)?;
-            used = Self::row_params(row)
-                .into_iter()
-                .map(|name| (name, p.get(name)))
-                .collect();
-            let symbols = catalog::classify(&run);
-            (Some(run), Some(symbols))
-        };
+        let values: Vec<(&'static str, String)> = Self::row_params(row)
+            .into_iter()
+            .map(|name| {
+                (
+                    name,
+                    format!("{}", growth_model::format::Digits(p.get(name), 15)),
+                )
+            })
+            .collect();
+        let overrides: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let run = catalog::run_row(row, &overrides).map_err(model_failure)?;
+        let used: Vec<(&'static str, f64)> = Self::row_params(row)
+            .into_iter()
+            .map(|name| (name, p.get(name)))
+            .collect();
+        // A run the classifier refuses (stopped early, too short) is shown with its reason, not symbols.
+        let current = catalog::counterfactual(row, &overrides)
+            .and_then(|c| catalog::classify(&run, c))
+            .map_err(|e: ClassifyError| e.to_string());
+        let run = Some(run);
         Ok(ScenariosDiagram {
             embedded,
             row,
@@ -223,7 +195,7 @@ impl DiagramKind for ScenariosDiagram {
         }
         if let Some((_, years)) = row.params.iter().find(|(k, _)| *k == "years") {
             if let Some(v) = growth_model::parse_decimal(years) {
-                let _ = params.set("years", growth_model::clamp(v, 50.0, 1000.0));
+                let _ = params.set("years", growth_model::clamp(v, 50.0, 2000.0));
             }
         }
     }
@@ -242,16 +214,15 @@ impl Diagram for ScenariosDiagram {
             .map(|(i, row)| {
                 let selected = row.id == self.row.id;
                 let simulated = if selected {
-                    Some(self.current)
+                    Some(self.current.as_ref().ok().copied())
                 } else {
                     representative_symbols(i)
                 };
-                let result = match (row.unrepresentable, simulated) {
-                    (Some(_), _) => Cell::text("not simulated: see why below"),
-                    (None, None) => Cell::text("computing…"),
-                    (None, Some(Some(s))) if s == row.paper => Cell::symbols(symbols_text(&s)),
-                    (None, Some(Some(s))) => Cell::mismatch(symbols_text(&s)),
-                    (None, Some(None)) => Cell::mismatch("could not be simulated"),
+                let result = match simulated {
+                    None => Cell::text("computing…"),
+                    Some(Some(s)) if s == row.paper => Cell::symbols(symbols_text(&s)),
+                    Some(Some(s)) => Cell::mismatch(symbols_text(&s)),
+                    Some(None) => Cell::mismatch("not classified"),
                 };
                 TableRow {
                     id: row.id,
@@ -284,18 +255,18 @@ impl Diagram for ScenariosDiagram {
         clear(root, theme)?;
         let (w, _) = root.dim_in_pixel();
         let (band, body) = cut(root, theme.upx(24.0), false);
-        let verdict = match self.current {
-            Some(s) if s == self.row.paper => format!(
+        let verdict = match &self.current {
+            Ok(s) if *s == self.row.paper => format!(
                 "paper {} · simulated {} ✓",
                 symbols_text(&self.row.paper),
-                symbols_text(&s)
+                symbols_text(s)
             ),
-            Some(s) => format!(
+            Ok(s) => format!(
                 "paper {} · simulated {} ✗ mismatch",
                 symbols_text(&self.row.paper),
-                symbols_text(&s)
+                symbols_text(s)
             ),
-            None => format!("paper {} · not simulated", symbols_text(&self.row.paper)),
+            Err(e) => format!("paper {} · ✗ {e}", symbols_text(&self.row.paper)),
         };
         band.draw(&Text::new(
             verdict,
@@ -303,21 +274,6 @@ impl Diagram for ScenariosDiagram {
             theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top),
         ))?;
         let Some(run) = &self.run else {
-            let width_chars = ((w as f64 / theme.scale) / 7.0).max(20.0) as usize;
-            let reason = self.row.unrepresentable.unwrap_or("");
-            for (i, line) in Self::wrap(
-                &format!("Why this row is not simulated: {reason}"),
-                width_chars,
-            )
-            .iter()
-            .enumerate()
-            {
-                body.draw(&Text::new(
-                    line.clone(),
-                    (theme.px(12.0), theme.px(12.0 + 18.0 * i as f64)),
-                    theme.anchored(13.0, theme.fg, HPos::Left, VPos::Top),
-                ))?;
-            }
             return Ok(Vec::new());
         };
         let panels = self.panels();
@@ -362,8 +318,19 @@ impl Diagram for ScenariosDiagram {
             let chart = Chart::new(area, theme, Frame::new(8.0, 46.0, 36.0), 0.0..t_end, lo..hi);
             draw_axes(area, &chart, theme, &Axes::new("Years", title, 5, 5))?;
             if series.starts_with("g_") {
-                let base = growth_model::scenarios::BASELINE_GROWTH * 100.0;
-                if base < hi {
+                // The no-AI growth rate the symbols are read against, dashed.
+                let point: Vec<(&str, String)> = self
+                    .used
+                    .iter()
+                    .map(|(k, v)| (*k, format!("{v}")))
+                    .collect();
+                let point: Vec<(&str, &str)> =
+                    point.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let base = catalog::counterfactual(self.row, &point)
+                    .ok()
+                    .flatten()
+                    .map_or(f64::NAN, |c| c.growth * 100.0);
+                if base.is_finite() && base < hi && base > lo {
                     chart.dashed(
                         vec![(0.0, base), (t_end, base)],
                         theme.upx(5.0),
@@ -387,20 +354,31 @@ impl Diagram for ScenariosDiagram {
             .map(|(k, v)| format!("{k} = {}", format_number(*v)))
             .collect::<Vec<_>>()
             .join(", ");
-        match (self.current, row.unrepresentable) {
-            (_, Some(reason)) => format!("“{}” ({}), table “{}”: the paper says {}. This row is not simulated: {reason}", row.label, row.sources, row.table, symbols_text(&row.paper)),
-            (Some(s), None) => format!(
-                "“{}” ({}), table “{}”: the paper says {}; simulated with the {} model ({used}), the numbers give {}{}. {}",
+        let mismatches: String = row
+            .mismatches
+            .iter()
+            .map(|m| format!(" Mismatch ({}: {}): {}", m.column, m.simulated, m.reason))
+            .collect();
+        match &self.current {
+            Ok(s) => format!(
+                "“{}” ({}), table “{}”: the paper says {}; simulated with the {} model ({used}), the numbers give {}{}. {}{mismatches}",
                 row.label,
                 row.sources,
                 row.table,
                 symbols_text(&row.paper),
                 row.model,
-                symbols_text(&s),
-                if s == row.paper { ", a match" } else { ", which does not match the paper" },
+                symbols_text(s),
+                if *s == row.paper { ", a match" } else { ", which does not match the paper" },
                 row.rationale
             ),
-            (None, None) => format!("“{}” could not be simulated.", row.label),
+            Err(e) => format!(
+                "“{}” ({}), table “{}”: the paper says {}; simulated with the {} model ({used}), the run is {e}.",
+                row.label,
+                row.sources,
+                row.table,
+                symbols_text(&row.paper),
+                row.model
+            ),
         }
     }
 
@@ -410,7 +388,9 @@ impl Diagram for ScenariosDiagram {
             Readout::new(
                 "simulated",
                 "Simulated",
-                self.current.map_or("—".into(), |s| symbols_text(&s)),
+                self.current
+                    .as_ref()
+                    .map_or("not classified".into(), symbols_text),
             ),
             Readout::new("model", "Model", self.row.model.into()),
             Readout::new(

@@ -15,9 +15,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   growth models                                 list every model, its parameters, defaults and ranges
   growth scenarios                              the review's scenario tables: paper vs simulated symbols
+  growth scenario <id> key=value …              re-run one row at any point of its class, against its counterfactual
   growth eval <production|task-automation> key=value …
   growth simulate <model> key=value … years=T   (models: growth-regimes, exogenous, research-feedback,
-                                                 robot-scientists, task-automation, land, robots)";
+                                                 robot-scientists, research-capital, task-automation,
+                                                 land, robots, consumption-goods)";
 
 /// A JSON number (finite) or null.
 fn number(v: f64) -> String {
@@ -85,6 +87,14 @@ fn list_models() -> String {
     format!("[{}]", items.join(",\n"))
 }
 
+/// Symbols as JSON, or `{"error": "why"}` for a run the classifier refuses.
+fn classified_json(result: &Result<Symbols, scenarios::ClassifyError>) -> String {
+    match result {
+        Ok(s) => symbols_json(s),
+        Err(e) => format!("{{\"error\":{}}}", string(&e.to_string())),
+    }
+}
+
 fn symbols_json(s: &Symbols) -> String {
     let opt = |v: Option<&str>| v.map_or("null".to_string(), string);
     format!(
@@ -105,13 +115,14 @@ fn list_scenarios() -> String {
                 .iter()
                 .map(|c| format!("{{\"param\":{},\"class\":{},\"samples\":{}}}", string(c.param), string(c.class), array(c.samples)))
                 .collect();
-            let simulated = if row.unrepresentable.is_some() {
-                "null".to_string()
-            } else {
-                scenarios::run_row(row, &[]).map_or("null".to_string(), |run| symbols_json(&scenarios::classify(&run)))
-            };
+            let simulated = classified_json(&scenarios::classify_row(row, &[]).map(|(_, s)| s));
+            let mismatches: Vec<String> = row
+                .mismatches
+                .iter()
+                .map(|m| format!("{{\"column\":{},\"simulated\":{},\"reason\":{}}}", string(m.column), string(m.simulated), string(m.reason)))
+                .collect();
             format!(
-                "{{\"id\":{},\"table\":{},\"label\":{},\"sources\":{},\"model\":{},\"params\":{{{}}},\"rationale\":{},\"paper\":{},\"simulated\":{},\"coverage\":[{}],\"unrepresentable\":{}}}",
+                "{{\"id\":{},\"table\":{},\"label\":{},\"sources\":{},\"model\":{},\"params\":{{{}}},\"rationale\":{},\"paper\":{},\"simulated\":{},\"coverage\":[{}],\"mismatches\":[{}]}}",
                 string(row.id),
                 string(row.table),
                 string(row.label),
@@ -122,14 +133,14 @@ fn list_scenarios() -> String {
                 symbols_json(&row.paper),
                 simulated,
                 coverage.join(","),
-                row.unrepresentable.map_or("null".to_string(), string)
+                mismatches.join(",")
             )
         })
         .collect();
     format!("[{}]", rows.join(",\n"))
 }
 
-fn run_json(run: &Run) -> String {
+fn run_json(run: &Run, classification: &Result<Symbols, scenarios::ClassifyError>) -> String {
     let mut series: Vec<String> = run
         .series
         .iter()
@@ -153,12 +164,33 @@ fn run_json(run: &Run) -> String {
         growth_model::Trend::TypeII(b) => number(b.error),
         _ => "null".into(),
     };
+    // Where the long-run symbols are read: the run followed past its horizon (end values and the series at ¼-steps).
+    let long_run = run.long_run.as_deref().map_or("null".to_string(), |whole| {
+        let at = |name: &str| {
+            whole.series(name).map_or("null".to_string(), |v| {
+                let t_end = whole.t.last().copied().unwrap_or(0.0);
+                let points: Vec<f64> = [0.25, 0.5, 0.75, 1.0]
+                    .iter()
+                    .map(|f| growth_model::trend::value_at(&whole.t, v, f * t_end))
+                    .collect();
+                array(&points)
+            })
+        };
+        format!(
+            "{{\"t_end\":{},\"g_Y\":{},\"labor_share\":{},\"g_wage\":{}}}",
+            number(whole.t.last().copied().unwrap_or(0.0)),
+            at("g_Y"),
+            at("labor_share"),
+            at("g_wage")
+        )
+    });
     format!(
-        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
+        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"long_run\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
         array(&run.t),
         series.join(","),
         string(run.trend.label()),
-        symbols_json(&scenarios::classify(run)),
+        classified_json(classification),
+        long_run,
         optional(run.blowup_time()),
         error,
         facts.concat()
@@ -191,9 +223,19 @@ fn main() -> ExitCode {
                 })
         }),
         Some("simulate") if args.len() >= 2 => pairs(&args[2..]).and_then(|p| {
-            models::simulate(&args[1], &p)
+            scenarios::simulate_and_classify(&args[1], &p)
                 .map_err(|e| e.to_string())
-                .map(|run| run_json(&run))
+                .map(|(run, classification)| run_json(&run, &classification))
+        }),
+        Some("scenario") if args.len() >= 2 => pairs(&args[2..]).and_then(|p| {
+            let row = scenarios::find(&args[1]).ok_or_else(|| {
+                let ids: Vec<&str> = CATALOG.iter().map(|r| r.id).collect();
+                format!("no row \"{}\"; rows: {}", args[1], ids.join(", "))
+            })?;
+            let run = scenarios::run_row(row, &p).map_err(|e| e.to_string())?;
+            let classification =
+                scenarios::counterfactual(row, &p).and_then(|c| scenarios::classify(&run, c));
+            Ok(run_json(&run, &classification))
         }),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
