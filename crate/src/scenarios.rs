@@ -114,7 +114,9 @@ impl fmt::Display for ClassifyError {
         match self {
             ClassifyError::StoppedEarly { t, years } => write!(
                 f,
-                "not classified: the run stopped at t = {t} of {years} years, when a growth rate passed the solver's cap without rising without bound"
+                "not classified: the run stopped at t = {} of {} years, when a growth rate passed the solver's cap without rising without bound",
+                crate::format::Num(*t),
+                crate::format::Num(*years)
             ),
             ClassifyError::TooFewSamples { count } => write!(
                 f,

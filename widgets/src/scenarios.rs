@@ -322,7 +322,7 @@ impl Diagram for ScenariosDiagram {
                 let point: Vec<(&str, String)> = self
                     .used
                     .iter()
-                    .map(|(k, v)| (*k, format!("{v}")))
+                    .map(|(k, v)| (*k, format!("{}", growth_model::format::Digits(*v, 15))))
                     .collect();
                 let point: Vec<(&str, &str)> =
                     point.iter().map(|(k, v)| (*k, v.as_str())).collect();
