@@ -26,6 +26,10 @@ pub const LN_ZERO_WAGE: f64 = -1e6;
 /// Simulated years.
 pub const YEARS: Domain = crate::solver::HORIZON;
 
+/// Smallest positive ρ of the slide's unweighted form (see [`Solow::slide_form`]): below it the
+/// form's scale factors 2^{1/ρ} and ρ^{−1/ρ} overflow.
+pub const SLIDE_FORM_MIN_RHO: f64 = 1e-6;
+
 /// A Solow economy (Solow 1956 with CES production; episode slide "Exogenous Growth").
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Solow {
@@ -232,10 +236,14 @@ impl Solow {
     /// at K₀·ρ^{−1/ρ}, where (BL/AK)^ρ = ρ·(B₀L₀/A₀K₀)^ρ: labor's share starts near ρ/(1+ρ) and
     /// Y/K below e·A, for every ρ (K₀ unchanged at ρ = 1).
     /// For ρ ≤ 0, where the unweighted form has no finite ρ → 0 limit, it is the normalized form with α = ½, so every ρ of [−50, 1] runs.
+    ///
+    /// Nor has it one from above: 2^{1/ρ} and ρ^{−1/ρ} leave f64's range as ρ → 0⁺, so the form
+    /// takes ρ ≥ [`SLIDE_FORM_MIN_RHO`] and refuses smaller positive values with a typed error.
     pub fn slide_form(self) -> Result<Self, ParamError> {
         if self.rho <= 0.0 {
             return Ok(Solow { alpha: 0.5, ..self });
         }
+        Domain::closed(SLIDE_FORM_MIN_RHO, 1.0).check("rho", self.rho)?;
         Ok(Solow {
             alpha: 0.5,
             slide_form: true,

@@ -86,8 +86,9 @@ thread_local! {
 fn curve(kind: Curve, ces: &Ces) -> Points {
     let key = (kind, ces.alpha.to_bits(), ces.rho.to_bits());
     // Least recently used goes first: a hit moves to the end.
+    // Borrowed only to look up and to store (never while computing), and never assumed free.
     let hit = CURVES.with(|c| {
-        let mut c = c.borrow_mut();
+        let mut c = c.try_borrow_mut().ok()?;
         let at = c.iter().position(|(k, _)| *k == key)?;
         let entry = c.remove(at);
         let points = entry.1.clone();
@@ -105,7 +106,9 @@ fn curve(kind: Curve, ces: &Ces) -> Points {
             .collect(),
     });
     CURVES.with(|c| {
-        let mut c = c.borrow_mut();
+        let Ok(mut c) = c.try_borrow_mut() else {
+            return;
+        };
         if c.len() >= CACHED_CURVES {
             c.remove(0);
         }

@@ -46,22 +46,33 @@ thread_local! {
 
 /// The cached classification of row `i`: `None` while not yet computed.
 fn representative_symbols(i: usize) -> Option<Option<Symbols>> {
-    REPRESENTATIVE.with(|cache| cache.borrow().get(i).copied().flatten())
+    REPRESENTATIVE.with(|cache| cache.try_borrow().ok()?.get(i).copied().flatten())
 }
 
-/// Computes up to `rows` uncomputed rows; true while more remain.
+/// Computes up to `rows` uncomputed rows; true while more remain. The cache is borrowed only
+/// to read and to store, never while a row is simulated, so a trap inside a simulation cannot
+/// leave it borrowed for every other widget on the page.
 fn compute_representative(rows: usize) -> bool {
+    let pending: Vec<usize> = REPRESENTATIVE.with(|cache| {
+        cache.try_borrow().map_or(Vec::new(), |cache| {
+            (0..cache.len())
+                .filter(|&i| cache[i].is_none())
+                .take(rows)
+                .collect()
+        })
+    });
+    for i in pending {
+        let symbols = catalog::classify_row(&CATALOG[i], &[]).ok().map(|(_, s)| s);
+        REPRESENTATIVE.with(|cache| {
+            if let Ok(mut cache) = cache.try_borrow_mut() {
+                cache[i] = Some(symbols);
+            }
+        });
+    }
     REPRESENTATIVE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let pending: Vec<usize> = (0..cache.len())
-            .filter(|&i| cache[i].is_none())
-            .take(rows)
-            .collect();
-        for i in pending {
-            let row = &CATALOG[i];
-            cache[i] = Some(catalog::classify_row(row, &[]).ok().map(|(_, s)| s));
-        }
-        cache.iter().any(Option::is_none)
+        cache
+            .try_borrow()
+            .is_ok_and(|cache| cache.iter().any(Option::is_none))
     })
 }
 
@@ -85,7 +96,9 @@ fn unknown_row(attribute: &str, value: &str) -> InputError {
     )
 }
 
-fn model_failure(e: ModelError) -> InputError {
+/// A row's run that failed, as the widget's message: naming the row (the author's scenario, or
+/// the row chosen in the table), never an empty attribute.
+fn model_failure(row: &ScenarioRow, e: ModelError) -> InputError {
     match e {
         ModelError::Param(p) => InputError::new(
             p.name,
@@ -93,7 +106,12 @@ fn model_failure(e: ModelError) -> InputError {
             "is outside this row's model range",
             format!("valid range {}", p.domain),
         ),
-        other => InputError::new("scenario", "", "could not be simulated", format!("{other}")),
+        other => InputError::new(
+            "scenario",
+            row.id,
+            "could not be simulated",
+            format!("{other}"),
+        ),
     }
 }
 
@@ -164,7 +182,7 @@ impl DiagramKind for ScenariosDiagram {
             })
             .collect();
         let overrides: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let run = catalog::run_row(row, &overrides).map_err(model_failure)?;
+        let run = catalog::run_row(row, &overrides).map_err(|e| model_failure(row, e))?;
         let used: Vec<(&'static str, f64)> = Self::row_params(row)
             .into_iter()
             .map(|name| (name, p.get(name)))
