@@ -142,6 +142,9 @@ pub struct ElementSpec {
     pub height: (f64, f64),
     /// CSS custom properties with both themes' defaults.
     pub theme: &'static [crate::theme::ThemeProperty],
+    /// Longest attribute text the engine reads ([`MAX_ATTRIBUTE_TEXT`]): the element passes at
+    /// most one character more, so a pasted megabyte never reaches (and grows) wasm memory.
+    pub max_text: usize,
 }
 
 /// One element attribute, for the guide.
@@ -163,6 +166,7 @@ pub fn element_spec() -> ElementSpec {
             .collect(),
         height: HEIGHT_RANGE,
         theme: crate::theme::PROPERTIES,
+        max_text: MAX_ATTRIBUTE_TEXT,
     }
 }
 

@@ -85,7 +85,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       const define = (name, get, set) => Object.defineProperty(this.prototype, name, { configurable: true, enumerable: true, get, set });
       for (const name of paramNames) {
         define(name, function () {
-          return this.#widget ? (this.#widget.values()[name] ?? null) : null;
+          return this.values?.[name] ?? null;
         }, function (value) {
           this.setAttribute(name, String(value));
         });
@@ -102,16 +102,19 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     /** Current parameter values, `{name: number}`, or null before the widget starts. */
     get values() {
+      this.#flush();
       return this.#widget ? this.#widget.values() : null;
     }
 
     /** The messages currently shown, as `{attribute, value, expected, message}`. */
     get errors() {
+      this.#flush();
       return this.#errors.all;
     }
 
     /** Numbers behind the drawing (see the authors' guide), or null. */
     probe(what, arg = 0) {
+      this.#flush();
       if (!this.#widget) return null;
       try {
         return what === 'panels' ? this.#widget.panels() : (this.#widget.probe(what, arg) ?? null);
@@ -123,11 +126,13 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     /** The exact tag for the current state, e.g. `<growth-widget kind="elasticity" rho="-1"></growth-widget>`. */
     get tag() {
+      this.#flush();
       return this.#widget ? this.#widget.tag() : null;
     }
 
     /** The figure as an SVG document (string), drawn by plotters' SVG backend. */
     toSVG() {
+      this.#flush();
       if (!this.#widget) return null;
       const [width, height] = this.#painter.cssSize;
       return this.#widget.to_svg(this.#els.canvas, width, height, this.#painter.colours);
@@ -161,6 +166,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     /** Measures the plot again and draws now (e.g. after a slide deck rescaled, or before printing); resolves when drawn. */
     async renderNow() {
+      this.#flush();
       await this.#start();
       this.#visible = true;
       this.#dirty = true;
@@ -211,14 +217,37 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     attributeChangedCallback(name, oldValue, value) {
       if (oldValue === value) return;
       if (name === 'class' || name === 'style') return this.#onScheme();
+      // Writes are applied together at the end of the task that made them, the last value of
+      // each in the order last written, so a storm of writes costs one rebuild per name; every
+      // read of the widget's state applies them first.
+      this.#pending.delete(name);
+      this.#pending.set(name, value);
+      if (this.#pending.size === 1) queueMicrotask(() => this.#flush());
+    }
+
+    #pending = new Map();
+
+    #flush() {
+      if (!this.#pending.size) return;
+      const writes = [...this.#pending];
+      this.#pending.clear();
+      const kindChanged = writes.some(([name]) => name === 'kind');
       if (!this.#widget) {
         // Before the engine answers, only what shapes the reserved box is redone.
-        if (!this.isConnected || !(name === 'kind' || name === 'controls' || name === this.#spec?.initial.table?.embed)) return;
+        const shaping = (name) => name === 'kind' || name === 'controls' || name === this.#spec?.initial.table?.embed;
+        if (!this.isConnected || !writes.some(([name]) => shaping(name))) return;
         this.#buildFrame();
-        if (name === 'kind' && this.#started && engine.loaded) this.#create();
+        if (kindChanged && this.#started && engine.loaded) this.#create();
         return;
       }
-      this.#route(name, value, null);
+      // A new kind reads every attribute afresh.
+      if (kindChanged) return this.#create();
+      for (const [name, value] of writes) this.#route(name, value, null);
+    }
+
+    /** Attribute text as the engine reads it: at most one character past its limit. */
+    #bounded(value) {
+      return value !== null && value.length > element.max_text ? value.slice(0, element.max_text + 1) : value;
     }
 
     // ---- structure: what the declaration says, present before the engine loads ----------
@@ -315,7 +344,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         return;
       }
       const attributes = [...this.attributes];
-      const outcomes = this.#widget.attributes(attributes.map((a) => a.name), attributes.map((a) => a.value));
+      const outcomes = this.#widget.attributes(attributes.map((a) => a.name), attributes.map((a) => this.#bounded(a.value)));
       for (const outcome of outcomes) this.#apply(outcome);
       const layout = this.#layout();
       this.#els.canvas.hidden = false;
@@ -343,7 +372,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       if (!this.#widget) return;
       let outcome;
       try {
-        outcome = this.#widget.attribute(name, value);
+        outcome = this.#widget.attribute(name, this.#bounded(value));
       } catch (error) {
         return this.#fail(error, name);
       }

@@ -1,0 +1,90 @@
+// Hostile pages and careless authors (issue #20): page CSS that hides the host's box, a pasted
+// megabyte, and storms of writes. Each reproduction is written out as the report gave it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canvasStats, newPage, useBrowser, waitDrawn } from './helpers.mjs';
+
+const env = useBrowser();
+
+async function plain() {
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/plain.html'));
+  await page.waitForFunction(() => customElements.get('growth-widget'));
+  return page;
+}
+
+test('a theme that sets growth-widget { display: contents } still gets drawn widgets, also below the fold', async () => {
+  const page = await plain();
+  await page.evaluate(async () => {
+    const style = document.createElement('style');
+    style.textContent = 'growth-widget { display: contents } .spacer { height: 2400px }';
+    document.head.append(style);
+    const kinds = await (await fetch('/www/dist/kinds.json')).json();
+    const stage = document.getElementById('stage');
+    for (const { kind } of kinds) {
+      const spacer = document.createElement('div');
+      spacer.className = 'spacer';
+      const widget = document.createElement('growth-widget');
+      widget.setAttribute('kind', kind);
+      stage.append(widget, spacer);
+    }
+  });
+  const widgets = await page.locator('growth-widget').all();
+  for (const widget of widgets) {
+    await widget.evaluate((el) => el.shadowRoot.querySelector('figure').scrollIntoView());
+    await waitDrawn(page, `growth-widget[kind="${await widget.getAttribute('kind')}"]`);
+    const stats = await canvasStats(widget);
+    assert.ok(stats.ink > stats.total * 0.01, `${await widget.getAttribute('kind')} drew (${stats.ink} px)`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a megabyte attribute is refused as too long and does not grow the wasm memory', async () => {
+  const page = await plain();
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('growth-widget');
+    el.setAttribute('kind', 'elasticity');
+    document.getElementById('stage').append(el);
+    await new Promise((resolve) => el.addEventListener('growth-render', resolve, { once: true }));
+    const Element = customElements.get('growth-widget');
+    const before = Element.wasmMemoryBytes;
+    el.setAttribute('rho', '1'.repeat(1_000_000));
+    const errors = el.errors;
+    return { before, after: Element.wasmMemoryBytes, message: errors.map((e) => e.message).join(' '), rho: el.values.rho };
+  });
+  assert.match(result.message, /rho="1{40}…" is too long; at most 1000 characters/);
+  assert.equal(result.rho, -0.5, 'the value shown stays');
+  assert.ok(result.after - result.before < 256 * 1024, `wasm memory grew by ${result.after - result.before} bytes`);
+  await page.context().close();
+});
+
+test('a storm of writes costs about what its last write costs: 300 ρ writes, 1,000 kind changes', async () => {
+  const page = await plain();
+  const times = await page.evaluate(async () => {
+    const el = document.createElement('growth-widget');
+    el.setAttribute('kind', 'task-automation');
+    document.getElementById('stage').append(el);
+    await new Promise((resolve) => el.addEventListener('growth-render', resolve, { once: true }));
+    const timed = (write) => {
+      const t0 = performance.now();
+      write();
+      void el.values; // every read applies the writes made so far
+      return performance.now() - t0;
+    };
+    const one = Math.min(...[0, 1, 2, 3, 4].map((i) => timed(() => (el.rho = -1 + i * 0.01))));
+    const storm = timed(() => {
+      for (let i = 0; i < 300; i++) el.rho = -1 + (i % 100) * 0.015;
+    });
+    const kinds = ['elasticity', 'production', 'task-automation'];
+    const oneKind = Math.min(...[0, 1, 2].map((i) => timed(() => el.setAttribute('kind', kinds[i]))));
+    const kindStorm = timed(() => {
+      for (let i = 0; i < 1000; i++) el.setAttribute('kind', kinds[i % 3]);
+    });
+    return { one, storm, oneKind, kindStorm, kind: el.getAttribute('kind'), rho: el.values.rho };
+  });
+  assert.ok(times.storm < 10 * times.one + 30, `300 writes ${times.storm.toFixed(1)} ms against one ${times.one.toFixed(1)} ms`);
+  assert.ok(times.kindStorm < 10 * times.oneKind + 30, `1,000 kind changes ${times.kindStorm.toFixed(1)} ms against one ${times.oneKind.toFixed(1)} ms`);
+  assert.equal(times.kind, 'elasticity', 'the last kind written wins');
+  await page.context().close();
+});
