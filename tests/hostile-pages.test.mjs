@@ -88,3 +88,28 @@ test('a storm of writes costs about what its last write costs: 300 ρ writes, 1,
   assert.equal(times.kind, 'elasticity', 'the last kind written wins');
   await page.context().close();
 });
+
+test('a page that replaced built-ins before the script loads gets a message in each widget naming them', async () => {
+  const cases = [
+    ['Array.prototype.map = () => [];', /Array\.prototype\.map/],
+    ["Array.prototype.map = () => { throw new Error('no'); };", /Array\.prototype\.map/],
+    ["Object.defineProperty = () => { throw new Error('no'); };", /Object\.defineProperty/],
+    ['Object.defineProperty = (o) => o;', /Object\.defineProperty/],
+    ["JSON.stringify = () => { throw new Error('no'); };", /JSON\.stringify/],
+  ];
+  for (const [breakage, named] of cases) {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(breakage);
+    // One widget of every kind; read through Playwright's own (isolated) world, whose built-ins
+    // the page cannot reach.
+    await page.goto(env.server.url('/tests/fixtures/kinds.html'));
+    const message = page.locator('growth-widget .errors').first();
+    await message.waitFor({ timeout: 10000 });
+    const text = await message.textContent();
+    assert.match(text, named, `${breakage} → ${text}`);
+    assert.match(text, /replaced JavaScript built-ins the diagram needs/);
+    assert.doesNotMatch(text, /GrowthWidget is not a constructor|Loading diagram/);
+    await context.close();
+  }
+});

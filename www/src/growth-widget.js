@@ -9,6 +9,7 @@ import { engineLoader } from './engine.js';
 import { ErrorList, toDetail } from './errors.js';
 import { Painter } from './painter.js';
 import { attachPointer } from './pointer.js';
+import { brokenBuiltins, defineStandIn } from './builtins.js';
 import { styleSheet } from './styles.js';
 import { DataTable } from './table.js';
 
@@ -21,6 +22,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
   if (typeof customElements === 'undefined' || typeof HTMLElement === 'undefined') return null;
   const existing = customElements.get(tagName);
   if (existing) return existing;
+  const broken = brokenBuiltins();
+  if (broken.length) return defineStandIn(tagName, broken);
 
   const specs = new Map(kinds.map((spec) => [spec.kind, spec]));
   const paramNames = [...new Set(kinds.flatMap((spec) => spec.params.map((p) => p.name)))];
