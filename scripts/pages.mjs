@@ -114,6 +114,7 @@ ${toc}
 <h3>markdown-it</h3>
 <p><code>md.use(growthWidget)</code> with <code>import growthWidget from 'growth-widgets/markdown-it'</code> turns a container into the tag, with values escaped, so a site can keep <code>html: false</code>:</p>
 <pre><code>${esc('::: growth-widget kind=elasticity rho=-1\nFallback text shown when scripts are off.\n:::')}</code></pre>
+<p>In a unified (remark) pipeline, <code>.use(remarkDirective).use(remarkGrowthWidget)</code> with <code>import remarkGrowthWidget from 'growth-widgets/remark'</code> does the same for <code>:::growth-widget{kind=elasticity rho=-1}</code>, through the syntax tree (no raw HTML).</p>
 <h3>Bundlers and frameworks</h3>
 <p><code>import 'growth-widgets'</code> in Vite (the <code>.wasm</code> is emitted and found), React 19 (<code>&lt;growth-widget rho={rho} ongrowth-change={…}&gt;</code>: props are set as properties) or Vue 3 (<code>isCustomElement</code> for <code>growth-widget</code>); the package's types declare the element for TSX and Vue. Importing it where there is no DOM (server rendering) defines nothing; the tag upgrades on the client. Working projects: <code>examples/vite</code>, <code>examples/react</code>, <code>examples/vue</code>.</p>
 <h3>reveal.js</h3>
