@@ -15,9 +15,9 @@ test('a drawn isoquant follows its exact sub-pixel position like a reference Can
     const el = document.createElement('growth-widget');
     el.setAttribute('kind', 'elasticity');
     el.setAttribute('controls', 'none');
+    const drawn = new Promise((resolve) => el.addEventListener('growth-render', resolve, { once: true }));
     document.body.append(el);
-    await customElements.whenDefined('growth-widget');
-    await new Promise((resolve) => el.addEventListener('growth-render', resolve, { once: true }));
+    await drawn;
     const canvas = el.shadowRoot.querySelector('canvas');
     const [panel] = el.probe('panels');
     const flat = el.probe('isoquant', 1);

@@ -229,6 +229,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     }
 
     #pending = new Map();
+    #starting = false;
 
     #flush() {
       if (!this.#pending.size) return;
@@ -240,7 +241,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         const shaping = (name) => name === 'kind' || name === 'controls' || name === this.#spec?.initial.table?.embed;
         if (!this.isConnected || !writes.some(([name]) => shaping(name))) return;
         this.#buildFrame();
-        if (kindChanged && this.#started && engine.loaded) this.#create();
+        // A widget that is starting creates itself; one whose kind was refused starts again here.
+        if (kindChanged && this.#started && !this.#starting && engine.loaded) this.#create();
         return;
       }
       // A new kind reads every attribute afresh.
@@ -313,6 +315,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     async #start() {
       if (this.#started) return;
       this.#started = true;
+      this.#starting = true;
       try {
         await engine.ready();
       } catch (error) {
@@ -321,12 +324,14 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         this.#els.fallback.hidden = false;
         this.#errors.report('wasm', { attribute: 'wasm', value: '', expected: 'the growth-widgets WebAssembly module', message: `The diagram engine failed to load: ${reason}` });
         console.error('growth-widget: the WebAssembly module failed to load:', error);
+        this.#starting = false;
         return;
       }
       // Each widget starts in a task of its own: widgets that come into view together (one
       // observer callback, or the engine becoming ready) would otherwise all build and draw in
       // one long task.
       await engine.turn();
+      this.#starting = false;
       if (this.isConnected && !this.#widget) this.#create();
     }
 
