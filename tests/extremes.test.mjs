@@ -5,30 +5,10 @@
 // widgets/tests/layout.rs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, shadowText, useBrowser } from './helpers.mjs';
+import { mount, newPage, shadowText, useBrowser } from './helpers.mjs';
 
 const env = useBrowser();
 
-/** Adds a widget with `attributes` to the plain fixture page and waits for it to settle. */
-async function mount(page, attributes, id) {
-  await page.evaluate(
-    ({ attributes, id }) => {
-      const el = document.createElement('growth-widget');
-      el.id = id;
-      for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-      document.getElementById('stage').append(el);
-    },
-    { attributes, id },
-  );
-  const widget = page.locator(`#${id}`);
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (el) => el.shadowRoot && (el.shadowRoot.querySelector('.status').hidden || el.shadowRoot.querySelector('.errors').textContent),
-    await widget.elementHandle(),
-    { timeout: 15000 },
-  );
-  return widget;
-}
 
 /** Sets `name` to `value` and draws; returns the milliseconds both took. */
 async function setAndDraw(widget, name, value) {

@@ -91,3 +91,24 @@ export function useBrowser(serverOptions = {}, browserArgs = []) {
   });
   return env;
 }
+
+/** Adds a widget with `attributes` to the plain fixture page and waits for it to settle. */
+export async function mount(page, attributes, id = 'w') {
+  await page.evaluate(
+    ({ attributes, id }) => {
+      const el = document.createElement('growth-widget');
+      el.id = id;
+      for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+      document.getElementById('stage').append(el);
+    },
+    { attributes, id },
+  );
+  const widget = page.locator(`#${id}`);
+  await widget.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (el) => el.shadowRoot && (el.shadowRoot.querySelector('.status').hidden || el.shadowRoot.querySelector('.errors').textContent),
+    await widget.elementHandle(),
+    { timeout: 15000 },
+  );
+  return widget;
+}

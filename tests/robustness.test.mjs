@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
+import { canvasStats, newPage, shadowText, waitDrawn, useBrowser, mount } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -19,26 +19,6 @@ const env = useBrowser({
 
 const kinds = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8'));
 
-/** Adds a widget with `attributes` to the plain fixture page and waits for it to settle. */
-async function mount(page, attributes, id = 'w') {
-  await page.evaluate(
-    ({ attributes, id }) => {
-      const el = document.createElement('growth-widget');
-      el.id = id;
-      for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-      document.getElementById('stage').append(el);
-    },
-    { attributes, id },
-  );
-  const widget = page.locator(`#${id}`);
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (el) => el.shadowRoot && (el.shadowRoot.querySelector('.status').hidden || el.shadowRoot.querySelector('.errors').textContent),
-    await widget.elementHandle(),
-    { timeout: 15000 },
-  );
-  return widget;
-}
 
 test('every parameter of every kind refuses bad values with a message naming it, its value and the range', async () => {
   const page = await newPage(env.browser);

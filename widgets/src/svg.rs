@@ -92,6 +92,17 @@ impl SvgSurface {
         self.coord("stroke-width", f64::from(pen.width));
     }
 
+    /// A shape's paint, filled or outlined, and the end of its element.
+    fn fill_or_stroke(&mut self, pen: Pen, fill: bool) {
+        if fill {
+            self.paint("fill", pen.color);
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.stroke(pen);
+        }
+        self.out.push_str("/>\n");
+    }
+
     fn points(&mut self, points: &[BackendCoord]) {
         self.out.push_str(" points=\"");
         for (i, p) in points.iter().enumerate() {
@@ -135,13 +146,7 @@ impl Surface for SvgSurface {
             self.coord("y", f64::from(a.1.min(b.1)));
             self.coord("width", f64::from((b.0 - a.0).abs()));
             self.coord("height", f64::from((b.1 - a.1).abs()));
-            if fill {
-                self.paint("fill", pen.color);
-            } else {
-                self.out.push_str(" fill=\"none\"");
-                self.stroke(pen);
-            }
-            self.out.push_str("/>\n");
+            self.fill_or_stroke(pen, fill);
         }
         Ok(())
     }
@@ -163,13 +168,7 @@ impl Surface for SvgSurface {
             self.coord("cx", f64::from(c.0));
             self.coord("cy", f64::from(c.1));
             self.coord("r", f64::from(r));
-            if fill {
-                self.paint("fill", pen.color);
-            } else {
-                self.out.push_str(" fill=\"none\"");
-                self.stroke(pen);
-            }
-            self.out.push_str("/>\n");
+            self.fill_or_stroke(pen, fill);
         }
         Ok(())
     }
