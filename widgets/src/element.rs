@@ -130,6 +130,8 @@ pub struct Layout {
     pub label: String,
     /// True when the figure has a point to move with the arrow keys.
     pub focusable: bool,
+    /// What the focusable figure is, spoken as its role (`aria-roledescription`); "" when none.
+    pub role_description: &'static str,
 }
 
 /// The figure's draggable point as an interactive control (a two-dimensional slider): the
@@ -573,6 +575,11 @@ impl Widget {
             controls: self.controls(),
             label: self.figure_label(),
             focusable: self.diagram.drag_axes().is_some(),
+            role_description: if self.diagram.drag_axes().is_some() {
+                "draggable point"
+            } else {
+                ""
+            },
         }
     }
 
