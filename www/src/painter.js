@@ -9,13 +9,18 @@
  */
 function readTheme(host, probe, theme) {
   const style = getComputedStyle(host);
-  const probed = getComputedStyle(probe);
+  let probed = null;
   const colours = {};
   for (const { name, light } of theme) {
-    if (light.startsWith('#')) {
+    const text = style.getPropertyValue(`--gw-${name}`).trim();
+    // Hex and rgb() the engine reads as they are; anything else (a name, a system colour) is
+    // resolved by the probe, each costing a style recalculation.
+    if (!light.startsWith('#') || /^(#|rgba?\()/.test(text)) colours[name] = text;
+    else {
+      probed ??= getComputedStyle(probe);
       probe.style.color = `var(--gw-${name})`;
       colours[name] = probed.color;
-    } else colours[name] = style.getPropertyValue(`--gw-${name}`).trim();
+    }
   }
   return { ...colours, series: theme.filter((p) => p.name.startsWith('series-')).map((p) => colours[p.name]) };
 }
