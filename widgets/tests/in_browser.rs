@@ -67,9 +67,16 @@ fn changing_rho_changes_the_drawing() {
 #[wasm_bindgen_test]
 fn bad_text_is_refused_and_the_old_value_kept() {
     let mut widget = GrowthWidget::new("elasticity").unwrap();
-    assert!(widget.set_attribute("rho", "abc").is_err());
-    assert!(widget.set_attribute("rho", "7").is_err());
-    assert!(widget.set_attribute("nonsense", "1").is_err());
+    // `attribute` answers `{name, affects, error}`: a refused text has a non-null error.
+    let refused = |widget: &mut GrowthWidget, name: &str, text: &str| {
+        let outcome = widget.attribute(name, Some(text.into()));
+        let error = js_sys::Reflect::get(&outcome, &JsValue::from_str("error")).unwrap();
+        !(error.is_null() || error.is_undefined())
+    };
+    assert!(refused(&mut widget, "rho", "abc"));
+    assert!(refused(&mut widget, "rho", "7"));
+    assert!(refused(&mut widget, "nonsense", "1"));
+    assert!(!refused(&mut widget, "rho", "0.5"));
     assert!(GrowthWidget::new("no-such-kind").is_err());
     let point = widget.probe("point", 0.0).unwrap();
     assert!(point.iter().all(|v| v.is_finite()));
