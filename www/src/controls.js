@@ -6,7 +6,8 @@ import { el, put } from './dom.js';
 /**
  * Builds the controls for `params` (declarations) into `container`.
  * `onInput(name, value, committed)` on each change (`committed` for a typed number or a
- * switch, not for a slider's steps), `onCommit()` when committed. Returns Map name → inputs.
+ * switch, not for a slider's steps), `onCommit(keyed)` when committed (`keyed`: a slider's
+ * step by a key, which fires change on every press). Returns Map name → inputs.
  */
 export function buildControls(container, params, uid, { onInput, onCommit }) {
   container.replaceChildren();
@@ -40,7 +41,10 @@ export function buildControls(container, params, uid, { onInput, onCommit }) {
     // A slider's steps (keys fire input and change on each) are described once they pause;
     // a number typed into the field is a committed change, described at once.
     range.addEventListener('input', () => onInput(p.name, range.valueAsNumber, false));
-    range.addEventListener('change', () => onCommit());
+    // Keys fire a change on every step: a change within half a second of a key is a step.
+    let keyed = -Infinity;
+    range.addEventListener('keydown', () => (keyed = performance.now()));
+    range.addEventListener('change', () => onCommit(performance.now() - keyed < 500));
     number.addEventListener('change', () => {
       onInput(p.name, number.value.trim() === '' ? NaN : Number(number.value), true);
       onCommit();

@@ -258,7 +258,11 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       }
       this.#inputs = buildControls(this.#els.controls, params.filter((p) => names.includes(p.name)), this.#uid, {
         onInput: (name, value, committed) => this.#userSet(name, value, !committed),
-        onCommit: () => this.#emit('growth-change'),
+        // A slider released (or set) is described now; one stepped by keys once the keys pause.
+        onCommit: (keyed = false) => {
+          if (!keyed) this.#describeNow();
+          this.#emit('growth-change');
+        },
       });
       this.#syncControls();
     }
@@ -405,6 +409,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     /** `quiet`: a step of a continuing change (keys, drag, Play), described once it pauses. */
     #afterChange(eventName, now = false, quiet = false) {
       this.#announce = quiet ? 'quiet' : 'now';
+      // A committed change is described at once, before its frame is drawn.
+      if (!quiet) this.#describeNow();
       this.#syncControls();
       this.#dirty = true;
       // At most one such drawing a frame, whatever rate a browser delivers input at (the
@@ -508,6 +514,12 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
      * a row chosen, a number typed), and after half a second of quiet while keys, drags or Play
      * continue; never rewritten with the same text, so a screen reader hears each change once.
      */
+    #describeNow() {
+      clearTimeout(this.#describeTimer);
+      this.#announce = 'now';
+      if (this.#widget) put(this.#els.description, 'textContent', this.#widget.describe());
+    }
+
     #describeSoon() {
       clearTimeout(this.#describeTimer);
       const update = () => {
