@@ -57,7 +57,7 @@ function guide(kinds, shim) {
 <p>${esc(spec.summary)}</p>
 ${tag(spec.kind)}
 <h3>Copy and paste</h3>
-<pre><code>${esc(example)}</code></pre>
+<pre tabindex="0"><code>${esc(example)}</code></pre>
 <h3>Attributes and properties</h3>
 <div class="scroll"><table><thead><tr><th>Attribute</th><th>Label</th><th>Valid values</th><th>Default</th><th>Unit</th><th>Meaning</th></tr></thead>
 <tbody>${attributeRows(spec, shim.element)}</tbody></table></div>
@@ -94,32 +94,32 @@ ${toc}
 <section id="embed">
 <h2>Embedding</h2>
 <p>Copy <code>growth-widgets.inline.js</code> (one file with the WebAssembly inside; it also works from <code>file://</code>) next to your page and add:</p>
-<pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="elasticity" rho="-1"></growth-widget>')}</code></pre>
+<pre tabindex="0"><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="elasticity" rho="-1"></growth-widget>')}</code></pre>
 <p>On a server, the ES module with its <code>.wasm</code> beside it is smaller and cached separately. The module finds the <code>.wasm</code> beside itself, so write both URLs relative to the page (or with your site's subpath), never from the domain's root. The <code>preload</code> line is optional: it lets the browser fetch the engine while it fetches the script, instead of after it (about 30 ms sooner to the first frame):</p>
-<pre><code>${esc('<link rel="preload" href="assets/growth-widgets.wasm"\n      as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="assets/growth-widgets.js"></script>')}</code></pre>
+<pre tabindex="0"><code>${esc('<link rel="preload" href="assets/growth-widgets.wasm"\n      as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="assets/growth-widgets.js"></script>')}</code></pre>
 <p>Widgets start when they come near the viewport, reserve their space before they start (no layout jump), and never load anything from another site. Content inside the tag is shown when scripts are off or the engine cannot load:</p>
-<pre><code>${esc('<growth-widget kind="elasticity">\n  <img src="elasticity.svg" alt="Isoquants for ρ = −0.5">\n</growth-widget>')}</code></pre>
+<pre tabindex="0"><code>${esc('<growth-widget kind="elasticity">\n  <img src="elasticity.svg" alt="Isoquants for ρ = −0.5">\n</growth-widget>')}</code></pre>
 <p>Every attribute is also a property (<code>el.rho = -1</code>); <code>el.values</code> holds the current numbers, <code>el.tag</code> the tag that reproduces the figure, and <code>el.toSVG()</code>, <code>el.downloadPNG()</code>, <code>el.renderNow()</code> do what they say. The package ships <code>custom-elements.json</code> and TypeScript declarations for editors.</p>
 </section>
 <section id="recipes">
 <h2>Recipes</h2>
 <h3>Plain HTML</h3>
-<pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="research-feedback" phi="1.5" n="0"></growth-widget>')}</code></pre>
+<pre tabindex="0"><code>${esc('<script src="growth-widgets.inline.js"></script>\n<growth-widget kind="research-feedback" phi="1.5" n="0"></growth-widget>')}</code></pre>
 <h3>Hugo</h3>
 <p>Hugo's default Markdown settings replace raw HTML with <code>&lt;!-- raw HTML omitted --&gt;</code>, so a hand-written tag silently vanishes. Copy the shortcode and the partial from <code>examples/hugo/layouts/</code> and the package's <code>growth-widgets.js</code>, <code>.wasm</code> and <code>figures/</code> into <code>static/growth-widgets/</code>; the partial adds the script once per page with <code>relURL</code>, so pretty URLs and subpaths work, and no setting changes:</p>
-<pre><code>${esc('{{< growth-widget kind="elasticity" preset="complements" controls="rho" >}}')}</code></pre>
+<pre tabindex="0"><code>${esc('{{< growth-widget kind="elasticity" preset="complements" controls="rho" >}}')}</code></pre>
 <h3>Jekyll</h3>
 <p>Copy <code>_includes/growth-widget.html</code> from <code>examples/jekyll/</code> and the same files into <code>assets/growth-widgets/</code>; the include uses <code>relative_url</code> (a post at <code>/2024/05/01/name.html</code> would otherwise fetch the script from its own folder) and its fallback is a raw <code>&lt;img&gt;</code>, which kramdown keeps:</p>
-<pre><code>${esc('{% include growth-widget.html kind="elasticity" preset="complements" controls="rho" %}')}</code></pre>
+<pre tabindex="0"><code>${esc('{% include growth-widget.html kind="elasticity" preset="complements" controls="rho" %}')}</code></pre>
 <h3>markdown-it</h3>
 <p><code>md.use(growthWidget)</code> with <code>import growthWidget from 'growth-widgets/markdown-it'</code> turns a container into the tag, with values escaped, so a site can keep <code>html: false</code>:</p>
-<pre><code>${esc('::: growth-widget kind=elasticity rho=-1\nFallback text shown when scripts are off.\n:::')}</code></pre>
+<pre tabindex="0"><code>${esc('::: growth-widget kind=elasticity rho=-1\nFallback text shown when scripts are off.\n:::')}</code></pre>
 <p>In a unified (remark) pipeline, <code>.use(remarkDirective).use(remarkGrowthWidget)</code> with <code>import remarkGrowthWidget from 'growth-widgets/remark'</code> does the same for <code>:::growth-widget{kind=elasticity rho=-1}</code>, through the syntax tree (no raw HTML).</p>
 <h3>Bundlers and frameworks</h3>
 <p><code>import 'growth-widgets'</code> in Vite (the <code>.wasm</code> is emitted and found), React 19 (<code>&lt;growth-widget rho={rho} ongrowth-change={…}&gt;</code>: props are set as properties) or Vue 3 (<code>isCustomElement</code> for <code>growth-widget</code>); the package's types declare the element for TSX and Vue. Importing it where there is no DOM (server rendering) defines nothing; the tag upgrades on the client. Working projects: <code>examples/vite</code>, <code>examples/react</code>, <code>examples/vue</code>.</p>
 <h3>reveal.js</h3>
 <p>Use the inline bundle so the deck works offline, and the <code>GrowthWidgets</code> plugin (<code>growth-widgets.reveal.js</code>, or <code>growth-widgets/reveal</code>) with reveal's notes plugin: widgets on hidden slides do no work, redraw crisply when reveal rescales, draw before printing, and the speaker view and the audience window stay in sync. Arrow keys inside a widget stay there:</p>
-<pre><code>${esc('<script src="growth-widgets.inline.js"></script>\n<script src="growth-widgets.reveal.js"></script>\n<section><h2>Research feedback</h2>\n  <growth-widget kind="research-feedback" height="380"></growth-widget>\n</section>\n<script>\n  Reveal.initialize({ plugins: [RevealNotes, GrowthWidgets] });\n</script>')}</code></pre>
+<pre tabindex="0"><code>${esc('<script src="growth-widgets.inline.js"></script>\n<script src="growth-widgets.reveal.js"></script>\n<section><h2>Research feedback</h2>\n  <growth-widget kind="research-feedback" height="380"></growth-widget>\n</section>\n<script>\n  Reveal.initialize({ plugins: [RevealNotes, GrowthWidgets] });\n</script>')}</code></pre>
 </section>
 ${sections}
 <section id="events">
@@ -134,6 +134,7 @@ ${rows(shim.EVENTS)}
 <div class="scroll"><table><thead><tr><th>Custom property</th><th>Light default</th><th>What it colours</th></tr></thead><tbody>
 ${rows(shim.CSS_PROPERTIES)}
 </tbody></table></div>
+<p>Every default colour used for text or marks reaches 4.5:1 against the background in both schemes (series labels are drawn in their own colour), and borders of fields and buttons 3:1; <code>--growth-widget-grid</code> alone stays faint, because the grid lines, the figure’s frame and the selected row’s background carry no information (the axes’ ticks and labels, and the row’s accent bar and its selected state, do). Paths are told apart by dash patterns or direct labels, never by colour alone. Under <code>forced-colors: active</code> (Windows high contrast) the figure is drawn in the system’s colours. Overriding a colour, keep these contrasts.</p>
 <p>Parts, for <code>growth-widget::part(name)</code>:</p>
 <div class="scroll"><table><thead><tr><th>Part</th><th>What it is</th></tr></thead><tbody>
 ${rows(shim.PARTS)}
@@ -334,6 +335,8 @@ function transcriptPage(markdown, katex, MarkdownIt) {
     const { kind, ...attrs } = TRANSCRIPT_WIDGETS[Number(i)].widget;
     return `<div class="live-slide">${tag(kind, attrs)}</div>`;
   });
+  // The transcript's tables leave some header cells empty: an empty cell is no header.
+  html = html.replace(/<th><\/th>/g, '<td></td>');
   html = html.replace(/<p>MATHPLACEHOLDER(\d+)X<\/p>/g, (_, i) => `<div class="formula">${rendered[Number(i)].html}</div>`);
   html = html.replace(/MATHPLACEHOLDER(\d+)X/g, (_, i) => rendered[Number(i)].html);
   const title = markdown.split('\n')[0].trim();

@@ -229,9 +229,12 @@ impl Elasticity {
             }
             if let Ok(ces) = Ces::new(self.ces.alpha, reference, 1.0, 1.0) {
                 let points = curve(Curve::CapitalShare, &ces);
-                chart.line(
+                // Reference curves carry information: muted (≥ 4.5:1), dashed, never the grid colour.
+                chart.dashed(
                     points.iter().copied(),
-                    theme.grid.mix(1.0).stroke_width(theme.upx(1.5)),
+                    theme.upx(5.0),
+                    theme.upx(3.0),
+                    theme.muted.stroke_width(theme.upx(1.5)),
                 )?;
                 if let Some(&(q, s)) = points.last() {
                     let v = if s > 0.5 { VPos::Top } else { VPos::Bottom };

@@ -130,6 +130,22 @@ pub struct Layout {
     pub label: String,
     /// True when the figure has a point to move with the arrow keys.
     pub focusable: bool,
+    /// What the focusable figure is, spoken as its role (`aria-roledescription`); "" when none.
+    pub role_description: &'static str,
+}
+
+/// The figure's draggable point as an interactive control (a two-dimensional slider): the
+/// x parameter's range and value, and the spoken value of both parameters.
+#[derive(Debug, Serialize)]
+pub struct Point {
+    /// The x parameter's smallest value.
+    pub min: f64,
+    /// The x parameter's largest value.
+    pub max: f64,
+    /// The x parameter's value.
+    pub now: f64,
+    /// Both parameters as spoken: "K = 2, L = 1.5".
+    pub text: String,
 }
 
 /// The element's data that the shim needs before the engine loads, written into the
@@ -563,7 +579,39 @@ impl Widget {
             controls: self.controls(),
             label: self.figure_label(),
             focusable: self.diagram.drag_axes().is_some(),
+            role_description: if self.diagram.drag_axes().is_some() {
+                "draggable point"
+            } else {
+                ""
+            },
         }
+    }
+
+    /// Every parameter's value as a screen reader says it (`aria-valuetext`), in declaration order.
+    pub fn value_texts(&self) -> Vec<(&'static str, String)> {
+        self.spec
+            .params
+            .iter()
+            .zip(self.params.iter())
+            .map(|(p, (name, value))| (name, p.spoken(value)))
+            .collect()
+    }
+
+    /// The draggable point as a control, or `None` when the figure has none.
+    pub fn point(&self) -> Option<Point> {
+        let (x, y) = self.diagram.drag_axes()?;
+        let (xi, xp) = self.spec.param(x)?;
+        let (yi, yp) = self.spec.param(y)?;
+        Some(Point {
+            min: xp.min,
+            max: xp.max,
+            now: self.params.value(xi),
+            text: format!(
+                "{}, {}",
+                xp.spoken(self.params.value(xi)),
+                yp.spoken(self.params.value(yi))
+            ),
+        })
     }
 
     /// The sentence for the figure's accessible name when it has a point to move.
@@ -699,6 +747,15 @@ mod tests {
         let e = refused(w.attribute("rho", Some(&long)));
         assert!(e.message.contains("is too long"), "{}", e.message);
         assert!(e.message.len() < 200);
+    }
+
+    #[test]
+    fn the_point_and_the_controls_speak_their_values() {
+        let w = elasticity();
+        let point = w.point().expect("elasticity has a point");
+        assert_eq!(point.text, "K = 2, L = 1.5");
+        assert_eq!((point.min, point.max, point.now), (0.05, 6.0, 2.0));
+        assert_eq!(w.value_texts()[0], ("rho", "ρ = −0.5".to_string()));
     }
 
     #[test]

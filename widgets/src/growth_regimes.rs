@@ -95,6 +95,25 @@ impl DiagramKind for RegimesDiagram {
     }
 }
 
+/// Dash and gap (CSS px) of each path, so no path is told apart by colour alone: constant
+/// growth solid, the one-off increase dashed, type I dotted, type II in long dashes.
+const DASHES: [Option<(f64, f64)>; 4] =
+    [None, Some((9.0, 5.0)), Some((2.0, 4.0)), Some((20.0, 4.0))];
+
+/// Path `i` (its colour and dash pattern) through `points`.
+fn path<DB: DrawingBackend>(
+    chart: &Chart<DB>,
+    points: Vec<(f64, f64)>,
+    i: usize,
+    theme: &Theme,
+) -> crate::plot::DrawResult<DB> {
+    let style = theme.series[i].stroke_width(theme.upx(2.5));
+    match DASHES[i] {
+        Some((dash, gap)) => chart.dashed(points, theme.upx(dash), theme.upx(gap), style),
+        None => chart.line(points, style),
+    }
+}
+
 impl Diagram for RegimesDiagram {
     fn draw<'a>(&self, root: &Root<'a>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
@@ -130,7 +149,7 @@ impl Diagram for RegimesDiagram {
         for (i, (t, ln_y, _)) in paths.iter().enumerate() {
             let points: Vec<(f64, f64)> = t.iter().copied().zip(ln_y.iter().copied()).collect();
             for run in clip_polyline(&points, 0.0, self.years, 0.0, ln_top) {
-                chart.line(run, theme.series[i].stroke_width(theme.upx(2.5)))?;
+                path(&chart, run, i, theme)?;
             }
         }
         // Type II doublings: marks where output has doubled once, twice, … (d, d + d/2, …).
@@ -188,7 +207,7 @@ impl Diagram for RegimesDiagram {
             let points: Vec<(f64, f64)> =
                 t.iter().copied().zip(g.iter().map(|v| v * 100.0)).collect();
             for run in clip_polyline(&points, 0.0, self.years, 0.0, g_top) {
-                rates.line(run, theme.series[i].stroke_width(theme.upx(2.5)))?;
+                path(&rates, run, i, theme)?;
             }
             if let Some(t) = self.regimes[i]
                 .threshold_crossing(self.threshold)
@@ -204,10 +223,12 @@ impl Diagram for RegimesDiagram {
         // Legend: one line per scenario, top left of the rate panel.
         for (i, name) in NAMES.iter().enumerate() {
             let y = g_top * (0.95 - 0.07 * i as f64);
-            rates.draw(&PathElement::new(
+            path(
+                &rates,
                 vec![(self.years * 0.03, y), (self.years * 0.09, y)],
-                theme.series[i].stroke_width(theme.upx(2.5)),
-            ))?;
+                i,
+                theme,
+            )?;
             label(
                 &rates,
                 name.to_string(),

@@ -37,7 +37,9 @@ pub struct ParamSpec {
     pub help: Doc,
     /// True for an on/off switch (values 0 and 1), shown as a checkbox.
     pub toggle: bool,
-    /// Labelled marks under the slider (value, label), e.g. published estimates.
+    /// Labelled marks under the slider (value, label), e.g. published estimates; serialized as
+    /// `[value, label, spoken]`, the spoken text from [`ParamSpec::spoken_mark`].
+    #[serde(serialize_with = "marks_with_speech")]
     pub marks: &'static [(f64, &'static str)],
 }
 
@@ -223,7 +225,60 @@ pub fn format_attribute(value: f64) -> String {
     text
 }
 
+/// Serializes marks as `[value, label, spoken]` triples.
+fn marks_with_speech<S: serde::Serializer>(
+    marks: &&'static [(f64, &'static str)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(
+        marks
+            .iter()
+            .map(|(value, label)| (*value, *label, ParamSpec::spoken_mark(*value, label))),
+    )
+}
+
 impl ParamSpec {
+    /// A value with its unit as a reader sees it next to the control: "0.02 /yr", "300 yr".
+    pub fn shown(&self, value: f64) -> String {
+        let mut text = format_number(value);
+        text.push_str(self.unit);
+        text
+    }
+
+    /// A value as a screen reader says it, from the declaration's unit and symbol: rates per
+    /// year as percentages ("g = 2 % a year"), years in words ("T = 300 years"), pure numbers
+    /// after the symbol ("ρ = −0.5"), a multiple as "20 times". The number is written by
+    /// [`format_number`], as every number the widget shows.
+    pub fn spoken(&self, value: f64) -> String {
+        let amount = match self.unit.trim() {
+            "/yr" => format!("{} % a year", format_number(value * 100.0)),
+            "yr" if value == 1.0 => "1 year".into(),
+            "yr" => format!("{} years", format_number(value)),
+            "" => format_number(value),
+            unit => format!("{} {unit}", format_number(value)),
+        };
+        match self.symbol {
+            "" => amount,
+            "×" => format!("{} times", format_number(value)),
+            symbol => format!("{symbol} = {amount}"),
+        }
+    }
+
+    /// A labelled mark as spoken: "Bloom et al. 2020 at −2.1" (a label that ends with its own
+    /// value after a colon drops it, one that states it elsewhere is read as it is: "φ = 1").
+    pub fn spoken_mark(value: f64, label: &str) -> String {
+        let number = format_number(value);
+        let trimmed = label
+            .strip_suffix(number.as_str())
+            .and_then(|rest| rest.trim_end().strip_suffix(':'))
+            .map(str::trim_end);
+        match trimmed {
+            Some(rest) if !rest.is_empty() => format!("{rest} at {number}"),
+            _ if label.contains(number.as_str()) => label.to_string(),
+            _ => format!("{label} at {number}"),
+        }
+    }
+
     /// "from −5 to 1" with the unit: the valid range in words.
     pub fn range_text(&self) -> String {
         format!(
@@ -436,4 +491,41 @@ pub fn unknown_param(spec: &KindSpec, name: &str, value: &str) -> InputError {
         &format!("is not a parameter of kind=\"{}\"", spec.kind),
         format!("its parameters are {}", spec.param_names()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_spoken_with_their_units_and_symbols() {
+        let rate = ParamSpec::number("g", "g", "Growth", (0.0, 1.0, 0.01), 0.02, "/yr", "");
+        assert_eq!(rate.spoken(0.02), "g = 2 % a year");
+        assert_eq!(rate.spoken(0.12), "g = 12 % a year");
+        assert_eq!(rate.shown(0.02), "0.02/yr");
+        let years = ParamSpec::number("years", "T", "Horizon", (1.0, 900.0, 1.0), 300.0, " yr", "");
+        assert_eq!(years.spoken(300.0), "T = 300 years");
+        assert_eq!(years.spoken(1.0), "T = 1 year");
+        let rho = ParamSpec::number("rho", "ρ", "Substitution", (-5.0, 1.0, 0.01), -0.5, "", "");
+        assert_eq!(rho.spoken(-0.5), "ρ = −0.5");
+        let times = ParamSpec::number("multiple", "×", "Increase", (1.0, 40.0, 1.0), 20.0, "", "");
+        assert_eq!(times.spoken(20.0), "20 times");
+    }
+
+    #[test]
+    fn marks_say_their_label_and_value_once() {
+        assert_eq!(
+            ParamSpec::spoken_mark(-2.1, "Bloom et al. 2020: −2.1"),
+            "Bloom et al. 2020 at −2.1"
+        );
+        assert_eq!(ParamSpec::spoken_mark(1.0, "φ = 1"), "φ = 1");
+        assert_eq!(
+            ParamSpec::spoken_mark(0.2, "Moore's law: slightly > 0"),
+            "Moore's law: slightly > 0 at 0.2"
+        );
+        assert_eq!(
+            ParamSpec::spoken_mark(1.6, "φ > 1: type II"),
+            "φ > 1: type II at 1.6"
+        );
+    }
 }

@@ -55,6 +55,15 @@ impl serde::Serialize for Values<'_> {
     }
 }
 
+/// Spoken values as a `{name: text}` object.
+struct SpokenValues(Vec<(&'static str, String)>);
+
+impl serde::Serialize for SpokenValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(n, t)| (*n, t)))
+    }
+}
+
 /// What an attribute change did.
 #[derive(serde::Serialize)]
 struct Outcome<'a> {
@@ -174,6 +183,16 @@ impl GrowthWidget {
     /// and whether the figure has a point to move with the keys).
     pub fn layout(&self) -> JsValue {
         to_js(&self.widget.layout())
+    }
+
+    /// Every parameter's value as spoken, `{name: "ρ = −0.5"}` (the controls' `aria-valuetext`).
+    pub fn value_texts(&self) -> JsValue {
+        to_js(&SpokenValues(self.widget.value_texts()))
+    }
+
+    /// The draggable point as a control, `{min, max, now, text}`, or null when there is none.
+    pub fn point(&self) -> JsValue {
+        self.widget.point().map_or(JsValue::NULL, |p| to_js(&p))
     }
 
     /// The parameters that matter now, or undefined for all of them.

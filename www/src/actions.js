@@ -2,20 +2,25 @@
 // Copy tag, and the download and clipboard plumbing behind them.
 import { el } from './dom.js';
 
+// [visible text, accessible name or null, glyph]: a name begins with the visible text
+// (WCAG 2.5.3), and Play keeps one name, its state in aria-pressed.
 const LABELS = {
-  play: ['▶ Play', null],
-  png: ['PNG', 'Download the figure as PNG'],
-  svg: ['SVG', 'Download the figure as SVG'],
-  'copy-tag': ['Copy tag', 'Copy the <growth-widget> tag for this exact figure'],
+  play: ['Play', null, '▶'],
+  png: ['PNG', 'PNG: download the figure', null],
+  svg: ['SVG', 'SVG: download the figure', null],
+  'copy-tag': ['Copy tag', 'Copy tag for this exact figure', null],
 };
 
 /** Buttons into `box`; `handlers` maps an action name to its click handler (Play only if present). */
 export function buildActions(box, handlers) {
   box.replaceChildren(
     ...Object.entries(handlers).map(([name, action]) => {
-      const [label, spoken] = LABELS[name];
-      const button = el('button', { type: 'button', part: `action ${name}-button`, 'data-action': name }, label);
+      const [label, spoken, glyph] = LABELS[name];
+      const button = el('button', { type: 'button', part: `action ${name}-button`, 'data-action': name });
+      if (glyph) button.append(el('span', { class: 'glyph', 'aria-hidden': 'true' }, glyph), ` ${label}`);
+      else button.textContent = label;
       if (spoken) button.setAttribute('aria-label', spoken);
+      if (name === 'play') button.setAttribute('aria-pressed', 'false');
       button.disabled = true;
       button.addEventListener('click', action);
       return button;
@@ -56,7 +61,7 @@ export class Player {
       return;
     }
     this.playing = true;
-    this.#label('❚❚ Pause');
+    this.#label(true);
     const perSecond = (param.max - param.min) / 8;
     let last = performance.now();
     const tick = (now) => {
@@ -77,11 +82,15 @@ export class Player {
   stop() {
     this.playing = false;
     cancelAnimationFrame(this.#frame);
-    this.#label('▶ Play');
+    this.#label(false);
   }
 
-  #label(text) {
+  /** Pressed while playing: the glyph shows pause, the name stays "Play". */
+  #label(pressed) {
     const button = this.#button();
-    if (button) button.textContent = text;
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(pressed));
+    const glyph = button.querySelector('.glyph');
+    if (glyph) glyph.textContent = pressed ? '❚❚' : '▶';
   }
 }

@@ -5,7 +5,9 @@ import { el, put } from './dom.js';
 
 /**
  * Builds the controls for `params` (declarations) into `container`.
- * `onInput(name, value)` while moving, `onCommit()` when committed. Returns Map name → inputs.
+ * `onInput(name, value, committed)` on each change (`committed` for a typed number or a
+ * switch, not for a slider's steps), `onCommit(keyed)` when committed (`keyed`: a slider's
+ * step by a key, which fires change on every press). Returns Map name → inputs.
  */
 export function buildControls(container, params, uid, { onInput, onCommit }) {
   container.replaceChildren();
@@ -18,7 +20,7 @@ export function buildControls(container, params, uid, { onInput, onCommit }) {
       box.checked = p.default >= 0.5;
       box.disabled = true;
       box.addEventListener('change', () => {
-        onInput(p.name, box.checked ? 1 : 0);
+        onInput(p.name, box.checked ? 1 : 0, true);
         onCommit();
       });
       row.append(box, el('label', { for: `${id}-check` }, p.label));
@@ -36,13 +38,22 @@ export function buildControls(container, params, uid, { onInput, onCommit }) {
     });
     range.value = number.value = String(p.default);
     range.disabled = number.disabled = true;
-    range.addEventListener('input', () => onInput(p.name, range.valueAsNumber));
-    range.addEventListener('change', () => onCommit());
+    // A slider's steps (keys fire input and change on each) are described once they pause;
+    // a number typed into the field is a committed change, described at once.
+    range.addEventListener('input', () => onInput(p.name, range.valueAsNumber, false));
+    // Keys fire a change on every step: a change within half a second of a key is a step.
+    let keyed = -Infinity;
+    range.addEventListener('keydown', () => (keyed = performance.now()));
+    range.addEventListener('change', () => onCommit(performance.now() - keyed < 500));
     number.addEventListener('change', () => {
-      onInput(p.name, number.value.trim() === '' ? NaN : Number(number.value));
+      onInput(p.name, number.value.trim() === '' ? NaN : Number(number.value), true);
       onCommit();
     });
-    row.append(label, range, number);
+    // The unit on screen beside the number (the spoken value says it in words).
+    const field = el('span', { class: 'field' });
+    field.append(number);
+    if (p.unit.trim()) field.append(el('span', { class: 'unit', part: 'unit', 'aria-hidden': 'true' }, p.unit.trim()));
+    row.append(label, range, field);
     if (p.marks.length) row.append(...marks(p, id, range));
     container.append(row);
     inputs.set(p.name, { range, number, row });
@@ -61,13 +72,16 @@ function marks(p, id, range) {
     labels.append(mark);
   }
   range.setAttribute('list', `${id}-marks`);
-  range.setAttribute('aria-describedby', `${id}-marks-text`);
-  const spoken = el('span', { id: `${id}-marks-text`, class: 'visually-hidden' }, `Marks: ${p.marks.map(([v, t]) => `${t} at ${v}`).join('; ')}.`);
-  return [list, labels, spoken];
+  // The description keeps the help text (the title it replaces) and adds the marks, each
+  // spoken as the engine wrote it ("Bloom et al. 2020 at −2.1").
+  range.setAttribute('aria-describedby', `${id}-help ${id}-marks-text`);
+  const help = el('span', { id: `${id}-help`, class: 'visually-hidden' }, p.help);
+  const spoken = el('span', { id: `${id}-marks-text`, class: 'visually-hidden' }, `Marks: ${p.marks.map((m) => m[2] ?? m[1]).join('; ')}.`);
+  return [list, labels, help, spoken];
 }
 
 /** Puts `values` into the controls, enables them when live, hides those not `active`. */
-export function syncControls(inputs, { values, live, active, focused }) {
+export function syncControls(inputs, { values, texts = {}, live, active, focused }) {
   for (const [name, { range, number, check, row }] of inputs) {
     put(row, 'hidden', Array.isArray(active) && !active.includes(name));
     if (check) {
@@ -81,6 +95,11 @@ export function syncControls(inputs, { values, live, active, focused }) {
       const text = String(values[name]);
       put(range, 'value', text);
       if (focused !== number) put(number, 'value', text);
+    }
+    // The value with its unit and meaning, as the engine says it ("g = 2 % a year").
+    if (name in texts && range.getAttribute('aria-valuetext') !== texts[name]) {
+      range.setAttribute('aria-valuetext', texts[name]);
+      number.setAttribute('aria-valuetext', texts[name]);
     }
   }
 }

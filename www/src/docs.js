@@ -10,7 +10,7 @@ export const PARTS = [
   ['actions', 'The Play / PNG / SVG / Copy tag buttons'],
   ['action', 'Each action button'],
   ['plot', 'The box that holds the canvas (its height is reserved before loading)'],
-  ['canvas', 'The drawing'],
+  ['canvas', 'The drawing (a role="slider" for the draggable point where there is one)'],
   ['status', 'Loading and failure messages over the plot'],
   ['fallback', 'Slotted fallback content, shown when the engine cannot load'],
   ['errors', 'The list of messages about refused attributes'],
@@ -27,9 +27,10 @@ export const PARTS = [
   ['control', 'One control: label, slider and number field'],
   ['slider', 'A range input'],
   ['number', 'A number input'],
+  ['unit', 'The unit shown after a number input'],
   ['toggle', 'A checkbox'],
   ['marks', 'Labelled marks under a slider'],
-  ['description', 'The visually hidden live description'],
+  ['description', 'The visually hidden live description (the figure’s accessible description), announced once a change is committed or pauses'],
 ];
 
 /** Events the element dispatches (all bubble and cross the shadow boundary). */

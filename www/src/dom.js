@@ -16,9 +16,10 @@ export function put(node, key, value) {
 /** The shadow tree's skeleton: every box the widget shows, empty. */
 export function skeleton(root) {
   const e = {};
-  e.figure = el('figure', { part: 'figure' });
+  // Named by its title and described by the live description (ids are the shadow root's own).
+  e.figure = el('figure', { part: 'figure', 'aria-labelledby': 'gw-title', 'aria-describedby': 'gw-description' });
   e.caption = el('figcaption', { part: 'caption' });
-  e.title = el('span', { class: 'title', part: 'title' });
+  e.title = el('span', { class: 'title', part: 'title', id: 'gw-title' });
   e.actions = el('div', { class: 'actions', part: 'actions', role: 'group', 'aria-label': 'Figure actions' });
   e.caption.append(e.title, e.actions);
   e.plot = el('div', { class: 'plot', part: 'plot' });
@@ -27,14 +28,20 @@ export function skeleton(root) {
   e.plot.append(e.canvas, e.status);
   e.fallback = el('div', { class: 'fallback', part: 'fallback', hidden: '' });
   e.fallback.append(el('slot'));
-  e.errors = el('ul', { class: 'errors', part: 'errors', role: 'alert' });
+  // role="alert" belongs on a container, not on a list (a <ul> keeps its list role).
+  e.errors = el('div', { class: 'errors', part: 'errors', role: 'alert' });
+  e.errorList = el('ul');
+  e.errors.append(e.errorList);
   e.toast = el('p', { class: 'toast', part: 'toast', role: 'status' });
   e.table = el('div', { class: 'table-wrap', part: 'table' });
   e.readouts = el('dl', { class: 'readouts', part: 'readouts' });
   e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': 'Presets' });
   e.controls = el('div', { class: 'controls', part: 'controls' });
-  e.description = el('p', { class: 'description visually-hidden', part: 'description', 'aria-live': 'polite' });
-  e.figure.append(e.caption, e.plot, e.fallback, e.errors, e.toast, e.table, e.readouts, e.presets, e.controls, e.description);
+  // The live description follows the picture it describes, before the controls that change it.
+  e.description = el('p', { class: 'description visually-hidden', part: 'description', id: 'gw-description', 'aria-live': 'polite' });
+  // Resolves theme colours (names, system colours under forced-colors) to rgb() for the canvas.
+  e.probe = el('span', { class: 'probe', 'aria-hidden': 'true' });
+  e.figure.append(e.caption, e.plot, e.description, e.fallback, e.errors, e.toast, e.table, e.readouts, e.presets, e.controls, e.probe);
   root.append(e.figure);
   return e;
 }

@@ -49,8 +49,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     #widget = null;
     #spec = null;
     #inputs = new Map();
-    #errors = new ErrorList(this.#els.errors, this);
-    #painter = new Painter(this, this.#els.plot, this.#els.canvas, element.theme);
+    #errors = new ErrorList(this.#els.errorList, this);
+    #painter = new Painter(this, this.#els.plot, this.#els.canvas, this.#els.probe, element.theme);
     #table = new DataTable(this.#els.table, (option, id) => this.#route(option, id, 'growth-change'));
     #player = new Player(() => this.#els.actions.querySelector('[data-action="play"]'));
     #started = false;
@@ -60,6 +60,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     #drewInFrame = null;
     #dragging = false;
     #describeTimer = 0;
+    /** How the next drawing's description is announced: at once (a committed change) or once changes pause. */
+    #announce = 'now';
     #workPending = false;
     #observers = [];
     #onLayout = () => {
@@ -76,7 +78,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       this.#root.adoptedStyleSheets = [styleSheet(element.theme)];
       attachPointer(this.#els.canvas, this.#els.figure, {
         engine: () => this.#widget,
-        onMove: (name) => this.#afterChange(name, true),
+        onMove: (name) => this.#afterChange(name, true, true),
         onCommit: () => this.#emit('growth-change'),
         onError: (error, source) => this.#fail(error, source),
         onDrag: (on) => (this.#dragging = on),
@@ -289,8 +291,12 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         names = params.map((p) => p.name).filter((n) => !words || words.includes(n.toLowerCase()));
       }
       this.#inputs = buildControls(this.#els.controls, params.filter((p) => names.includes(p.name)), this.#uid, {
-        onInput: (name, value) => this.#userSet(name, value),
-        onCommit: () => this.#emit('growth-change'),
+        onInput: (name, value, committed) => this.#userSet(name, value, !committed),
+        // A slider released (or set) is described now; one stepped by keys once the keys pause.
+        onCommit: (keyed = false) => {
+          if (!keyed) this.#describeNow();
+          this.#emit('growth-change');
+        },
       });
       this.#syncControls();
     }
@@ -299,11 +305,25 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       const live = !!this.#widget;
       syncControls(this.#inputs, {
         values: live ? this.#widget.values() : {},
+        texts: live ? this.#widget.value_texts() : {},
         live,
         active: live ? this.#widget.active_params() : this.#spec?.initial.active,
         focused: this.#root.activeElement,
       });
       for (const button of this.#els.figure.querySelectorAll('.presets button, .actions button')) put(button, 'disabled', !live);
+      this.#syncPoint();
+    }
+
+    /** The drag point's value as a slider's (the x parameter's range, both values spoken). */
+    #syncPoint() {
+      const canvas = this.#els.canvas;
+      const point = this.#widget && canvas.getAttribute('role') === 'slider' ? this.#widget.point() : null;
+      if (!point) return;
+      const set = (name, value) => canvas.getAttribute(name) !== value && canvas.setAttribute(name, value);
+      set('aria-valuemin', String(point.min));
+      set('aria-valuemax', String(point.max));
+      set('aria-valuenow', String(point.now));
+      set('aria-valuetext', point.text);
     }
 
     #embedded(table) {
@@ -356,8 +376,15 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       for (const outcome of outcomes) this.#apply(outcome);
       const layout = this.#layout();
       this.#els.canvas.hidden = false;
-      this.#els.canvas.tabIndex = layout.focusable ? 0 : -1;
-      this.#els.canvas.setAttribute('aria-label', layout.label);
+      const canvas = this.#els.canvas;
+      canvas.tabIndex = layout.focusable ? 0 : -1;
+      // The declarations' label (the wasm carries no title text): the title and how to move the point.
+      canvas.setAttribute('aria-label', this.#spec?.initial.label || layout.label);
+      // A point to move is a control (a two-dimensional slider), not a picture.
+      canvas.setAttribute('role', layout.focusable ? 'slider' : 'img');
+      if (layout.focusable) canvas.setAttribute('aria-roledescription', layout.role_description);
+      else for (const name of ['aria-roledescription', 'aria-valuemin', 'aria-valuemax', 'aria-valuenow', 'aria-valuetext']) canvas.removeAttribute(name);
+      if (!layout.focusable) canvas.removeAttribute('tabindex');
       // The controls built before the engine answered are kept when the engine agrees.
       const shown = layout.controls;
       if (shown.length !== this.#inputs.size || shown.some((name) => !this.#inputs.has(name))) this.#buildControls();
@@ -403,7 +430,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       return layout;
     }
 
-    #userSet(name, value) {
+    #userSet(name, value, quiet = true) {
       try {
         this.#widget?.set_value(name, value);
         this.#errors.clear(name);
@@ -411,7 +438,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         this.#fail(error, name);
       }
       // Drawn at once, so the coming frame paints the new figure (see #afterChange).
-      this.#afterChange('growth-input', true);
+      this.#afterChange('growth-input', true, quiet);
     }
 
     #togglePlay() {
@@ -420,7 +447,11 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       this.#player.toggle(param, this.#widget?.values()[name], (value) => this.#userSet(name, value), () => this.#emit('growth-change'));
     }
 
-    #afterChange(eventName, now = false) {
+    /** `quiet`: a step of a continuing change (keys, drag, Play), described once it pauses. */
+    #afterChange(eventName, now = false, quiet = false) {
+      this.#announce = quiet ? 'quiet' : 'now';
+      // A committed change is described at once, before its frame is drawn.
+      if (!quiet) this.#describeNow();
       this.#syncControls();
       this.#dirty = true;
       // At most one such drawing a frame, whatever rate a browser delivers input at (the
@@ -519,13 +550,23 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       });
     }
 
-    /** The live description is updated once changes pause, so screen readers are not flooded while dragging. */
+    /**
+     * The live description: written at once after a committed change (a preset, an attribute,
+     * a row chosen, a number typed), and after half a second of quiet while keys, drags or Play
+     * continue; never rewritten with the same text, so a screen reader hears each change once.
+     */
+    #describeNow() {
+      clearTimeout(this.#describeTimer);
+      this.#announce = 'now';
+      if (this.#widget) put(this.#els.description, 'textContent', this.#widget.describe());
+    }
+
     #describeSoon() {
       clearTimeout(this.#describeTimer);
       const update = () => {
         if (this.#widget) put(this.#els.description, 'textContent', this.#widget.describe());
       };
-      if (this.#dragging || this.#player.playing) this.#describeTimer = setTimeout(update, 250);
+      if (this.#announce === 'quiet' || this.#dragging || this.#player.playing) this.#describeTimer = setTimeout(update, 500);
       else update();
     }
   }

@@ -2,12 +2,26 @@
 // changed, never per frame), the page's theme colours (read once, again when the scheme or
 // the element's class or style change), and the canvas sized in device pixels.
 
-/** The theme's canvas colours as custom properties (`--gw-X`), read from the host's computed style. */
-function readTheme(host, theme) {
+/**
+ * The theme's canvas values (`--gw-X`) as the host's computed style has them. Colours are
+ * resolved through `probe` (an element with `forced-color-adjust: none`), so a named colour or
+ * a system colour (CanvasText under forced-colors) reaches the canvas as rgb().
+ */
+function readTheme(host, probe, theme) {
   const style = getComputedStyle(host);
-  const read = (name) => style.getPropertyValue(`--gw-${name}`).trim();
+  let probed = null;
   const colours = {};
-  for (const { name } of theme) colours[name] = read(name);
+  for (const { name, light } of theme) {
+    const text = style.getPropertyValue(`--gw-${name}`).trim();
+    // Hex and rgb() the engine reads as they are; anything else (a name, a system colour) is
+    // resolved by the probe, each costing a style recalculation.
+    if (!light.startsWith('#') || /^(#|rgba?\()/.test(text)) colours[name] = text;
+    else {
+      probed ??= getComputedStyle(probe);
+      probe.style.color = `var(--gw-${name})`;
+      colours[name] = probed.color;
+    }
+  }
   return { ...colours, series: theme.filter((p) => p.name.startsWith('series-')).map((p) => colours[p.name]) };
 }
 
@@ -16,11 +30,13 @@ export class Painter {
   #plot;
   #canvas;
   #theme;
+  #probe;
   #box = null;
   #colours = null;
 
-  constructor(host, plot, canvas, theme) {
+  constructor(host, plot, canvas, probe, theme) {
     this.#host = host;
+    this.#probe = probe;
     this.#plot = plot;
     this.#canvas = canvas;
     this.#theme = theme;
@@ -43,7 +59,7 @@ export class Painter {
   }
 
   get colours() {
-    return (this.#colours ??= readTheme(this.#host, this.#theme));
+    return (this.#colours ??= readTheme(this.#host, this.#probe, this.#theme));
   }
 
   get cssSize() {
