@@ -369,8 +369,9 @@ impl Diagram for TaskDiagram {
         let ratio = self.now.output_per_worker / self.reference.output_per_worker;
         let path = if self.rate > 0.0 && self.rho < 0.0 {
             format!(
-                " Automating {}% of the remaining human tasks each year makes output grow at a steady {}% a year with a constant labor share; full automation instead grows output like capital, at {}% a year, and the labor share drops to 0.",
+                " Automating {}% of the remaining human tasks each year, output grows {}% a year now and approaches a steady {}% a year with a constant labor share; full automation instead grows output like capital, at {}% a year, and the labor share drops to 0.",
                 format_number(self.rate * 100.0),
+                format_number(self.growth_now() * 100.0),
                 format_number(self.gradual.g_output.last().copied().unwrap_or(0.0) * 100.0),
                 format_number(self.full.g_output.last().copied().unwrap_or(0.0) * 100.0)
             )
