@@ -163,6 +163,8 @@ test('under a strict Content-Security-Policy the widgets work with zero violatio
   assert.match(await shadowText(page.locator('#one'), '.errors'), /rho="abc"/);
   await page.locator('#one input[type=range][data-param="rho"]').fill('0.5');
   await page.waitForFunction(() => document.querySelector('#one').values.rho === 0.5);
+  // A number in the prose follows the widget under the same policy.
+  await page.waitForFunction(() => document.querySelector('#wage').shadowRoot.textContent === String(document.querySelector('#one').valueText('wage')).repeat(2));
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(page.problems, []);
   await page.context().close();

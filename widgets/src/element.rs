@@ -36,6 +36,32 @@ pub const ELEMENT_ATTRIBUTES: &[(&str, Doc)] = &[
         Doc::new("Applies one of the kind's presets before the other attributes."),
     ),
     ("height", Doc::new("The figure's height in CSS pixels.")),
+    (
+        "group",
+        Doc::new("Links widgets with the same group name: a parameter moved in one moves every member that has it, within each member's own range (a value outside it is clamped, and the member says so)."),
+    ),
+    (
+        "history",
+        Doc::new("How the page's address keeps this widget's state (it needs an id): replace (the default: the address follows committed changes without adding history entries), push (each committed change is a history entry, so Back steps through them) or none."),
+    ),
+];
+
+/// The `history` attribute's values: how a widget with an id keeps its state in the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum History {
+    /// The address follows committed changes, replacing its entry (the default).
+    Replace,
+    /// Each committed change adds a history entry.
+    Push,
+    /// The address never holds this widget's state.
+    None,
+}
+
+const HISTORY_VALUES: [(&str, History); 3] = [
+    ("replace", History::Replace),
+    ("push", History::Push),
+    ("none", History::None),
 ];
 
 /// Attributes that belong to HTML or to the page, never to a diagram: ignored, never refused.
@@ -61,7 +87,6 @@ const GLOBAL_ATTRIBUTES: &[&str] = &[
     "accesskey",
     "popover",
     "loading",
-    "group",
     "contenteditable",
     "spellcheck",
     "enterkeyhint",
@@ -132,6 +157,8 @@ pub struct Layout {
     pub focusable: bool,
     /// What the focusable figure is, spoken as its role (`aria-roledescription`); "" when none.
     pub role_description: &'static str,
+    /// How the page's address keeps this widget's state (the `history` attribute, validated).
+    pub history: History,
 }
 
 /// The figure's draggable point as an interactive control (a two-dimensional slider): the
@@ -161,7 +188,68 @@ pub struct ElementSpec {
     /// Longest attribute text the engine reads ([`MAX_ATTRIBUTE_TEXT`]): the element passes at
     /// most one character more, so a pasted megabyte never reaches (and grows) wasm memory.
     pub max_text: usize,
+    /// The elements that show a widget's numbers and words in the page's prose.
+    pub companions: &'static [Companion],
+    /// Messages about the page rather than one widget, as templates (`{id}`, `{name}`, …).
+    pub messages: &'static [(&'static str, &'static str)],
 }
+
+/// An element that shows one of a widget's values in the page's text (see [`COMPANIONS`]).
+#[derive(Debug, Serialize)]
+pub struct Companion {
+    /// Its tag name.
+    pub tag: &'static str,
+    /// What it is, for the guide and the manifest.
+    #[serde(serialize_with = "crate::spec::doc_text")]
+    pub summary: Doc,
+    /// Its attributes with their help.
+    #[serde(serialize_with = "attribute_list")]
+    pub attributes: &'static [(&'static str, Doc)],
+}
+
+/// Declared `(name, help)` pairs as the guide reads them: `[{name, help}]`.
+fn attribute_list<S: serde::Serializer>(
+    list: &&'static [(&'static str, Doc)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(
+        list.iter()
+            .map(|(name, help)| ElementAttribute { name, help }),
+    )
+}
+
+/// `<growth-value>` and `<growth-text>`: a widget's live numbers and words inside prose.
+pub const COMPANIONS: &[Companion] = &[
+    Companion {
+        tag: "growth-value",
+        summary: Doc::new("Shows, inline, the live value of a parameter or readout of the widget with that id, formatted as the widget shows it; with adjustable, the number itself can be dragged or stepped with the arrow keys and moves its widget."),
+        attributes: &[
+            ("for", Doc::new("The id of the <growth-widget> whose value to show.")),
+            ("name", Doc::new("A parameter (rho, K, …) or a readout key (wage, capital_share, …) of that widget; the guide's tables list each kind's.")),
+            ("adjustable", Doc::new("For a parameter: the number is a slider (drag left or right, or focus it and use the arrow keys, Page Up/Down, Home and End).")),
+        ],
+    },
+    Companion {
+        tag: "growth-text",
+        summary: Doc::new("Shows, inline, the widget's own words: a readout such as the regime or a scenario's classification, or description for the sentence that describes the figure."),
+        attributes: &[
+            ("for", Doc::new("The id of the <growth-widget> whose words to show.")),
+            ("name", Doc::new("A readout key (regime, simulated, …) or description.")),
+        ],
+    },
+];
+
+/// Page-level messages (the shim fills in the names): one owner for every sentence about links.
+pub const PAGE_MESSAGES: &[(&str, &str)] = &[
+    ("missing", "{tag} needs for=\"…\" (the id of a <growth-widget>) and name=\"…\" (one of its parameters or readouts)"),
+    ("no-widget", "{tag} for=\"{id}\": no <growth-widget id=\"{id}\"> on this page"),
+    ("not-adjustable", "{tag} name=\"{name}\" is not a parameter of its widget, so it cannot be adjustable; parameters: {names}"),
+    ("loading", "…"),
+    ("state-ignored", "growth-widget: parts of the address's state were ignored: {list}"),
+    ("state-no-widget", "no <growth-widget> with id=\"{id}\""),
+    ("state-malformed", "\"{part}\" is not id:name=value,…"),
+    ("link-needs-id", "Copy link needs an id on this widget (id=\"…\"), so the link can name it"),
+];
 
 /// One element attribute, for the guide.
 #[derive(Debug, Serialize)]
@@ -183,6 +271,8 @@ pub fn element_spec() -> ElementSpec {
         height: HEIGHT_RANGE,
         theme: crate::theme::PROPERTIES,
         max_text: MAX_ATTRIBUTE_TEXT,
+        companions: COMPANIONS,
+        messages: PAGE_MESSAGES,
     }
 }
 
@@ -204,8 +294,11 @@ pub struct Widget {
     kind: &'static Kind,
     spec: &'static KindSpec,
     params: Params<'static>,
+    /// The parameters as the attributes set them: a reader's changes are the difference.
+    base: Params<'static>,
     diagram: Box<dyn Diagram>,
     height: u32,
+    history: History,
     controls: Option<Vec<&'static str>>,
     panels: Vec<PanelMap>,
 }
@@ -221,9 +314,11 @@ impl Widget {
         Ok(Widget {
             kind: entry,
             spec,
+            base: params.clone(),
             params,
             diagram,
             height: spec.height,
+            history: History::Replace,
             controls: None,
             panels: Vec::new(),
         })
@@ -263,6 +358,7 @@ impl Widget {
             "kind" => Affects::Kind,
             "height" => Affects::Height,
             "controls" => Affects::Controls,
+            "group" | "history" => Affects::Nothing,
             "preset" if value.is_none() => Affects::Nothing,
             _ => Affects::Figure,
         };
@@ -274,6 +370,7 @@ impl Widget {
         let result = match affects {
             Affects::Height => self.set_height(value),
             Affects::Controls => self.set_controls(value),
+            Affects::Nothing if name == "history" => self.set_history(value),
             Affects::Kind | Affects::Nothing => Ok(()),
             Affects::Figure if name == "preset" => self.apply_preset(value.unwrap_or_default()),
             Affects::Figure => self.set_parameter(name, value),
@@ -361,6 +458,26 @@ impl Widget {
         }
     }
 
+    fn set_history(&mut self, value: Option<&str>) -> Result<(), InputError> {
+        self.history = History::Replace;
+        let Some(text) = value else { return Ok(()) };
+        let found = HISTORY_VALUES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text.trim()));
+        match found {
+            Some((_, history)) => {
+                self.history = *history;
+                Ok(())
+            }
+            None => Err(InputError::new(
+                "history",
+                text,
+                "is not a history mode",
+                "one of: replace, push, none. Using replace".into(),
+            )),
+        }
+    }
+
     fn set_controls(&mut self, value: Option<&str>) -> Result<(), InputError> {
         self.controls = None;
         let Some(list) = value else { return Ok(()) };
@@ -412,6 +529,122 @@ impl Widget {
     /// Sets a parameter from a number (a control or a property); on error the old value stays.
     pub fn set_value(&mut self, name: &str, value: f64) -> Result<(), InputError> {
         self.update(|params| params.set(name, value))
+    }
+
+    /// A value shared by a linked widget of `group`: a parameter this kind does not declare is
+    /// not shared (`Ok(None)`); one outside this kind's range is clamped into it, and the
+    /// notice saying so is returned to show.
+    pub fn set_linked(
+        &mut self,
+        name: &str,
+        value: f64,
+        group: &str,
+    ) -> Result<Option<InputError>, InputError> {
+        let Some(p) = self.spec.params.iter().find(|p| p.name == name) else {
+            return Ok(None);
+        };
+        if !value.is_finite() {
+            return Err(p
+                .check(value)
+                .err()
+                .unwrap_or_else(|| unknown_param(self.spec, name, "")));
+        }
+        let shown = growth_model::clamp(value, p.min, p.max);
+        self.update(|params| params.set(p.name, shown))?;
+        if shown == value {
+            return Ok(None);
+        }
+        Ok(Some(InputError::new(
+            p.name,
+            &format_attribute(value),
+            &format!(
+                "from group \"{}\" is outside this diagram's range",
+                InputError::shortened(group)
+            ),
+            format!(
+                "{}. Showing {} = {} instead",
+                p.range_text(),
+                p.name,
+                format_attribute(shown)
+            ),
+        )))
+    }
+
+    /// The text of a parameter (with its unit), a readout (as shown under the figure) or the
+    /// `description` (the figure in words): what `<growth-value>` and `<growth-text>` show.
+    pub fn text(&self, name: &str) -> Result<String, InputError> {
+        if let Some((i, p)) = self.spec.param(name) {
+            return Ok(p.shown(self.params.value(i)));
+        }
+        if name == "description" {
+            return Ok(self.describe());
+        }
+        let readouts = self.readouts();
+        if let Some(r) = readouts.iter().find(|r| r.key == name) {
+            return Ok(r.value.clone());
+        }
+        let mut names = self.spec.param_names();
+        for r in &readouts {
+            names.push_str(", ");
+            names.push_str(r.key);
+        }
+        Err(InputError::new(
+            "name",
+            name,
+            &format!("is not a value of kind=\"{}\"", self.spec.kind),
+            format!("one of: {names}, description"),
+        ))
+    }
+
+    /// Takes the current parameters as the attributes' state (after the attributes are applied).
+    pub fn snapshot(&mut self) {
+        self.base = self.params.clone();
+    }
+
+    /// What a reader changed since the attributes: `[name, text, …]` for every option and
+    /// parameter that differs, with texts an attribute reads back exactly.
+    pub fn state(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, text) in self.params.options() {
+            if self.base.option(name) != Some(text) {
+                out.push(name.to_string());
+                out.push(text.to_string());
+            }
+        }
+        for ((name, value), (_, base)) in self.params.iter().zip(self.base.iter()) {
+            if value != base {
+                out.push(name.to_string());
+                out.push(format_attribute(value));
+            }
+        }
+        out
+    }
+
+    /// Back to the attributes' state.
+    pub fn reset(&mut self) -> Result<(), InputError> {
+        let base = self.base.clone();
+        self.update(|params| {
+            *params = base;
+            Ok(())
+        })
+    }
+
+    /// Sets a parameter or option from text as a reader would (a restored link): validated as
+    /// the attribute is, but the attributes' state stays as it was.
+    pub fn set_text(&mut self, name: &str, text: &str) -> Result<(), InputError> {
+        bounded(name, text)?;
+        self.set_parameter(name, Some(text))
+    }
+
+    /// Moves parameter `name` by `steps` of its step, within its range; false when it is not a
+    /// parameter of this kind.
+    pub fn step(&mut self, name: &str, steps: f64) -> Result<bool, InputError> {
+        let Some((i, p)) = self.spec.param(name) else {
+            return Ok(false);
+        };
+        let value = growth_model::clamp(self.params.value(i) + steps * p.step, p.min, p.max);
+        self.update(|params| params.set(p.name, value))?;
+        Ok(true)
     }
 
     /// Applies a declared preset.
@@ -584,6 +817,7 @@ impl Widget {
             } else {
                 ""
             },
+            history: self.history,
         }
     }
 
@@ -768,5 +1002,74 @@ mod tests {
                 format!("<growth-widget kind=\"{}\"></growth-widget>", spec.kind)
             );
         }
+    }
+
+    #[test]
+    fn a_linked_value_outside_the_range_is_clamped_and_said() {
+        let mut w = elasticity();
+        assert_eq!(w.set_linked("rho", -1.0, "g"), Ok(None));
+        assert_eq!(w.params().get("rho"), -1.0);
+        let notice = w
+            .set_linked("rho", -8.0, "g")
+            .expect("a finite value is accepted")
+            .expect("a value outside −5 … 1 is clamped with a notice");
+        assert_eq!(w.params().get("rho"), -5.0);
+        assert_eq!(notice.message, "rho=\"-8\" from group \"g\" is outside this diagram's range; valid range −5 to 1. Showing rho = -5 instead.");
+        // A name this kind does not declare is not shared.
+        assert_eq!(w.set_linked("phi", 9.0, "g"), Ok(None));
+        assert!(w.set_linked("rho", f64::NAN, "g").is_err());
+        assert_eq!(w.params().get("rho"), -5.0);
+    }
+
+    #[test]
+    fn texts_name_parameters_readouts_and_the_description() {
+        let w = Widget::new("production").expect("production is a kind");
+        assert_eq!(w.text("wage").as_deref(), Ok("0.32"));
+        assert_eq!(w.text("capital_share").as_deref(), Ok("60%"));
+        assert_eq!(w.text("rho").as_deref(), Ok("−1"));
+        assert_eq!(w.text("description"), Ok(w.describe()));
+        let e = w.text("wages").expect_err("an unknown name is refused");
+        assert!(e.message.starts_with("name=\"wages\" is not a value of kind=\"production\"; one of: K, L, A, B, rho, alpha, Y, wage,"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_state_is_what_changed_since_the_attributes_and_restores_exactly() {
+        let mut w = elasticity();
+        w.attributes(&[("rho", "-1")]);
+        w.snapshot();
+        assert!(w.state().is_empty());
+        // Written as attributes are: to 9 decimals, which `set_text` reads back exactly.
+        w.set_value("alpha", 0.123456789012345).expect("in range");
+        assert_eq!(w.state(), ["alpha", "0.123456789"]);
+        let mut fresh = elasticity();
+        fresh.attributes(&[("rho", "-1")]);
+        fresh.snapshot();
+        fresh.set_text("alpha", "0.123456789").expect("restores");
+        assert_eq!(fresh.params().get("alpha"), 0.123456789);
+        assert_eq!(fresh.state(), w.state());
+        assert!(fresh.set_text("alpha", "7").is_err());
+        assert!(fresh.set_text("zeta", "1").is_err());
+        w.reset().expect("the attributes' state is valid");
+        assert_eq!(w.params().get("alpha"), fresh.base.get("alpha"));
+        assert!(w.state().is_empty());
+    }
+
+    #[test]
+    fn steps_stay_in_range_and_history_is_validated() {
+        let mut w = elasticity();
+        assert_eq!(w.step("rho", 1000.0), Ok(true));
+        assert_eq!(w.params().get("rho"), 1.0);
+        assert_eq!(w.step("wage", 1.0), Ok(false));
+        assert_eq!(
+            w.attribute("history", Some("push")),
+            (Affects::Nothing, None)
+        );
+        assert_eq!(w.layout().history, History::Push);
+        let e = refused(w.attribute("history", Some("pushy")));
+        assert_eq!(
+            e.message,
+            "history=\"pushy\" is not a history mode; one of: replace, push, none. Using replace."
+        );
+        assert_eq!(w.layout().history, History::Replace);
     }
 }

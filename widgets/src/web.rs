@@ -217,6 +217,45 @@ impl GrowthWidget {
         thrown(self.widget.set_value(name, value))
     }
 
+    /// A value shared by a linked widget of `group`: null when accepted as it is (or not a
+    /// parameter of this kind), else the notice `{attribute, value, expected, message}` saying
+    /// it was clamped into this kind's range.
+    pub fn set_linked(&mut self, name: &str, value: f64, group: &str) -> Result<JsValue, JsValue> {
+        let notice = thrown(self.widget.set_linked(name, value, group))?;
+        Ok(notice.map_or(JsValue::NULL, |n| to_js(&n)))
+    }
+
+    /// The text `<growth-value>` or `<growth-text>` shows for `name` (a parameter, a readout
+    /// key or `description`); throws `{attribute, value, expected, message}` for an unknown name.
+    pub fn text(&self, name: &str) -> Result<String, JsValue> {
+        thrown(self.widget.text(name))
+    }
+
+    /// Takes the current parameters as the attributes' state.
+    pub fn snapshot(&mut self) {
+        self.widget.snapshot();
+    }
+
+    /// What a reader changed since the attributes: `[name, text, name, text, …]`.
+    pub fn state(&self) -> Vec<String> {
+        self.widget.state()
+    }
+
+    /// Back to the attributes' state.
+    pub fn reset(&mut self) -> Result<(), JsValue> {
+        thrown(self.widget.reset())
+    }
+
+    /// Sets a parameter or option from text as a reader would (a restored link); throws when refused.
+    pub fn set_text(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
+        thrown(self.widget.set_text(name, text))
+    }
+
+    /// Moves parameter `name` by `steps` of its step within its range; false when it is not one.
+    pub fn step(&mut self, name: &str, steps: f64) -> Result<bool, JsValue> {
+        thrown(self.widget.step(name, steps))
+    }
+
     /// Applies a declared preset.
     pub fn apply_preset(&mut self, name: &str) -> Result<(), JsValue> {
         thrown(self.widget.apply_preset(name))

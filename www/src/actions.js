@@ -1,5 +1,5 @@
 // The figure's actions: Play (for kinds that declare a parameter to sweep), PNG, SVG and
-// Copy tag, and the download and clipboard plumbing behind them.
+// Copy tag / Copy link, and the download and clipboard plumbing behind them.
 import { el } from './dom.js';
 
 // [visible text, accessible name or null, glyph]: a name begins with the visible text
@@ -9,6 +9,7 @@ const LABELS = {
   png: ['PNG', 'PNG: download the figure', null],
   svg: ['SVG', 'SVG: download the figure', null],
   'copy-tag': ['Copy tag', 'Copy tag for this exact figure', null],
+  'copy-link': ['Copy link', 'Copy link to this page with the widgets as they are now', null],
 };
 
 /** Buttons into `box`; `handlers` maps an action name to its click handler (Play only if present). */

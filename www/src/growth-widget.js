@@ -7,11 +7,13 @@ import { buildControls, buildPresets, syncControls } from './controls.js';
 import { put, renderReadouts, skeleton } from './dom.js';
 import { engineLoader } from './engine.js';
 import { ErrorList, toDetail } from './errors.js';
+import { AddressState, Groups, WidgetLinks } from './link.js';
 import { Painter } from './painter.js';
 import { attachPointer } from './pointer.js';
 import { brokenBuiltins, defineStandIn } from './builtins.js';
 import { styleSheet } from './styles.js';
 import { DataTable } from './table.js';
+import { defineCompanions } from './values.js';
 
 /**
  * Defines <growth-widget> once per page.
@@ -31,6 +33,44 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
   const engine = engineLoader(load);
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
   let counter = 0;
+  // Linked widgets and the state in the address (link.js); a state in the address is read,
+  // and checked, before the first widget starts.
+  const groups = new Groups();
+  const address = new AddressState(element.messages, tagName);
+  const addressRead = /^#[^:]+:[^=]+=/.test(location.hash)
+    ? Promise.all([engine.ready(), document.readyState === 'loading' ? new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true })) : null])
+        .then(() => address.read(checkState))
+        .catch(() => {})
+    : null;
+  addEventListener('popstate', () => address.navigated());
+  addEventListener('hashchange', () => address.navigated());
+
+  /** The problems of `pairs` for the widget with `id` (null when there is none): each tried on a scratch widget with its attributes. */
+  function checkState(id, pairs) {
+    const target = document.getElementById(id);
+    if (target?.localName !== tagName) return null;
+    const problems = [];
+    let scratch = null;
+    try {
+      scratch = new bindings.GrowthWidget(target.getAttribute('kind') ?? '');
+      const attributes = [...target.attributes];
+      scratch.attributes(attributes.map((a) => a.name), attributes.map((a) => a.value.slice(0, element.max_text + 1)));
+    } catch (error) {
+      scratch?.free();
+      return { pairs: [], problems: [`${id}: ${toDetail(error, 'kind').message}`] };
+    }
+    const ok = pairs.filter(([name, text]) => {
+      try {
+        scratch.set_text(name, text);
+        return true;
+      } catch (error) {
+        problems.push(`${id}: ${toDetail(error, name).message}`);
+        return false;
+      }
+    });
+    scratch.free();
+    return { pairs: ok, problems };
+  }
 
   class GrowthWidgetElement extends HTMLElement {
     /** Bytes of WebAssembly memory the page's widgets use (0 before loading): for leak checks. */
@@ -40,7 +80,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     static get observedAttributes() {
       // HTML lowercases attribute names: `K="2"` arrives as `k` (the engine matches it to K).
-      return [...new Set(['class', 'style', ...paramNames, ...textNames].map((n) => n.toLowerCase()))];
+      return [...new Set(['class', 'style', 'id', ...paramNames, ...textNames].map((n) => n.toLowerCase()))];
     }
 
     #root = this.attachShadow({ mode: 'open' });
@@ -64,6 +104,19 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     #announce = 'now';
     #workPending = false;
     #observers = [];
+    #links = new WidgetLinks(
+      {
+        element: this,
+        widget: () => this.#widget,
+        changed: (committed, changed) => this.#linked(committed, changed),
+        notice: (name, detail) => {
+          if (!detail) this.#errors.clear(name);
+          else if (this.#errors.get(name)?.message !== detail.message) this.#errors.report(name, toDetail(detail, name));
+        },
+      },
+      groups,
+      address,
+    );
     #onLayout = () => {
       this.#painter.invalidateLayout();
       this.#redraw();
@@ -79,7 +132,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       attachPointer(this.#els.canvas, this.#els.figure, {
         engine: () => this.#widget,
         onMove: (name) => this.#afterChange(name, true, true),
-        onCommit: () => this.#emit('growth-change'),
+        onCommit: () => this.#release(),
         onError: (error, source) => this.#fail(error, source),
         onDrag: (on) => (this.#dragging = on),
       });
@@ -169,6 +222,52 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       }
     }
 
+    /** A link to this page that reopens every widget with an id as it is now (the guide's "Links that keep the state"). */
+    get link() {
+      this.#flush();
+      return address.link();
+    }
+
+    /** Puts the page's link with every widget's state on the clipboard (or shows it to copy). */
+    async copyLink() {
+      const link = this.link;
+      const toast = (prefix) => this.#els.toast.replaceChildren(prefix, Object.assign(document.createElement('code'), { textContent: link }));
+      try {
+        await navigator.clipboard.writeText(link);
+        toast('Copied link: ');
+      } catch {
+        toast('Copy this link: ');
+      }
+    }
+
+    /** Starts the engine for this widget if it has not started (it starts anyway near the viewport); resolves when its values can be read. */
+    async ready() {
+      this.#flush();
+      await this.#start();
+      return this.#widget !== null;
+    }
+
+    /** The text of a parameter, readout or `description`, as `<growth-value>` shows it; null before the widget starts; throws `{attribute, value, expected, message}` for an unknown name. */
+    valueText(name) {
+      this.#flush();
+      return this.#widget ? this.#widget.text(name) : null;
+    }
+
+    /** Moves parameter `name` by `steps` of its step, as a reader's control does (not an attribute); `committed` ends the change. */
+    adjust(name, steps, committed = true) {
+      this.#flush();
+      if (!this.#widget) return false;
+      let moved = false;
+      try {
+        moved = this.#widget.step(name, steps);
+      } catch (error) {
+        this.#fail(error, name);
+      }
+      if (moved) this.#afterChange(committed ? 'growth-change' : 'growth-input', true, !committed);
+      else if (committed) this.#release();
+      return moved;
+    }
+
     /** Measures the plot again and draws now (e.g. after a slide deck rescaled, or before printing); resolves when drawn. */
     async renderNow() {
       this.#flush();
@@ -214,6 +313,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       cancelAnimationFrame(this.#frame);
       this.#frame = 0;
       this.#player.stop();
+      this.#links.stopped();
       this.#widget?.free();
       this.#widget = null;
       this.#started = false;
@@ -222,6 +322,10 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     attributeChangedCallback(name, oldValue, value) {
       if (oldValue === value) return;
       if (name === 'class' || name === 'style') return this.#onScheme();
+      if (name === 'id') {
+        this.#links.reidentify();
+        return this.#buildActions();
+      }
       // Writes are applied together at the end of the task that made them, the last value of
       // each in the order last written, so a storm of writes costs one rebuild per name; every
       // read of the widget's state applies them first.
@@ -250,6 +354,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       // A new kind reads every attribute afresh.
       if (kindChanged) return this.#create();
       for (const [name, value] of writes) this.#route(name, value, null);
+      if (writes.some(([name]) => name === 'group')) this.#links.regroup();
     }
 
     /** Attribute text as the engine reads it: at most one character past its limit. */
@@ -265,10 +370,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       e.title.textContent = spec?.title ?? '';
       e.canvas.setAttribute('aria-label', spec?.initial.label ?? 'Growth diagram');
       e.plot.style.setProperty('--gw-kind-height', `${spec?.height ?? 420}px`);
-      const actions = {};
-      if (spec?.play) actions.play = () => this.#togglePlay();
-      if (spec) Object.assign(actions, { png: () => this.downloadPNG(), svg: () => this.downloadSVG(), 'copy-tag': () => this.copyTag() });
-      buildActions(e.actions, actions);
+      this.#buildActions();
       buildPresets(e.presets, spec?.presets ?? [], (name) => this.#route('preset', name, 'growth-change'));
       this.#buildControls();
       if (!spec || this.#widget) return;
@@ -278,6 +380,17 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       renderReadouts(e.readouts, spec.initial.readouts, true);
       e.description.textContent = '';
       this.#table.render(spec.initial.table, { live: false, embedded: this.#embedded(spec.initial.table) });
+    }
+
+    /** The actions: Play for a kind that sweeps a parameter; Copy link for a widget with an id (the link names it). */
+    #buildActions() {
+      const spec = this.#spec;
+      const actions = {};
+      if (spec?.play) actions.play = () => this.#togglePlay();
+      if (spec) Object.assign(actions, { png: () => this.downloadPNG(), svg: () => this.downloadSVG(), 'copy-tag': () => this.copyTag() });
+      if (spec && this.id) actions['copy-link'] = () => this.copyLink();
+      buildActions(this.#els.actions, actions);
+      if (this.#widget) this.#syncControls();
     }
 
     /** Controls for the engine's list; before it loads, a hint from the attribute's names. */
@@ -295,7 +408,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         // A slider released (or set) is described now; one stepped by keys once the keys pause.
         onCommit: (keyed = false) => {
           if (!keyed) this.#describeNow();
-          this.#emit('growth-change');
+          this.#release();
         },
       });
       this.#syncControls();
@@ -332,12 +445,19 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     // ---- lifecycle -------------------------------------------------------------------------
 
-    async #start() {
-      if (this.#started) return;
+    #start() {
+      if (!this.#started) this.#startup = this.#startOnce();
+      return this.#startup;
+    }
+
+    #startup = null;
+
+    async #startOnce() {
       this.#started = true;
       this.#starting = true;
       try {
         await engine.ready();
+        await addressRead;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         this.#status('This diagram could not be loaded. Any fallback content is shown instead.');
@@ -374,6 +494,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       const attributes = [...this.attributes];
       const outcomes = this.#widget.attributes(attributes.map((a) => a.name), attributes.map((a) => this.#bounded(a.value)));
       for (const outcome of outcomes) this.#apply(outcome);
+      // The address's state for this widget, then its group's values.
+      this.#links.started();
       const layout = this.#layout();
       this.#els.canvas.hidden = false;
       const canvas = this.#els.canvas;
@@ -444,7 +566,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     #togglePlay() {
       const name = this.#spec?.play;
       const param = this.#spec?.params.find((p) => p.name === name);
-      this.#player.toggle(param, this.#widget?.values()[name], (value) => this.#userSet(name, value), () => this.#emit('growth-change'));
+      this.#player.toggle(param, this.#widget?.values()[name], (value) => this.#userSet(name, value), () => this.#release());
     }
 
     /** `quiet`: a step of a continuing change (keys, drag, Play), described once it pauses. */
@@ -467,6 +589,26 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         this.#schedule();
       }
       if (eventName) this.#emit(eventName);
+      // Linked widgets follow every change; a committed one also reaches the address.
+      if (quiet) this.#links.share();
+      else this.#links.commit();
+    }
+
+    /** A continuing change ended (a slider or the point released, Play finished). */
+    #release() {
+      this.#emit('growth-change');
+      this.#links.commit();
+    }
+
+    /** Values came from a linked widget or the address: show them, drawn in the next frame. */
+    #linked(committed, changed) {
+      if (changed) {
+        this.#syncControls();
+        this.#announce = committed ? 'now' : 'quiet';
+        if (committed) this.#describeNow();
+        this.#redraw();
+      }
+      this.#emit(committed ? 'growth-change' : 'growth-input');
     }
 
     #emit(name) {
@@ -573,5 +715,6 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
   engine.ready().catch(() => {});
   customElements.define(tagName, GrowthWidgetElement);
+  defineCompanions({ element, specs, tagName });
   return GrowthWidgetElement;
 }
