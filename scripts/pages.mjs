@@ -87,6 +87,7 @@ ${tag(spec.kind)}
 <li><a href="#embed">Embedding</a></li>
 <li><a href="#recipes">Recipes: HTML, Markdown, reveal.js</a></li>
 ${toc}
+<li><a href="#explorable">Explorable pages: linked widgets, numbers in the prose, links</a></li>
 <li><a href="#events">Events</a></li>
 <li><a href="#theming">Theming: CSS custom properties and parts</a></li>
 <li><a href="#errors">Errors and limits</a></li>
@@ -122,6 +123,7 @@ ${toc}
 <pre tabindex="0"><code>${esc('<script src="growth-widgets.inline.js"></script>\n<script src="growth-widgets.reveal.js"></script>\n<section><h2>Research feedback</h2>\n  <growth-widget kind="research-feedback" height="380"></growth-widget>\n</section>\n<script>\n  Reveal.initialize({ plugins: [RevealNotes, GrowthWidgets] });\n</script>')}</code></pre>
 </section>
 ${sections}
+${explorable(shim.element)}
 <section id="events">
 <h2>Events</h2>
 <div class="scroll"><table><thead><tr><th>Event</th><th><code>detail</code></th><th>When</th></tr></thead><tbody>
@@ -161,6 +163,39 @@ ${rows(shim.PARTS)}
 `;
 }
 
+/** The guide's section on linked widgets, prose values and links, from the element's declaration. */
+function explorable(element) {
+  const attribute = (name) => element.attributes.find((a) => a.name === name)?.help ?? '';
+  const companions = element.companions
+    .map(
+      (c) => `<h3><code>&lt;${esc(c.tag)}&gt;</code></h3>
+<p>${esc(c.summary)}</p>
+<div class="scroll"><table><thead><tr><th>Attribute</th><th>Meaning</th></tr></thead><tbody>
+${c.attributes.map((a) => `<tr><td><code>${esc(a.name)}</code></td><td>${esc(a.help)}</td></tr>`).join('\n')}
+</tbody></table></div>`,
+    )
+    .join('\n');
+  const example = [
+    '<p>At ρ = <growth-value for="f" name="rho" adjustable></growth-value>',
+    '   the wage is <growth-value for="f" name="wage"></growth-value>:',
+    '   <growth-text for="e" name="description"></growth-text></p>',
+    '<growth-widget id="f" kind="production" group="ces"></growth-widget>',
+    '<growth-widget id="e" kind="elasticity" group="ces"></growth-widget>',
+  ].join('\n');
+  return `<section id="explorable">
+<h2>Explorable pages</h2>
+<p>Widgets can talk to each other and to the text around them, with plain HTML:</p>
+<pre tabindex="0"><code>${esc(example)}</code></pre>
+<h3>Linked widgets: <code>group</code></h3>
+<p>${esc(attribute('group'))} The first member to start sets the values the group shares; one that starts later (off-screen widgets start when they come near) takes them. <code>el.group</code> is the property; every member fires <code>growth-input</code> and <code>growth-change</code> when the group moves, and draws once per frame however many widgets share it.</p>
+${companions}
+<p>The values are the widget’s own texts: parameters with their unit, readouts as shown under the figure (the tables above and each kind’s readouts list the names), <code>description</code> the sentence that describes the figure. A reader with a screen reader hears a value when a change is committed or pauses, not at every frame of a drag. A wrong <code>for</code> or <code>name</code> shows the message in brackets where the number would be, and once in the console.</p>
+<h3>Links that keep the state</h3>
+<p><strong>Widgets need an <code>id</code> for this.</strong> The address’s fragment holds, for every widget with an id whose state differs from its attributes, <code>#id:name=value,…;id2:…</code>; <em>Copy link</em> (beside <em>Copy tag</em>, and <code>el.copyLink()</code> or <code>el.link</code>) copies it, and opening it restores every widget. ${esc(attribute('history'))} An unknown id, an unknown parameter or a value out of range in a fragment is ignored, with one console warning naming each; the page still loads. A fragment that names an element on the page is an ordinary anchor and is left alone.</p>
+<p>Scripts: <code>el.valueText(name)</code> reads what <code>&lt;growth-value&gt;</code> shows; <code>el.adjust(name, steps)</code> moves a parameter by steps of its step as a reader’s control does (not an attribute, so the link records it); <code>await el.ready()</code> starts a widget that has not come into view yet.</p>
+</section>`;
+}
+
 function manifest(kinds, shim) {
   const attributes = new Map([
     ...shim.element.attributes.map((a) => [a.name, { name: a.name, type: { text: a.name === 'kind' ? kinds.map((k) => `'${k.kind}'`).join(' | ') : 'string' }, description: a.help }]),
@@ -193,6 +228,11 @@ function manifest(kinds, shim) {
       { kind: 'method', name: 'copyTag', return: { type: { text: 'Promise<void>' } }, description: 'Copies the tag that reproduces the figure.' },
       { kind: 'method', name: 'renderNow', return: { type: { text: 'Promise<void>' } }, description: 'Measures the plot again and draws now: after a slide deck rescaled, or before printing.' },
       { kind: 'method', name: 'probe', parameters: [{ name: 'what', type: { text: 'string' } }, { name: 'arg', optional: true, type: { text: 'number' } }] },
+      { kind: 'field', name: 'link', type: { text: 'string' }, readonly: true, description: 'A link to this page that restores every widget with an id as it is now.' },
+      { kind: 'method', name: 'copyLink', return: { type: { text: 'Promise<void>' } }, description: 'Copies that link.' },
+      { kind: 'method', name: 'ready', return: { type: { text: 'Promise<boolean>' } }, description: 'Starts the widget if it has not started; resolves when its values can be read.' },
+      { kind: 'method', name: 'valueText', parameters: [{ name: 'name', type: { text: 'string' } }], return: { type: { text: 'string | null' } }, description: 'The text <growth-value> shows for a parameter, readout or description.' },
+      { kind: 'method', name: 'adjust', parameters: [{ name: 'name', type: { text: 'string' } }, { name: 'steps', type: { text: 'number' } }, { name: 'committed', optional: true, type: { text: 'boolean' } }], return: { type: { text: 'boolean' } }, description: 'Moves a parameter by steps of its step, as a reader does.' },
     ],
     events: shim.EVENTS.map(([name, detail, description]) => ({ name, type: { text: `CustomEvent<${detail}>` }, description })),
     cssProperties: shim.CSS_PROPERTIES.map(([name, fallback, description]) => ({ name, default: fallback, description })),
@@ -205,14 +245,25 @@ function manifest(kinds, shim) {
       {
         kind: 'javascript-module',
         path: 'www/dist/growth-widgets.js',
-        declarations: [declaration],
-        exports: [{ kind: 'custom-element-definition', name: 'growth-widget', declaration: { name: 'GrowthWidgetElement', module: 'www/dist/growth-widgets.js' } }],
+        declarations: [declaration, ...shim.element.companions.map(companionDeclaration)],
+        exports: [
+          { kind: 'custom-element-definition', name: 'growth-widget', declaration: { name: 'GrowthWidgetElement', module: 'www/dist/growth-widgets.js' } },
+          ...shim.element.companions.map((c) => ({ kind: 'custom-element-definition', name: c.tag, declaration: { name: className(c.tag), module: 'www/dist/growth-widgets.js' } })),
+        ],
       },
     ],
   };
 }
 
-function typings(kinds) {
+/** `growth-value` → `GrowthValueElement`. */
+const className = (tag) => `${tag.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}Element`;
+
+function companionDeclaration(c) {
+  const attributes = c.attributes.map((a) => ({ name: a.name, type: { text: a.name === 'adjustable' ? 'boolean' : 'string' }, description: a.help }));
+  return { kind: 'class', name: className(c.tag), tagName: c.tag, customElement: true, description: c.summary, attributes, members: [], events: [], cssParts: [{ name: 'value', description: 'The value as shown' }] };
+}
+
+function typings(kinds, element) {
   const names = [...new Set(kinds.flatMap((k) => k.params.map((p) => p.name)))];
   const options = [...new Set(kinds.flatMap((k) => k.options.map((o) => o.name)))];
   return `// Generated from the widgets' declarations by npm run build.
@@ -239,6 +290,8 @@ export declare class GrowthWidgetElement extends HTMLElement {
   controls: string | null;
   preset: string | null;
   height: string | null;
+  group: string | null;
+  history: 'replace' | 'push' | 'none' | null;
 ${options.map((o) => `  ${o}: string | null;`).join('\n')}
 ${names.map((n) => `  ${/^[A-Za-z_]\w*$/.test(n) ? n : `'${n}'`}: number | undefined;`).join('\n')}
   readonly values: Record<string, number> | null;
@@ -251,11 +304,21 @@ ${names.map((n) => `  ${/^[A-Za-z_]\w*$/.test(n) ? n : `'${n}'`}: number | undef
   copyTag(): Promise<void>;
   /** Measures the plot again and draws now: after a slide deck rescaled, or before printing. */
   renderNow(): Promise<void>;
+  /** A link to this page that restores every widget with an id as it is now. */
+  readonly link: string;
+  copyLink(): Promise<void>;
+  /** Starts the widget if it has not started; resolves when its values can be read. */
+  ready(): Promise<boolean>;
+  /** The text <growth-value> shows for a parameter, a readout or description. */
+  valueText(name: string): string | null;
+  /** Moves a parameter by steps of its step, as a reader does (not an attribute). */
+  adjust(name: string, steps: number, committed?: boolean): boolean;
 }
-
+${element.companions.map((c) => `\n/** ${c.summary} */\nexport declare class ${className(c.tag)} extends HTMLElement {}\n`).join('')}
 declare global {
   interface HTMLElementTagNameMap {
     'growth-widget': GrowthWidgetElement;
+${element.companions.map((c) => `    '${c.tag}': ${className(c.tag)};`).join('\n')}
   }
   interface HTMLElementEventMap {
     'growth-input': CustomEvent<GrowthChangeDetail>;
@@ -384,7 +447,7 @@ export async function writePages(kinds, element, figures) {
   const shim = await shimDocs(element);
   writeFileSync(join(www, 'guide.html'), guide(kinds, shim));
   writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest(kinds, shim), null, 2));
-  writeFileSync(join(dist, 'growth-widgets.d.ts'), typings(kinds));
+  writeFileSync(join(dist, 'growth-widgets.d.ts'), typings(kinds, shim.element));
   const transcriptOut = join(www, 'transcript.html');
   if (!existsSync(TRANSCRIPT)) {
     console.log(`\nThe episode transcript is not at ${TRANSCRIPT}: skipping transcript.html (the package does not need it).`);
