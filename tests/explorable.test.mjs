@@ -252,3 +252,26 @@ test('linked widgets and prose numbers work under the strict CSP and from file:/
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('on the deck: a value on the slide follows its widget, and the linked widget on the previous slide agrees when shown', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}#/3`);
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  await waitDrawn(page, '#deck-elasticity');
+  const value = page.locator('section.present growth-value[name="rho"]');
+  await page.waitForFunction(() => document.querySelector('section.present growth-value[name="rho"]').getAttribute('aria-valuenow') !== null);
+  await value.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  const rho = (await values(page, 'deck-elasticity')).rho;
+  assert.ok(Math.abs(rho - (-0.5 + 0.05)) < 1e-9, `five steps moved ρ to ${rho}`);
+  // The production widget on the previous slide never started while hidden; shown, it takes the group's ρ.
+  assert.equal(await page.evaluate(() => document.getElementById('deck-production').values), null);
+  assert.match(await page.evaluate(() => location.hash), /^#\/3/, 'the arrow keys stayed in the value');
+  await page.evaluate(() => Reveal.prev());
+  await waitDrawn(page, '#deck-production');
+  assert.ok(Math.abs((await values(page, 'deck-production')).rho - rho) < 1e-12);
+  // The deck's own address (#/2) is left alone: these widgets keep no state there.
+  await page.waitForFunction(() => /^#\/2/.test(location.hash));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -58,6 +58,7 @@ export function defineCompanions({ element, specs, tagName }) {
       disconnectedCallback() {
         for (const type of ['growth-render', 'growth-input', 'growth-change']) document.removeEventListener(type, this.#onEvent);
         this.#widget = null;
+        this.#near?.disconnect();
       }
 
       attributeChangedCallback() {
@@ -73,9 +74,24 @@ export function defineCompanions({ element, specs, tagName }) {
         const target = document.getElementById(id);
         if (target?.localName !== tagName) return this.#problem(say(messages, 'no-widget', { tag, id }));
         await customElements.whenDefined(tagName);
-        if (!(await target.ready())) return this.#problem(target.errors[0]?.message ?? say(messages, 'no-widget', { tag, id }));
-        this.#update(target, true);
+        // A value in view starts its widget (which may be far off, not started yet); one out of
+        // view (a hidden slide, the end of a long page) costs nothing until it comes near.
+        this.#near?.disconnect();
+        this.#near = new IntersectionObserver(async (entries) => {
+          // Near but not shown (a past slide kept in place, invisible): its widget's first frame updates it.
+          if (!entries[entries.length - 1].isIntersecting) return;
+          // Asked again after the page's own scripts had two frames to lay out (a deck hides
+          // its other slides' widgets once it starts): a hidden widget is not started from here.
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          if (this.checkVisibility?.({ visibilityProperty: true }) === false || target.hidden) return;
+          this.#near?.disconnect();
+          if (!(await target.ready())) return this.#problem(target.errors[0]?.message ?? say(messages, 'no-widget', { tag, id }));
+          this.#update(target, true);
+        }, { rootMargin: '300px 0px' });
+        this.#near.observe(this);
       }
+
+      #near = null;
 
       #update(target, committed) {
         const name = this.getAttribute('name');
@@ -154,7 +170,9 @@ export function defineCompanions({ element, specs, tagName }) {
         const range = (param.max - param.min) / param.step;
         const steps = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10, Home: -range, End: range }[event.key];
         if (steps === undefined) return;
+        // The keys move the value, not the page or a deck's slides.
         event.preventDefault();
+        event.stopPropagation();
         this.#widget.adjust(param.name, steps, true);
       }
 
