@@ -145,14 +145,14 @@ thread_local! {
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Installs the panic hook: the console gets the Rust panic message (console_error_panic_hook)
-/// and the message is kept for the widget that hit it.
+/// Installs the panic hook: the console gets the Rust panic message (with the browser's own
+/// stack trace, as `console.error` shows one) and the message is kept for the widget that hit it.
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&message));
         LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
-        console_error_panic_hook::hook(info);
     }));
 }
 
