@@ -248,3 +248,7 @@ fn unknown_kind(kind: &str) -> InputError {
         format!("one of: {}", kinds.join(", ")),
     )
 }
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -616,7 +616,18 @@ pub fn label_clear_of<DB: DrawingBackend>(
     at: (f64, f64),
     style: TextStyle<'_>,
 ) -> DrawResult<DB> {
-    let text = text.into();
+    placed_label(chart, placed, text.into(), at, style)
+}
+
+/// [`label_clear_of`] once for every kind of text it is given (a copy per text type was a
+/// second copy of this body in the wasm).
+fn placed_label<DB: DrawingBackend>(
+    chart: &Chart<DB>,
+    placed: &mut Placed,
+    text: String,
+    at: (f64, f64),
+    style: TextStyle<'_>,
+) -> DrawResult<DB> {
     let (x, y) = chart.at(at.0, at.1);
     let (px, py) = chart.pixel(x, y);
     let (w, h) = chart.plot.estimate_text_size(&text, &style)?;

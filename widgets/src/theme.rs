@@ -291,16 +291,19 @@ impl Theme {
     }
 
     /// CSS pixels to backing-store pixels.
+    #[inline(never)]
     pub fn px(&self, css: f64) -> i32 {
         (css * self.scale).round() as i32
     }
 
     /// CSS pixels to backing-store pixels, unsigned (line widths, label areas).
+    #[inline(never)]
     pub fn upx(&self, css: f64) -> u32 {
         (css * self.scale).round().max(1.0) as u32
     }
 
     /// A text style of `size` CSS pixels in `color`, anchored at its (h, v) point.
+    #[inline(never)]
     pub fn anchored(
         &self,
         size: f64,
@@ -312,6 +315,7 @@ impl Theme {
     }
 
     /// A text style of `size` CSS pixels in `color`.
+    #[inline(never)]
     pub fn text(&self, size: f64, color: RGBColor) -> plotters::style::TextStyle<'_> {
         use plotters::style::{FontFamily, IntoFont};
         (FontFamily::Name(&self.font), size * self.scale)

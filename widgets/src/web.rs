@@ -2,21 +2,142 @@
 
 use crate::backend::estimate_text;
 use crate::backend::CanvasSurface;
-use crate::element::Widget;
-use crate::spec::{InputError, Params};
+use crate::element::{Affects, Layout, Point, Widget};
+use crate::plot::PanelMap;
+use crate::spec::InputError;
 use crate::theme::{Theme, ThemeInput};
+use crate::{Cell, Readout, Table, TableRow};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Serializes to plain JS objects (maps as objects, not `Map`), as the shim expects.
-fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+/// A plain JS object built field by field: the shim reads a handful of small objects, so no
+/// general serializer (serde-wasm-bindgen and its string cache) ships in the wasm for them.
+struct Object(js_sys::Object);
+
+impl Object {
+    fn new() -> Object {
+        Object(js_sys::Object::new())
+    }
+    /// Sets `key` to `value` (setting a field on a fresh plain object cannot fail).
+    #[inline(never)]
+    fn set(self, key: &str, value: &JsValue) -> Object {
+        let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), value);
+        self
+    }
+    fn text(self, key: &str, value: &str) -> Object {
+        self.set(key, &JsValue::from_str(value))
+    }
+    fn number(self, key: &str, value: f64) -> Object {
+        self.set(key, &JsValue::from_f64(value))
+    }
+    fn flag(self, key: &str, value: bool) -> Object {
+        self.set(key, &JsValue::from_bool(value))
+    }
+    fn done(self) -> JsValue {
+        self.0.into()
+    }
 }
 
+/// A JS array of what `item` makes of each element.
+fn array<T>(items: &[T], item: fn(&T) -> JsValue) -> JsValue {
+    items.iter().map(item).collect::<js_sys::Array>().into()
+}
+
+/// Strings as a JS array.
+fn texts(items: &[&str]) -> JsValue {
+    items
+        .iter()
+        .map(|t| JsValue::from_str(t))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// `{attribute, value, expected, message}`.
 fn js_error(error: &InputError) -> JsValue {
-    to_js(error)
+    Object::new()
+        .text("attribute", &error.attribute)
+        .text("value", &error.value)
+        .text("expected", &error.expected)
+        .text("message", &error.message)
+        .done()
+}
+
+/// `{name, affects, error}`; `error` is undefined when there is none.
+fn js_outcome(name: &str, affects: Affects, error: Option<&InputError>) -> JsValue {
+    Object::new()
+        .text("name", name)
+        .text("affects", affects.as_str())
+        .set("error", &error.map_or(JsValue::UNDEFINED, js_error))
+        .done()
+}
+
+fn js_layout(layout: &Layout) -> JsValue {
+    Object::new()
+        .number("height", f64::from(layout.height))
+        .set("controls", &texts(&layout.controls))
+        .text("label", &layout.label)
+        .flag("focusable", layout.focusable)
+        .text("role_description", layout.role_description)
+        .done()
+}
+
+fn js_point(point: &Point) -> JsValue {
+    Object::new()
+        .number("min", point.min)
+        .number("max", point.max)
+        .number("now", point.now)
+        .text("text", &point.text)
+        .done()
+}
+
+fn js_panel(panel: &PanelMap) -> JsValue {
+    Object::new()
+        .number("left", panel.left)
+        .number("top", panel.top)
+        .number("right", panel.right)
+        .number("bottom", panel.bottom)
+        .number("x_min", panel.x_min)
+        .number("x_max", panel.x_max)
+        .number("y_min", panel.y_min)
+        .number("y_max", panel.y_max)
+        .done()
+}
+
+fn js_readout(readout: &Readout) -> JsValue {
+    Object::new()
+        .text("key", readout.key)
+        .text("label", readout.label)
+        .text("value", &readout.value)
+        .done()
+}
+
+fn js_cell(cell: &Cell) -> JsValue {
+    Object::new()
+        .text("text", &cell.text)
+        .text("kind", cell.kind)
+        .done()
+}
+
+fn js_row(row: &TableRow) -> JsValue {
+    Object::new()
+        .text("id", row.id)
+        .set("cells", &array(&row.cells, js_cell))
+        .flag("selected", row.selected)
+        .done()
+}
+
+fn js_table(table: &Table) -> JsValue {
+    Object::new()
+        .text("caption", &table.caption)
+        .set("columns", &texts(&table.columns))
+        .set("rows", &array(&table.rows, js_row))
+        .text("select", table.select)
+        .set(
+            "embed",
+            &table.embed.map_or(JsValue::UNDEFINED, JsValue::from_str),
+        )
+        .done()
 }
 
 thread_local! {
@@ -24,14 +145,14 @@ thread_local! {
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Installs the panic hook: the console gets the Rust panic message (console_error_panic_hook)
-/// and the message is kept for the widget that hit it.
+/// Installs the panic hook: the console gets the Rust panic message (with the browser's own
+/// stack trace, as `console.error` shows one) and the message is kept for the widget that hit it.
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&message));
         LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
-        console_error_panic_hook::hook(info);
     }));
 }
 
@@ -44,32 +165,6 @@ pub fn take_last_panic() -> Option<String> {
 /// Throws an [`InputError`] as a plain JS object the element shows.
 fn thrown<T>(result: Result<T, InputError>) -> Result<T, JsValue> {
     result.map_err(|e| js_error(&e))
-}
-
-/// Parameters as a `{name: value}` object in declaration order (no sorted map to build).
-struct Values<'a>(&'a Params<'static>);
-
-impl serde::Serialize for Values<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter())
-    }
-}
-
-/// Spoken values as a `{name: text}` object.
-struct SpokenValues(Vec<(&'static str, String)>);
-
-impl serde::Serialize for SpokenValues {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(n, t)| (*n, t)))
-    }
-}
-
-/// What an attribute change did.
-#[derive(serde::Serialize)]
-struct Outcome<'a> {
-    name: &'a str,
-    affects: &'static str,
-    error: Option<InputError>,
 }
 
 /// One diagram instance owned by one `<growth-widget>` element: [`Widget`] behind wasm-bindgen.
@@ -150,11 +245,7 @@ impl GrowthWidget {
     /// the `{attribute, value, expected, message}` to show.
     pub fn attribute(&mut self, name: &str, value: Option<String>) -> JsValue {
         let (affects, error) = self.widget.attribute(name, value.as_deref());
-        to_js(&Outcome {
-            name,
-            affects: affects.as_str(),
-            error,
-        })
+        js_outcome(name, affects, error.as_ref())
     }
 
     /// Every attribute of a new element, as `[name, value]` pairs in document order: one
@@ -165,34 +256,35 @@ impl GrowthWidget {
             .zip(values.iter())
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect();
-        let outcomes: Vec<Outcome> = self
-            .widget
+        self.widget
             .attributes(&pairs)
-            .into_iter()
-            .map(|(name, affects, error)| Outcome {
-                name,
-                affects: affects.as_str(),
-                error,
-            })
-            .collect();
-        to_js(&outcomes)
+            .iter()
+            .map(|(name, affects, error)| js_outcome(name, *affects, error.as_ref()))
+            .collect::<js_sys::Array>()
+            .into()
     }
 
     /// What shapes the widget's box: `{height, controls, label, focusable}` (the validated
     /// height in CSS pixels, the parameters that get controls, the figure's accessible name,
     /// and whether the figure has a point to move with the keys).
     pub fn layout(&self) -> JsValue {
-        to_js(&self.widget.layout())
+        js_layout(&self.widget.layout())
     }
 
     /// Every parameter's value as spoken, `{name: "ρ = −0.5"}` (the controls' `aria-valuetext`).
     pub fn value_texts(&self) -> JsValue {
-        to_js(&SpokenValues(self.widget.value_texts()))
+        let object = Object::new();
+        let object = self
+            .widget
+            .value_texts()
+            .iter()
+            .fold(object, |o, (name, text)| o.text(name, text));
+        object.done()
     }
 
     /// The draggable point as a control, `{min, max, now, text}`, or null when there is none.
     pub fn point(&self) -> JsValue {
-        self.widget.point().map_or(JsValue::NULL, |p| to_js(&p))
+        self.widget.point().map_or(JsValue::NULL, |p| js_point(&p))
     }
 
     /// The parameters that matter now, or undefined for all of them.
@@ -209,7 +301,7 @@ impl GrowthWidget {
 
     /// The diagram's table `{caption, columns, rows: [{id, cells: [{text, kind}], selected}], select, embed}`, or null.
     pub fn table(&self) -> JsValue {
-        self.widget.table().map_or(JsValue::NULL, |t| to_js(&t))
+        self.widget.table().map_or(JsValue::NULL, |t| js_table(&t))
     }
 
     /// Sets a parameter from a number; on error the old value stays and the error is thrown.
@@ -263,7 +355,11 @@ impl GrowthWidget {
 
     /// Current parameter values as `{name: value}`.
     pub fn values(&self) -> JsValue {
-        to_js(&Values(self.widget.params()))
+        self.widget
+            .params()
+            .iter()
+            .fold(Object::new(), |o, (name, value)| o.number(name, value))
+            .done()
     }
 
     /// Draws on `canvas` (already sized in device pixels) with the page's theme; returns nothing, throws on a drawing error.
@@ -317,12 +413,12 @@ impl GrowthWidget {
 
     /// Where the last render put each draggable panel: `[{left, top, right, bottom, x_min, x_max, y_min, y_max}]` in backing pixels.
     pub fn panels(&self) -> JsValue {
-        to_js(&self.widget.panels())
+        array(self.widget.panels(), js_panel)
     }
 
     /// Labelled numbers `[{key, label, value}]`.
     pub fn readouts(&self) -> JsValue {
-        to_js(&self.widget.readouts())
+        array(&self.widget.readouts(), js_readout)
     }
 
     /// Numbers behind the drawing (e.g. `probe("isoquant", 2)` → flattened K, L pairs).
