@@ -58,6 +58,17 @@ pub enum History {
     None,
 }
 
+impl History {
+    /// The attribute value that selects it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            History::Replace => "replace",
+            History::Push => "push",
+            History::None => "none",
+        }
+    }
+}
+
 const HISTORY_VALUES: [(&str, History); 3] = [
     ("replace", History::Replace),
     ("push", History::Push),

@@ -79,6 +79,7 @@ fn js_layout(layout: &Layout) -> JsValue {
         .text("label", &layout.label)
         .flag("focusable", layout.focusable)
         .text("role_description", layout.role_description)
+        .text("history", layout.history.as_str())
         .done()
 }
 
@@ -314,7 +315,7 @@ impl GrowthWidget {
     /// it was clamped into this kind's range.
     pub fn set_linked(&mut self, name: &str, value: f64, group: &str) -> Result<JsValue, JsValue> {
         let notice = thrown(self.widget.set_linked(name, value, group))?;
-        Ok(notice.map_or(JsValue::NULL, |n| to_js(&n)))
+        Ok(notice.map_or(JsValue::NULL, |n| js_error(&n)))
     }
 
     /// The text `<growth-value>` or `<growth-text>` shows for `name` (a parameter, a readout
