@@ -7,7 +7,7 @@ import { buildControls, buildPresets, syncControls } from './controls.js';
 import { put, renderReadouts, skeleton } from './dom.js';
 import { engineLoader } from './engine.js';
 import { ErrorList, toDetail } from './errors.js';
-import { AddressState, Groups, WidgetLinks } from './link.js';
+import { AddressState, Groups, readAddress, WidgetLinks } from './link.js';
 import { Painter } from './painter.js';
 import { attachPointer } from './pointer.js';
 import { brokenBuiltins, defineStandIn } from './builtins.js';
@@ -37,40 +37,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
   // and checked, before the first widget starts.
   const groups = new Groups();
   const address = new AddressState(element.messages, tagName);
-  const addressRead = /^#[^:]+:[^=]+=/.test(location.hash)
-    ? Promise.all([engine.ready(), document.readyState === 'loading' ? new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true })) : null])
-        .then(() => address.read(checkState))
-        .catch(() => {})
-    : null;
-  addEventListener('popstate', () => address.navigated());
-  addEventListener('hashchange', () => address.navigated());
-
-  /** The problems of `pairs` for the widget with `id` (null when there is none): each tried on a scratch widget with its attributes. */
-  function checkState(id, pairs) {
-    const target = document.getElementById(id);
-    if (target?.localName !== tagName) return null;
-    const problems = [];
-    let scratch = null;
-    try {
-      scratch = new bindings.GrowthWidget(target.getAttribute('kind') ?? '');
-      const attributes = [...target.attributes];
-      scratch.attributes(attributes.map((a) => a.name), attributes.map((a) => a.value.slice(0, element.max_text + 1)));
-    } catch (error) {
-      scratch?.free();
-      return { pairs: [], problems: [`${id}: ${toDetail(error, 'kind').message}`] };
-    }
-    const ok = pairs.filter(([name, text]) => {
-      try {
-        scratch.set_text(name, text);
-        return true;
-      } catch (error) {
-        problems.push(`${id}: ${toDetail(error, name).message}`);
-        return false;
-      }
-    });
-    scratch.free();
-    return { pairs: ok, problems };
-  }
+  const addressRead = readAddress(address, { engine, bindings, element, tagName });
 
   class GrowthWidgetElement extends HTMLElement {
     /** Bytes of WebAssembly memory the page's widgets use (0 before loading): for leak checks. */

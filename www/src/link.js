@@ -3,6 +3,8 @@
 // Every rule about a value (its range, clamping, the message) is the engine's: this module
 // only carries values between widgets and between the address and the widgets.
 
+import { toDetail } from './errors.js';
+
 /** Fills a declared page message's `{placeholders}`. */
 export function say(messages, key, fields = {}) {
   const template = messages.find(([k]) => k === key)?.[1] ?? key;
@@ -139,6 +141,8 @@ export class AddressState {
     if (!parsed && this.#written === null) return;
     this.#written = location.hash;
     for (const [id, receiver] of this.#widgets) receiver.restore(parsed?.entries.get(id) ?? [], true);
+    // Widgets that have not started take the new state when they do.
+    this.#pending = new Map([...(parsed?.entries ?? [])].filter(([id]) => !this.#widgets.has(id)));
   }
 
   #fragment() {
@@ -323,4 +327,45 @@ function pairsOf(flat) {
   const pairs = [];
   for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
   return pairs;
+}
+
+/**
+ * Reads the address's state once the engine and the document are ready (each widget waits
+ * for it before it starts), and follows Back, Forward and edited addresses. Each widget's
+ * pairs are tried on a scratch widget with that element's attributes, so every problem is
+ * known, and warned about once, before any widget starts. Null when the address holds no state.
+ */
+export function readAddress(address, { engine, bindings, element, tagName }) {
+  addEventListener('popstate', () => address.navigated());
+  addEventListener('hashchange', () => address.navigated());
+  if (!/^#[^:]+:[^=]+=/.test(location.hash)) return null;
+  const parsed = document.readyState === 'loading' ? new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true })) : null;
+  const check = (id, pairs) => {
+    const target = document.getElementById(id);
+    if (target?.localName !== tagName) return null;
+    let scratch = null;
+    try {
+      scratch = new bindings.GrowthWidget(target.getAttribute('kind') ?? '');
+      const attributes = [...target.attributes];
+      scratch.attributes(attributes.map((a) => a.name), attributes.map((a) => a.value.slice(0, element.max_text + 1)));
+    } catch (error) {
+      scratch?.free();
+      return { pairs: [], problems: [`${id}: ${toDetail(error, 'kind').message}`] };
+    }
+    const problems = [];
+    const ok = pairs.filter(([name, text]) => {
+      try {
+        scratch.set_text(name, text);
+        return true;
+      } catch (error) {
+        problems.push(`${id}: ${toDetail(error, name).message}`);
+        return false;
+      }
+    });
+    scratch.free();
+    return { pairs: ok, problems };
+  };
+  return Promise.all([engine.ready(), parsed])
+    .then(() => address.read(check))
+    .catch(() => {});
 }
