@@ -480,12 +480,19 @@ impl Widget {
                 self.history = *history;
                 Ok(())
             }
-            None => Err(InputError::new(
-                "history",
-                text,
-                "is not a history mode",
-                "one of: replace, push, none. Using replace".into(),
-            )),
+            None => {
+                let names: Vec<&str> = HISTORY_VALUES.iter().map(|(name, _)| *name).collect();
+                Err(InputError::new(
+                    "history",
+                    text,
+                    "is not a history mode",
+                    format!(
+                        "one of: {}. Using {}",
+                        names.join(", "),
+                        History::Replace.as_str()
+                    ),
+                ))
+            }
         }
     }
 
