@@ -50,6 +50,13 @@ test('grouped widgets of different kinds move together: a slider drag and a prop
   await page.locator('#tasks').scrollIntoViewIfNeeded();
   await waitDrawn(page, '#tasks');
   assert.equal((await values(page, 'tasks')).rho, 0.25);
+  // el.group joins a widget to a group: it takes the group's values, then moves with it.
+  await page.evaluate(() => (document.getElementById('alone').group = 's1'));
+  await page.waitForFunction(() => document.getElementById('alone').values.rho === 0.25);
+  await page.evaluate(() => (document.getElementById('alone').group = null));
+  await page.evaluate(() => (document.getElementById('prod').rho = 0.5));
+  await page.waitForFunction(() => document.getElementById('elast').values.rho === 0.5);
+  assert.equal((await values(page, 'alone')).rho, 0.25, 'a widget that left the group stays');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
