@@ -1,8 +1,10 @@
-// The same CES isoquant chart for every peer library: three isoquants (Y = 1, 2, 3) of
+// The same CES isoquant chart for every peer page: three isoquants (Y = 1, 2, 3) of
 // Y = [α K^ρ + (1−α) L^ρ]^{1/ρ} on an 800×500 chart with a ρ slider, sampled exactly as the
 // widget samples them (by the log factor ratio), so every library draws the same points.
 const ALPHA = 0.33;
 export const LEVELS = [1, 2, 3];
+/** The sweep every page's slider covers (the elasticity widget's ρ range). */
+export const RHO = { min: -3, max: 0.9, start: -0.5 };
 
 /** ln Y of one unit of labor with ln(K/L) = r: the CES at (e^r, 1). */
 function lnUnit(rho, r) {
@@ -27,19 +29,30 @@ export function isoquant(rho, level) {
   return { x, y };
 }
 
-/** A labelled ρ slider that calls `onInput(rho)`. */
+/** A labelled ρ slider that calls `onInput(rho)` on each input event (what a drag fires). */
 export function slider(onInput) {
   const label = document.createElement('label');
   label.textContent = 'ρ ';
   const input = document.createElement('input');
-  Object.assign(input, { type: 'range', min: '-5', max: '1', step: '0.01', value: '-0.5', id: 'rho' });
+  Object.assign(input, { type: 'range', min: String(RHO.min), max: String(RHO.max), step: '0.001', value: String(RHO.start), id: 'rho' });
   input.addEventListener('input', () => onInput(input.valueAsNumber));
   label.append(input);
   document.body.append(label);
   return input;
 }
 
-/** Records the first drawn frame (ms since navigation start). */
+/**
+ * Records the first draw as the reader sees it: ms since navigation start until the frame
+ * holding the first drawing has been rendered (its rAF callback, then a message from it).
+ */
 export function markFirstFrame() {
-  if (window.firstFrame === undefined) window.firstFrame = performance.now();
+  if (window.firstDrawCalled !== undefined) return;
+  window.firstDrawCalled = performance.now();
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      window.firstFrame = performance.now();
+    };
+    channel.port2.postMessage(null);
+  });
 }
