@@ -282,3 +282,23 @@ test('on the deck: a value on the slide follows its widget, and the linked widge
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a link restores a grouped widget over its group, an anchor moves only the reader, and Back moves the whole group', async () => {
+  // The address names elasticity only; production starts first, yet the link wins and the group follows.
+  const page = await open(`${FIXTURE}#elast:rho=-2`);
+  await page.waitForFunction(() => document.getElementById('elast').values.rho === -2 && document.getElementById('prod').values.rho === -2);
+  // An ordinary anchor (an element's id) leaves every widget as it is.
+  await page.evaluate(() => (location.hash = '#prose'));
+  await page.waitForTimeout(200);
+  assert.equal((await values(page, 'elast')).rho, -2);
+  assert.equal((await values(page, 'prod')).rho, -2);
+  // With history="push", Back restores the previous state in every member of the group.
+  await page.evaluate(() => document.getElementById('prod').setAttribute('history', 'push'));
+  await page.evaluate(() => document.getElementById('prod').adjust('rho', 10));
+  await page.evaluate(() => document.getElementById('prod').adjust('rho', 10));
+  await page.waitForFunction(() => document.getElementById('elast').values.rho === -1.8);
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('prod').values.rho === -1.9 && document.getElementById('elast').values.rho === -1.9);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

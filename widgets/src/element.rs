@@ -386,6 +386,9 @@ impl Widget {
             Affects::Figure if name == "preset" => self.apply_preset(value.unwrap_or_default()),
             Affects::Figure => self.set_parameter(name, value),
         };
+        if result.is_ok() && affects == Affects::Figure {
+            self.rebase(name);
+        }
         (affects, result.err())
     }
 
@@ -614,6 +617,17 @@ impl Widget {
         ))
     }
 
+    /// An attribute written after the start is the attributes' state too (not a reader's
+    /// change a link should carry): one parameter, or everything a preset or option set.
+    fn rebase(&mut self, name: &str) {
+        match self.spec.param(name) {
+            Some((i, p)) => {
+                let _ = self.base.set(p.name, self.params.value(i));
+            }
+            None => self.base = self.params.clone(),
+        }
+    }
+
     /// Takes the current parameters as the attributes' state (after the attributes are applied).
     pub fn snapshot(&mut self) {
         self.base = self.params.clone();
@@ -660,7 +674,13 @@ impl Widget {
         let Some((i, p)) = self.spec.param(name) else {
             return Ok(false);
         };
-        let value = growth_model::clamp(self.params.value(i) + steps * p.step, p.min, p.max);
+        // On the slider's grid (steps from the minimum), so repeated steps never drift.
+        let grid = libm::round((self.params.value(i) + steps * p.step - p.min) / p.step);
+        let value = growth_model::clamp(
+            libm::round((p.min + grid * p.step) * 1e9) / 1e9,
+            p.min,
+            p.max,
+        );
         self.update(|params| params.set(p.name, value))?;
         Ok(true)
     }
@@ -1067,6 +1087,9 @@ mod tests {
         assert_eq!(fresh.state(), w.state());
         assert!(fresh.set_text("alpha", "7").is_err());
         assert!(fresh.set_text("zeta", "1").is_err());
+        // An attribute written later is the attributes' state, not a change to carry.
+        w.attribute("rho", Some("0.5"));
+        assert_eq!(w.state(), ["alpha", "0.123456789"]);
         w.reset().expect("the attributes' state is valid");
         assert_eq!(w.params().get("alpha"), fresh.base.get("alpha"));
         assert!(w.state().is_empty());
@@ -1078,6 +1101,12 @@ mod tests {
         assert_eq!(w.step("rho", 1000.0), Ok(true));
         assert_eq!(w.params().get("rho"), 1.0);
         assert_eq!(w.step("wage", 1.0), Ok(false));
+        w.set_value("rho", -0.5).expect("in range");
+        for _ in 0..7 {
+            w.step("rho", 1.0).expect("in range");
+        }
+        assert_eq!(w.params().get("rho"), -0.43);
+        assert_eq!(format_attribute(w.params().get("rho")), "-0.43");
         assert_eq!(
             w.attribute("history", Some("push")),
             (Affects::Nothing, None)

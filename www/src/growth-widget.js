@@ -76,9 +76,11 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         element: this,
         widget: () => this.#widget,
         changed: (committed, changed) => this.#linked(committed, changed),
-        notice: (name, detail) => {
+        // A notice is new (reported), or reworded on a commit only.
+        notice: (name, detail, committed) => {
+          const shown = this.#errors.get(name);
           if (!detail) this.#errors.clear(name);
-          else if (this.#errors.get(name)?.message !== detail.message) this.#errors.report(name, toDetail(detail, name));
+          else if (!shown || (committed && shown.message !== detail.message)) this.#errors.report(name, toDetail(detail, name));
         },
       },
       groups,

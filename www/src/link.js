@@ -138,9 +138,10 @@ export class AddressState {
   navigated() {
     if (location.hash === this.#written) return;
     const parsed = this.#parse(location.hash);
-    if (!parsed && this.#written === null) return;
+    // An ordinary anchor (a table of contents' link) moves the reader, not the widgets.
+    if (!parsed && (location.hash.length > 1 || this.#written === null)) return;
     this.#written = location.hash;
-    for (const [id, receiver] of this.#widgets) receiver.restore(parsed?.entries.get(id) ?? [], true);
+    for (const [id, receiver] of this.#widgets) if (receiver.history() !== 'none') receiver.restore(parsed?.entries.get(id) ?? [], true);
     // Widgets that have not started take the new state when they do.
     this.#pending = new Map([...(parsed?.entries ?? [])].filter(([id]) => !this.#widgets.has(id)));
   }
@@ -217,20 +218,28 @@ export class WidgetLinks {
     this.#address = address;
   }
 
-  /** The engine object was (re)created with the attributes applied: restore, join, listen. */
+  /**
+   * The engine object was (re)created with the attributes applied: it takes its group's
+   * values (a new kind or a restart joins afresh), that is the state a link is relative to,
+   * then the address's state for it, which its group follows (the link beats the group).
+   */
   started() {
     const widget = this.#host.widget();
+    this.#shared = widget.values();
+    if (this.#group) this.#groups.leave(this.#group, this.#host.element);
+    this.#group = '';
+    this.#join(false);
     widget.snapshot();
     const id = this.#host.element.id;
-    for (const [name, text] of id ? this.#address.take(id) : []) {
+    const pairs = id ? this.#address.take(id) : [];
+    for (const [name, text] of pairs) {
       try {
         widget.set_text(name, text);
-      } catch {
-        // Validated when the address was read; a value refused now has been reported there.
+      } catch (error) {
+        console.warn(error?.message ?? String(error));
       }
     }
-    this.#shared = widget.values();
-    this.regroup();
+    if (pairs.length) this.share();
     this.reidentify();
   }
 
@@ -245,10 +254,17 @@ export class WidgetLinks {
     const name = this.#host.element.getAttribute('group')?.trim() ?? '';
     if (name === this.#group || !this.#host.widget()) return;
     if (this.#group) this.#groups.leave(this.#group, this.#host.element);
+    this.#group = '';
+    this.#join(true);
+  }
+
+  /** Joins the group the attribute names, taking its values (shown at once when `show`). */
+  #join(show) {
+    const name = this.#host.element.getAttribute('group')?.trim() ?? '';
     this.#group = name;
     if (!name) return;
     const values = this.#groups.join(name, this.#host.element, this.#receiver);
-    if (this.#take([...values])) this.#host.changed(true, true);
+    if (this.#take([...values], true) && show) this.#host.changed(true, true);
     this.#groups.offer(name, Object.entries(this.#shared));
   }
 
@@ -283,22 +299,26 @@ export class WidgetLinks {
 
   #receive(changes, committed) {
     if (!this.#host.widget()) return;
-    const changed = this.#take(changes);
+    const changed = this.#take(changes, committed);
     if (changed || committed) this.#host.changed(committed, changed);
     if (committed) this.#commitAddress();
   }
 
-  /** Takes shared values into this widget; true if any changed it. */
-  #take(changes) {
+  /** Takes shared values into this widget; true if any changed it. A clamp notice is (re)worded only on a commit, so a drag does not rewrite it at every frame. */
+  #take(changes, committed) {
     const widget = this.#host.widget();
     let changed = false;
     for (const [name, value] of changes) {
-      if (!(name in this.#shared) || this.#shared[name] === value) continue;
+      if (!(name in this.#shared)) continue;
+      if (this.#shared[name] === value) {
+        this.#host.notice(name, null, true);
+        continue;
+      }
       try {
-        this.#host.notice(name, widget.set_linked(name, value, this.#group));
+        this.#host.notice(name, widget.set_linked(name, value, this.#group), committed);
         changed = true;
       } catch (error) {
-        this.#host.notice(name, error);
+        this.#host.notice(name, error, true);
       }
     }
     // What was received (clamped or not) is this widget's own now: never published again.
@@ -317,7 +337,8 @@ export class WidgetLinks {
         console.warn(error?.message ?? String(error));
       }
     }
-    this.#shared = widget.values();
+    // The group follows (a link, Back and Forward restore the whole page).
+    this.share();
     this.#host.changed(true, true);
   }
 }

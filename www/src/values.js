@@ -59,6 +59,8 @@ export function defineCompanions({ element, specs, tagName }) {
         for (const type of ['growth-render', 'growth-input', 'growth-change']) document.removeEventListener(type, this.#onEvent);
         this.#widget = null;
         this.#near?.disconnect();
+        clearTimeout(this.#speakTimer);
+        clearTimeout(this.#keyTimer);
       }
 
       attributeChangedCallback() {
@@ -74,6 +76,7 @@ export function defineCompanions({ element, specs, tagName }) {
         const target = document.getElementById(id);
         if (target?.localName !== tagName) return this.#problem(say(messages, 'no-widget', { tag, id }));
         await customElements.whenDefined(tagName);
+        if (!this.isConnected) return;
         // A value in view starts its widget (which may be far off, not started yet); one out of
         // view (a hidden slide, the end of a long page) costs nothing until it comes near.
         this.#near?.disconnect();
@@ -104,6 +107,7 @@ export function defineCompanions({ element, specs, tagName }) {
         if (text === null) return;
         this.#widget = target;
         this.#shown.className = '';
+        this.#shown.setAttribute('aria-hidden', 'true');
         put(this.#shown, 'textContent', text);
         const param = adjustable && this.hasAttribute('adjustable') ? this.#param(target) : undefined;
         if (param === null) return this.#problem(say(messages, 'not-adjustable', { tag: companion.tag, name, names: this.#spec(target).params.map((p) => p.name).join(', ') }));
@@ -163,6 +167,7 @@ export function defineCompanions({ element, specs, tagName }) {
 
       #warned = '';
       #speakTimer = 0;
+      #keyTimer = 0;
 
       #key(event) {
         const param = this.#widget && this.hasAttribute('adjustable') ? this.#param(this.#widget) : null;
@@ -173,7 +178,11 @@ export function defineCompanions({ element, specs, tagName }) {
         // The keys move the value, not the page or a deck's slides.
         event.preventDefault();
         event.stopPropagation();
-        this.#widget.adjust(param.name, steps, true);
+        // Keys step quietly and commit once they pause, as the widget's own sliders do.
+        const widget = this.#widget;
+        widget.adjust(param.name, steps, false);
+        clearTimeout(this.#keyTimer);
+        this.#keyTimer = setTimeout(() => widget.adjust(param.name, 0, true), 500);
       }
 
       #pointer(event) {
