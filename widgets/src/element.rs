@@ -259,7 +259,6 @@ pub const PAGE_MESSAGES: &[(&str, &str)] = &[
     ("state-ignored", "growth-widget: parts of the address's state were ignored: {list}"),
     ("state-no-widget", "no <growth-widget> with id=\"{id}\""),
     ("state-malformed", "\"{part}\" is not id:name=value,…"),
-    ("link-needs-id", "Copy link needs an id on this widget (id=\"…\"), so the link can name it"),
 ];
 
 /// One element attribute, for the guide.
