@@ -375,7 +375,27 @@ impl Diagram for ScenariosDiagram {
         let mismatches: String = row
             .mismatches
             .iter()
-            .map(|m| format!(" Mismatch ({}: {}): {}", m.column, m.simulated, m.reason))
+            .map(|m| {
+                // Where in the class it occurs, so a reader moving a control knows when to expect it.
+                let within = if m.within == catalog::EVERYWHERE {
+                    String::new()
+                } else {
+                    let param = if m.param.is_empty() {
+                        row.coverage.first().map_or("", |c| c.param)
+                    } else {
+                        m.param
+                    };
+                    format!(
+                        ", {param} in [{}, {}]",
+                        format_number(m.within.0),
+                        format_number(m.within.1)
+                    )
+                };
+                format!(
+                    " Mismatch ({}: {}{within}): {}",
+                    m.column, m.simulated, m.reason
+                )
+            })
             .collect();
         match &self.current {
             Ok(s) => format!(
