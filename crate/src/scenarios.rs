@@ -15,26 +15,33 @@
 //!   from the same lookahead, so extending the horizon cannot change them. g∞ is the trend's
 //!   steady rate ([`crate::trend`]); g_w∞ is the Aitken limit of the wage growth at ½, ¾ and the
 //!   end of the run when those converge geometrically, else its mean over the last tenth.
-//! - The tolerance of "unchanged" is τ = max(10 % of the counterfactual rate, 0.1 pp a year):
-//!   below it a difference is transitional residue, not a change of regime.
+//! - The tolerance of "unchanged" is τ = 10 % of the counterfactual rate it is read against,
+//!   with no absolute floor: below it a difference is transitional residue, not a change of
+//!   regime, and a floor in percentage points would swallow real changes of slow rows (a wage
+//!   growing at g_B + (1 − ρ)(sA − δ − g_B) when ρ → 1⁻, a land economy at small g_A).
 //! - Growth: `II` a finite-time blow-up (found, or certain from a closed form); `I` a growth
 //!   rate rising without bound ([`crate::trend`]); `--` growth dying out (g∞ → 0, or below a
 //!   tenth of g₀); `-` g∞ < g₀ − τ; `=` |g∞ − g₀| ≤ τ; `+` a rise by more than τ but by less
 //!   than half; `++` g∞ ≥ 1.5 g₀ (and > g₀ + τ): a rise by half or more, the tables' large,
 //!   sustained increase ("+" appears once, for a modest rise: robotics HS/LS).
-//! - Labor share: `→0` when it ends below 0.1 % and is not rising by a tenth of itself, or is
+//! - Labor share: `→0` when it ends at or below 0.1 % of its starting (pre-AI) value and is not
+//!   rising by a tenth of itself, or is
 //!   still falling by more than a quarter of itself over the last quarter of the run;
 //!   `C` when it moves by less than a tenth of itself over the last quarter (a share settling at
 //!   a positive constant, however small). Both are read relative to the share, not to a level.
 //! - Wages, from g_w∞ (and the level): `I` wage growth rising without bound; `→0` the wage
-//!   falling (g_w∞ < −0.1 pp) or zero; `=` the level unchanged (|g_w∞| ≤ 0.1 pp). A wage that
+//!   falling (g_w∞ < −τ of the no-AI wage growth g_w0) or zero; `=` the level unchanged
+//!   (|g_w∞| ≤ τ of g_w0: a wage growing at under a tenth of its no-AI rate; where the wage
+//!   did not grow without AI, g_w0 = 0, τ is a tenth of output growth instead). A wage that
 //!   keeps pace with output (|g_w∞ − g∞| ≤ τ of g∞, a constant share per person) reads `++`
 //!   when growth reads `++` and `C` otherwise. A wage lagging output reads `++` when its growth
 //!   rises above the counterfactual's (g_w∞ > g_w0 + τ: capital or robots raise its marginal
 //!   product) and `L` when it stays at that low rate while output grows faster (g_w∞ < g∞ − τ).
 //! - A run that stopped before its horizon (a growth rate passed the solver's cap while not
 //!   rising without bound or blowing up, or fewer than [`MIN_SAMPLES`] samples) is never
-//!   classified: it is a [`ClassifyError`] that says why.
+//!   classified: it is a [`ClassifyError`] that says where it stopped and after how many
+//!   samples. A column that fits none of the rules above is not shown as `?` but is a
+//!   [`ClassifyError::Unreadable`] naming the column and why.
 //! - Coverage: each row's first [`Coverage`] is the class its label names, sampled to its edges;
 //!   further coverages sweep other parameters around the row's own point. A symbol the model
 //!   does not reproduce somewhere is a declared [`Mismatch`] with its reason, pinned by the tests.
@@ -47,18 +54,14 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-/// Labor share below which a share that is not rising counts as → 0.
+/// Labor share, as a fraction of its value at the start of the run, below which a share that is not rising counts as → 0.
 pub const SHARE_ZERO: f64 = 1e-3;
 /// Largest relative change of the labor share over the last quarter that still counts as constant.
 pub const SHARE_DRIFT: f64 = 0.1;
 /// A relative fall over the last quarter larger than this means the share is still heading to zero.
 pub const SHARE_FALLING: f64 = 0.25;
-/// Wage growth within ± this counts as an unchanged wage level (per year).
-pub const WAGE_FLAT: f64 = 0.001;
 /// Relative tolerance of "unchanged" against a counterfactual rate.
 pub const RELATIVE_TOLERANCE: f64 = 0.1;
-/// Absolute floor of that tolerance (per year).
-pub const ABSOLUTE_TOLERANCE: f64 = 0.001;
 /// A long-run rate at least this multiple of the counterfactual's is a large increase (`++`).
 pub const LARGE_RISE: f64 = 1.5;
 /// Fewer samples than this are not a run that can be read.
@@ -93,6 +96,15 @@ pub enum ClassifyError {
         t: f64,
         /// The horizon asked for.
         years: f64,
+        /// How many samples it had by then.
+        samples: usize,
+    },
+    /// A column fits none of the classifier's rules (module docs).
+    Unreadable {
+        /// `growth`, `labor_share` or `wages`.
+        column: &'static str,
+        /// Why, in words.
+        why: &'static str,
     },
     /// Too few samples to read a long run.
     TooFewSamples {
@@ -112,12 +124,15 @@ impl From<ModelError> for ClassifyError {
 impl fmt::Display for ClassifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ClassifyError::StoppedEarly { t, years } => write!(
+            ClassifyError::StoppedEarly { t, years, samples } => write!(
                 f,
-                "not classified: the run stopped at t = {} of {} years, when a growth rate passed the solver's cap without rising without bound",
+                "not classified: the run stopped at t = {} of {} years after {samples} samples, when a growth rate passed the solver's cap on growth rates without rising without bound or blowing up",
                 crate::format::Num(*t),
                 crate::format::Num(*years)
             ),
+            ClassifyError::Unreadable { column, why } => {
+                write!(f, "not classified: the {column} column {why}")
+            }
             ClassifyError::TooFewSamples { count } => write!(
                 f,
                 "not classified: the run has {count} samples, fewer than the {MIN_SAMPLES} needed to read a long run"
@@ -129,7 +144,7 @@ impl fmt::Display for ClassifyError {
 
 /// τ: the tolerance of "unchanged" around a counterfactual rate (module docs).
 pub fn tolerance(rate: f64) -> f64 {
-    (RELATIVE_TOLERANCE * rate.abs()).max(ABSOLUTE_TOLERANCE)
+    RELATIVE_TOLERANCE * rate.abs()
 }
 
 /// Mean of `v` over samples with t in [from, to] (the interpolated value at `to` when none).
@@ -202,11 +217,12 @@ pub fn labor_share_symbol(t: &[f64], share: &[f64]) -> &'static str {
         return "?";
     };
     let end = share.last().copied().unwrap_or(0.0);
+    let zero = SHARE_ZERO * share.first().copied().unwrap_or(0.0);
     let q3 = value_at(t, share, t0 + 0.75 * (t_end - t0));
     let drift = if q3 > 0.0 { (end - q3) / q3 } else { 0.0 };
-    if drift < -SHARE_FALLING || (end < SHARE_ZERO && drift <= SHARE_DRIFT) {
+    if drift < -SHARE_FALLING || (end <= zero && drift <= SHARE_DRIFT) {
         "→0"
-    } else if end >= SHARE_ZERO && drift.abs() <= SHARE_DRIFT {
+    } else if end > zero && drift.abs() <= SHARE_DRIFT {
         "C"
     } else {
         "?"
@@ -231,17 +247,22 @@ pub fn wage_symbol(
     if zero_wage {
         return "→0";
     }
+    let g_y = long_run_rate(t, g_output);
+    // "Flat" relative to the wage growth without AI, or to output growth where the wage did not grow without AI.
+    let flat = tolerance(match counterfactual {
+        Some(c) if c.wage_growth != 0.0 => c.wage_growth,
+        _ => g_y,
+    });
     let positive: Vec<f64> = g_wage.iter().map(|g| g.max(1e-12)).collect();
-    if g_wage.last().is_some_and(|g| *g > WAGE_FLAT)
+    if g_wage.last().is_some_and(|g| *g > 0.0)
         && crate::trend::growth_trend(t, &positive, None) == Trend::TypeI
     {
         return "I";
     }
     let g_w = long_run_rate(t, g_wage);
-    let g_y = long_run_rate(t, g_output);
-    if g_w < -WAGE_FLAT {
+    if g_w < -flat {
         "→0"
-    } else if g_w <= WAGE_FLAT {
+    } else if g_w <= flat {
         "="
     } else if (g_w - g_y).abs() <= tolerance(g_y) {
         if growth == "++" {
@@ -249,7 +270,7 @@ pub fn wage_symbol(
         } else {
             "C"
         }
-    } else if counterfactual.is_some_and(|c| g_w > c.wage_growth + tolerance(c.wage_growth)) {
+    } else if counterfactual.is_some_and(|c| g_w > c.wage_growth + flat) {
         "++"
     } else if g_w < g_y - tolerance(g_y) {
         "L"
@@ -260,16 +281,18 @@ pub fn wage_symbol(
 
 /// Refuses a run that stopped before its horizon or is too short to read (module docs).
 pub fn check_complete(run: &Run) -> Result<(), ClassifyError> {
-    if run.t.len() < MIN_SAMPLES {
-        return Err(ClassifyError::TooFewSamples { count: run.t.len() });
-    }
+    // A capped run says where it stopped first: "2 samples" alone does not say why.
     if let Some(t) = run.capped_at {
-        if !matches!(run.trend, Trend::TypeI | Trend::TypeII(_)) {
+        if !matches!(run.trend, Trend::TypeI | Trend::TypeII(_)) || run.t.len() < MIN_SAMPLES {
             return Err(ClassifyError::StoppedEarly {
                 t,
                 years: run.years,
+                samples: run.t.len(),
             });
         }
+    }
+    if run.t.len() < MIN_SAMPLES {
+        return Err(ClassifyError::TooFewSamples { count: run.t.len() });
     }
     Ok(())
 }
@@ -302,6 +325,25 @@ pub fn classify(
         }
         _ => None,
     };
+    // A column that fits no rule is an error that says why, never a bare `?`.
+    if growth == "?" {
+        return Err(ClassifyError::Unreadable {
+            column: "growth",
+            why: "settles at a steady rate but the model has no counterfactual (no-AI) rate to compare it with",
+        });
+    }
+    if labor_share == Some("?") {
+        return Err(ClassifyError::Unreadable {
+            column: "labor_share",
+            why: "neither settles (it still moves by more than a tenth of itself over the last quarter) nor heads to zero",
+        });
+    }
+    if wages == Some("?") {
+        return Err(ClassifyError::Unreadable {
+            column: "wages",
+            why: "grows neither with output, nor above its no-AI rate, nor below output growth (within a tenth of each)",
+        });
+    }
     Ok(Symbols {
         growth,
         labor_share,
@@ -344,10 +386,10 @@ pub enum Baseline {
 /// A symbol the model does not reproduce, shown as a mismatch with its reason (never hidden).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mismatch {
-    /// The parameter whose values `points` are; `""` for the row's first coverage parameter.
+    /// The parameter whose values `within` bounds; `""` for the row's first coverage parameter.
     pub param: &'static str,
-    /// The values of `param` where it occurs; empty for every point.
-    pub points: &'static [f64],
+    /// The closed interval of `param` values where it occurs ([`EVERYWHERE`] for every point of the class).
+    pub within: (f64, f64),
     /// The column: `growth`, `labor_share` or `wages`.
     pub column: &'static str,
     /// What the simulation reads there instead.
@@ -402,7 +444,8 @@ impl ScenarioRow {
                 }
                 _ => None,
             };
-            if !m.points.is_empty() && !value.is_some_and(|v| m.points.contains(&v)) {
+            let everywhere = m.within == EVERYWHERE;
+            if !everywhere && !value.is_some_and(|v| v >= m.within.0 && v <= m.within.1) {
                 continue;
             }
             match m.column {
@@ -414,6 +457,9 @@ impl ScenarioRow {
         s
     }
 }
+
+/// A mismatch's interval covering the whole class.
+pub const EVERYWHERE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
 const fn sym(growth: &'static str, labor_share: &'static str, wages: &'static str) -> Symbols {
     Symbols {
@@ -504,7 +550,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("++", "→0", "++"),
         coverage: &[HS, Coverage { param: "s", class: "saving high enough: sA − δ ≫ g_B", samples: &[0.15, 0.5] }, Coverage { param: "g_B", class: "people's productivity growth", samples: &[0.005, 0.04] }],
         baseline: Baseline::BalancedPath(&[]),
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "", within: (0.9914, 1.0), column: "wages", simulated: "L", reason: "As ρ → 1⁻ the wage's rise over its no-AI rate, (1 − ρ)(sA − δ − g_B), shrinks to zero (the PS limit, where the wage grows at g_B: 'L'); above ρ ≈ 0.991 it is under a tenth of g_B, the classifier's tolerance of 'unchanged', so the wage reads as lagging output at its old rate." }],
     },
     ScenarioRow {
         id: "hs-capital-augmenting",
@@ -543,7 +589,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("++", "→0", "→0"),
         coverage: &[MS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.01, 0.06] }],
         baseline: NO_AI_TECH,
-        mismatches: &[Mismatch { param: "g_A", points: &[0.01], column: "wages", simulated: "L", reason: "People's own productivity grows at g_B = 2 %/yr, so the wage grows at g_B − g_A: it falls toward zero only when robots' technology outpaces people's (g_A > g_B, or people's productivity fixed as in Hanson's model); below that it lags output, 'L'." }],
+        mismatches: &[Mismatch { param: "g_A", within: (1e-09, 0.0065), column: "growth", simulated: "=", reason: "With g_A this small robots' technology grows too slowly for AK to outgrow people's BL within the model's reach (people's productivity grows at g_B = 2 %/yr): the economy stays on people's path, as without AI." }, Mismatch { param: "g_A", within: (1e-09, 0.0065), column: "labor_share", simulated: "C", reason: "With g_A this small robots' technology grows too slowly for AK to outgrow people's BL within the model's reach (people's productivity grows at g_B = 2 %/yr): the economy stays on people's path, as without AI." }, Mismatch { param: "g_A", within: (1e-09, 0.0065), column: "wages", simulated: "C", reason: "With g_A this small robots' technology grows too slowly for AK to outgrow people's BL within the model's reach (people's productivity grows at g_B = 2 %/yr): the economy stays on people's path, as without AI." }, Mismatch { param: "g_A", within: (0.0065, 0.0095), column: "growth", simulated: "+", reason: "Robots take over, but growth a·g_A/(1−a) plus the transition rises above the no-AI rate by less than half: '+'." }, Mismatch { param: "g_A", within: (0.0065, 0.0179), column: "wages", simulated: "L", reason: "People's own productivity grows at g_B = 2 %/yr, so the wage grows at g_B − g_A: it falls toward zero only when robots' technology outpaces people's (g_A > g_B, or people's productivity fixed as in Hanson's model); below that it lags output, 'L'." }, Mismatch { param: "g_A", within: (0.0181, 0.0219), column: "wages", simulated: "=", reason: "At g_A ≈ g_B the wage's growth g_B − g_A is within a tenth of its no-AI rate of zero change: the level is flat, '='." }],
     },
     ScenarioRow {
         id: "ps-land-equipment",
@@ -556,7 +602,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("++", "→0", "L"),
         coverage: &[MS, Coverage { param: "g_A", class: "equipment-augmenting growth g_A > 0", samples: &[0.02, 0.08] }],
         baseline: NO_AI_TECH,
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "g_A", within: (1e-09, 0.0015), column: "growth", simulated: "=", reason: "With g_A this small equipment's technology does not outgrow people's (g_B = 2 %/yr) fast enough to swamp them: output rises by less than half over its no-AI rate and people keep their share." }, Mismatch { param: "g_A", within: (0.0015, 0.0075), column: "growth", simulated: "+", reason: "With g_A this small equipment's technology does not outgrow people's (g_B = 2 %/yr) fast enough to swamp them: output rises by less than half over its no-AI rate and people keep their share." }, Mismatch { param: "g_A", within: (1e-09, 0.0165), column: "labor_share", simulated: "C", reason: "Until equipment's technology clearly outgrows people's productivity (g_A above about 1.65 %/yr against g_B = 2 %/yr with the structures share), people's share settles at a positive constant." }, Mismatch { param: "g_A", within: (1e-09, 0.0075), column: "wages", simulated: "C", reason: "With g_A this small equipment's technology does not outgrow people's (g_B = 2 %/yr) fast enough to swamp them: output rises by less than half over its no-AI rate and people keep their share." }, Mismatch { param: "g_A", within: (0.0075, 0.0165), column: "wages", simulated: "++", reason: "People keep a constant share of output that grows by half or more over its no-AI rate, so the wage grows with it: '++' rather than lagging." }],
     },
     ScenarioRow {
         id: "ps-land-ls",
@@ -569,7 +615,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("=", "→0", "→0"),
         coverage: &[LS_LAND, Coverage { param: "g_A", class: "any technology (regardless of tech)", samples: &[0.0, 0.06] }],
         baseline: NO_AI_TECH,
-        mismatches: &[Mismatch { param: "g_A", points: &[0.0], column: "labor_share", simulated: "C", reason: "Without technology making robots better, robots accumulate only as fast as output and people (2 %/yr each), so people are not swamped: the paper's →0 needs robots that outgrow people, g_A(1 − ρ) > g_B." }, Mismatch { param: "g_A", points: &[0.0], column: "wages", simulated: "C", reason: "Likewise the wage: it grows at g_B − (1 − ρ)g_A in the long run, with output when g_A = 0." }],
+        mismatches: &[Mismatch { param: "g_X", within: (0.0225, 0.0275), column: "growth", simulated: "+", reason: "Land is the bottleneck under LS: once robots replace people growth tends to land's g_X, while without AI it is held to the slower of g_B and g_X. The paper's '=' holds when land is at least as scarce as people (g_X ≤ g_B); when g_X > g_B the AI lifts growth toward g_X, by less than half here." }, Mismatch { param: "g_X", within: (0.0275, 1.0), column: "growth", simulated: "++", reason: "Land is the bottleneck under LS: once robots replace people growth tends to land's g_X, while without AI it is held to the slower of g_B and g_X. The paper's '=' holds when land is at least as scarce as people (g_X ≤ g_B); when g_X > g_B the AI lifts growth toward g_X, by half or more here." }, Mismatch { param: "g_X", within: (0.0, 0.0), column: "growth", simulated: "--", reason: "With no land-augmenting growth (g_X = 0) fixed land under LS makes growth die out, with or without AI." }, Mismatch { param: "g_A", within: (0.0, 0.0), column: "labor_share", simulated: "C", reason: "Without technology making robots better, robots accumulate only as fast as output and people (2 %/yr each), so people are not swamped: the paper's →0 needs robots that outgrow people, g_A(1 − ρ) > g_B." }, Mismatch { param: "g_A", within: (0.0, 0.0), column: "wages", simulated: "C", reason: "Likewise the wage: it grows at g_B − (1 − ρ)g_A in the long run, with output when g_A = 0." }, Mismatch { param: "g_A", within: (1e-12, 0.0085), column: "wages", simulated: "L", reason: "The wage grows at people's g_B less robots' pull on it; with g_A below about 0.85 %/yr that is still positive, lagging output: 'L'. The paper's →0 needs robots' technology to outgrow people's." }, Mismatch { param: "g_A", within: (0.0085, 0.0105), column: "wages", simulated: "=", reason: "Around g_A ≈ 0.95 %/yr the wage's growth is within a tenth of its no-AI rate of zero: the level is flat, '='." }, Mismatch { param: "", within: (-0.00225, 0.0), column: "growth", simulated: "--", reason: "As ρ → 0⁻ the robots' share decays at a rate proportional to |ρ|, so within the run growth is still falling toward its positive floor g_X, far below a tenth of the no-AI rate: it reads as dying out. Longer runs do not fix this in a 20× lookahead." }],
     },
     ScenarioRow {
         id: "robotics-hs-hs",
@@ -583,10 +629,10 @@ pub static CATALOG: &[ScenarioRow] = &[
         coverage: &[Coverage { param: "rho_R", class: "HS in robotics production: ρ_R ∈ (0, 1)", samples: &[0.05, 0.2, 0.5, 0.8, 0.95] }, Coverage { param: "D", class: "robots' worth in robot production", samples: &[0.5, 3.0] }],
         baseline: Baseline::BalancedPath(&[]),
         mismatches: &[
-            Mismatch { param: "", points: &[0.05, 0.2], column: "growth", simulated: "=", reason: "Machines alone make robots at productivity α_R^{1/ρ_R}, which vanishes as ρ_R → 0⁺: below ρ_R ≈ 0.39 robots cannot outpace depreciation and never take off." },
-            Mismatch { param: "", points: &[0.05, 0.2], column: "wages", simulated: "C", reason: "Without take-off the economy stays on its no-AI path, wages growing with output." },
-            Mismatch { param: "", points: &[0.05], column: "labor_share", simulated: "C", reason: "Without take-off people keep a small constant share (about 2 %)." },
-        ],
+            Mismatch { param: "", within: (0.0, 0.2425), column: "growth", simulated: "=", reason: "Machines alone make robots at productivity α_R^{1/ρ_R}, which vanishes as ρ_R → 0⁺: below ρ_R ≈ 0.24 robots cannot outpace depreciation and never take off." },
+            Mismatch { param: "", within: (0.0, 0.2425), column: "wages", simulated: "C", reason: "Without take-off the economy stays on its no-AI path, wages growing with output." },
+            Mismatch { param: "", within: (0.0, 0.175), column: "labor_share", simulated: "C", reason: "Without take-off people keep a small constant share (about 2 %)." },
+            Mismatch { param: "", within: (0.2425, 0.265), column: "growth", simulated: "+", reason: "Just above the take-off threshold robots grow output faster than without AI, but by less than half: '+'." }],
     },
     ScenarioRow {
         id: "robotics-hs-ls",
@@ -599,7 +645,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("+", "C", "C"),
         coverage: &[Coverage { param: "rho_R", class: "LS in robotics production: ρ_R < 0", samples: &[-0.05, -0.25, -1.0, -3.0, -10.0] }, Coverage { param: "D", class: "robots' worth in robot production", samples: &[0.5, 3.0] }],
         baseline: Baseline::BalancedPath(&[]),
-        mismatches: &[Mismatch { param: "", points: &[], column: "growth", simulated: "=", reason: "With constant returns and people necessary for robots, robots grow no faster than B·H in the long run: they raise output's level, not its long-run growth, which returns to g_B." }],
+        mismatches: &[Mismatch { param: "", within: EVERYWHERE, column: "growth", simulated: "=", reason: "With constant returns and people necessary for robots, robots grow no faster than B·H in the long run: they raise output's level, not its long-run growth, which returns to g_B." }],
     },
     ScenarioRow {
         id: "savings-increase",
@@ -625,7 +671,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("-", "→0", "→0"),
         coverage: &[MS, Coverage { param: "g_A", class: "capital-augmenting growth g_A > 0", samples: &[0.02, 0.05] }],
         baseline: Baseline::Simulated(&[("wage_saving", "0")]),
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "a", within: (0.89, 1.0), column: "growth", simulated: "--", reason: "With land's share 1 − a small (a ≥ 0.9) and no labor-augmenting growth (g_B = 0), growth under the lower saving falls below a tenth of its no-AI rate: the classifier reads dying out, not a decrease." }, Mismatch { param: "a", within: (0.89, 1.0), column: "wages", simulated: "=", reason: "At a ≥ 0.9 the wage's fall is under a tenth of output growth, the classifier's band for a flat wage." }],
     },
     ScenarioRow {
         id: "tasks-full-automation",
@@ -651,7 +697,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("I", "→0", "I"),
         coverage: &[MS, Coverage { param: "automation_rate", class: "asymptotic automation: a > 0", samples: &[0.005, 0.01, 0.05] }],
         baseline: NO_AUTOMATION,
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "full", within: (1.0, 1.0), column: "wages", simulated: "→0", reason: "With every task automated at once (full = 1) people have no task left and the wage is zero; AJJ's rising wage needs the automated share to approach 1 without reaching it, as the row's asymptotic automation does." }],
     },
     ScenarioRow {
         id: "tasks-ls-asymptotic",
@@ -664,7 +710,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("++", "C", "++"),
         coverage: &[LS, Coverage { param: "automation_rate", class: "asymptotic automation a > 0", samples: &[0.01, 0.1] }, Coverage { param: "g_A", class: "TFP growth", samples: &[0.005, 0.04] }],
         baseline: NO_AUTOMATION,
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "", within: (-0.0025, 0.0), column: "labor_share", simulated: "not classified", reason: "As ρ → 0⁻ the labor share approaches its constant so slowly (at a rate proportional to |ρ|) that it still moves by more than a tenth of itself over the last quarter of the run: neither C nor →0, so the run is not classified." }, Mismatch { param: "automation_rate", within: (1e-09, 0.0047), column: "growth", simulated: "+", reason: "Automation this slow raises growth by less than half over its no-AI rate: '+'." }, Mismatch { param: "automation_rate", within: (1e-09, 0.0047), column: "wages", simulated: "C", reason: "Likewise the wage grows with output, which does not rise by half: 'C'." }],
     },
     ScenarioRow {
         id: "tasks-ls-replacement",
@@ -677,7 +723,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("++", "C", "++"),
         coverage: &[LS, Coverage { param: "automation_rate", class: "automation and replacement a > 0", samples: &[0.02, 0.1] }],
         baseline: NO_AUTOMATION,
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "", within: (-0.0025, 0.0), column: "labor_share", simulated: "not classified", reason: "As ρ → 0⁻ the labor share approaches its constant so slowly (at a rate proportional to |ρ|) that it still moves by more than a tenth of itself over the last quarter of the run: neither C nor →0, so the run is not classified." }, Mismatch { param: "automation_rate", within: (1e-09, 0.00125), column: "growth", simulated: "=", reason: "Automation and replacement this slow change growth by under a tenth of its no-AI rate: '='." }, Mismatch { param: "automation_rate", within: (0.00125, 0.0055), column: "growth", simulated: "+", reason: "Automation this slow raises growth by less than half over its no-AI rate: '+'." }, Mismatch { param: "automation_rate", within: (1e-09, 0.0055), column: "wages", simulated: "C", reason: "The wage grows with output, which does not rise by half: 'C'." }],
     },
     ScenarioRow {
         id: "tasks-hs-creation",
@@ -794,7 +840,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: growth_only("II"),
         coverage: &[Coverage { param: "phi", class: "positive research feedback: φ > 0", samples: &[0.01, 0.1, 0.5, 1.0, 3.0] }],
         baseline: Baseline::BalancedPath(&[("g_Z", "0")]),
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "", within: (1e-09, 0.002), column: "growth", simulated: "I", reason: "The blow-up time grows like 1/φ (about 5,000 years at φ = 0.01, ten times that at φ = 0.001), beyond what the run reaches; before it the growth rate rises without bound: type I." }],
     },
     ScenarioRow {
         id: "tech-combinatorial",
@@ -805,9 +851,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         params: &[("phi", "0"), ("n", "0.01"), ("theta", "0.05"), ("years", "1000")],
         rationale: "AI lets researchers search more combinations of ideas, raising λ: with φ < 1 growth settles at λn/(1−φ), λ times its rate at λ = 1 and the same n; the class is a rise by more than half.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "lambda", class: "multiplied discovery: λ ∈ (1.5, 2]", samples: &[1.6, 1.8, 2.0] }, Coverage { param: "n", class: "research effort growth n > 0", samples: &[0.005, 0.05] }],
+        coverage: &[Coverage { param: "lambda", class: "multiplied discovery: λ > 1", samples: &[1.005, 1.2, 1.6, 1.8, 2.0] }, Coverage { param: "n", class: "research effort growth n > 0", samples: &[0.005, 0.05] }],
         baseline: Baseline::BalancedPath(&[("lambda", "1")]),
-        mismatches: &[],
+        mismatches: &[Mismatch { param: "", within: (1.0, 1.1), column: "growth", simulated: "=", reason: "Growth settles at λ times its rate at λ = 1: a multiplication by at most 1.1 is within the classifier's tenth of 'unchanged'." }, Mismatch { param: "", within: (1.1, 1.5), column: "growth", simulated: "+", reason: "A multiplication by less than 1.5 raises growth by less than half: '+'. The table's '++' is read as a rise by half or more, so only λ ≥ 1.5 gives it." }],
     },
     ScenarioRow {
         id: "tech-elasticity-change",

@@ -152,7 +152,7 @@ fn scenarios_prints_every_row_with_its_simulated_symbols() {
     assert!(
         hs_ls.contains("\"simulated\":{\"growth\":\"=\",\"labor_share\":\"C\",\"wages\":\"C\"}")
     );
-    assert!(hs_ls.contains("\"mismatches\":[{\"column\":\"growth\",\"simulated\":\"=\",\"reason\":\"With constant returns"));
+    assert!(hs_ls.contains("\"mismatches\":[{\"param\":\"rho_R\",\"within\":null,\"column\":\"growth\",\"simulated\":\"=\",\"reason\":\"With constant returns"));
 }
 
 #[test]

@@ -119,7 +119,12 @@ fn list_scenarios() -> String {
             let mismatches: Vec<String> = row
                 .mismatches
                 .iter()
-                .map(|m| format!("{{\"column\":{},\"simulated\":{},\"reason\":{}}}", string(m.column), string(m.simulated), string(m.reason)))
+                .map(|m| {
+                    // The interval of the class where it occurs; null for the whole class.
+                    let within = if m.within == scenarios::EVERYWHERE { "null".to_string() } else { array(&[m.within.0, m.within.1]) };
+                    let param = if m.param.is_empty() { row.coverage.first().map_or("", |c| c.param) } else { m.param };
+                    format!("{{\"param\":{},\"within\":{},\"column\":{},\"simulated\":{},\"reason\":{}}}", string(param), within, string(m.column), string(m.simulated), string(m.reason))
+                })
                 .collect();
             format!(
                 "{{\"id\":{},\"table\":{},\"label\":{},\"sources\":{},\"model\":{},\"params\":{{{}}},\"rationale\":{},\"paper\":{},\"simulated\":{},\"coverage\":[{}],\"mismatches\":[{}]}}",

@@ -1,4 +1,6 @@
 //! Integration tests of growth-model against closed forms, one file per topic.
+mod audit;
+mod classes;
 mod dynamics;
 mod precision;
 mod production;
