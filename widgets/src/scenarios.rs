@@ -20,7 +20,7 @@ static SPEC: KindSpec = KindSpec {
     summary: Doc::new("Every row of the episode's tables, simulated: the paper's growth, labor-share and wage symbols beside the ones read from the model's own numbers."),
     height: 360,
     params: &[
-        ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS). Symbols are read against the same economy without AI, every threshold relative (no absolute floor): growth '=' within 10 % of its no-AI rate, '++' at 1.5 times it or more; wages flat within 10 % of their no-AI growth, '++' when their growth rises above it by more, 'L' when it stays there below output growth; labor share →0 below 0.1 % of its starting value. A run that stops early, or a column that fits no rule, is not classified and says why."),
+        ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS). Symbols compare with the same economy without AI, all relative: growth '=' within 10 % of its no-AI rate, '++' at 1.5 times it; wages flat within 10 % of their no-AI growth, '++' above it, 'L' at it below output; share →0 under 0.1 % of its start. Runs that stop early or fit no rule say why."),
         ParamSpec::number("rho_R", "ρ_R", "Substitution in robot production ρ_R", (-10.0, 1.0, 0.05), 0.5, "", "Between machines and people in making robots: ρ_R < 0 makes people necessary (LS)."),
         ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 0.5, "", "The research-feedback class the row names."),
         ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
@@ -387,8 +387,8 @@ impl Diagram for ScenariosDiagram {
                     };
                     format!(
                         ", {param} in [{}, {}]",
-                        format_number(m.within.0),
-                        format_number(m.within.1)
+                        format_number(m.interval().0),
+                        format_number(m.interval().1)
                     )
                 };
                 format!(

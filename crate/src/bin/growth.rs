@@ -113,7 +113,7 @@ fn list_scenarios() -> String {
             let coverage: Vec<String> = row
                 .coverage
                 .iter()
-                .map(|c| format!("{{\"param\":{},\"class\":{},\"samples\":{}}}", string(c.param), string(c.class), array(c.samples)))
+                .map(|c| format!("{{\"param\":{},\"class\":{},\"samples\":{}}}", string(c.param), string(c.class.text()), array(c.samples)))
                 .collect();
             let simulated = classified_json(&scenarios::classify_row(row, &[]).map(|(_, s)| s));
             let mismatches: Vec<String> = row
@@ -121,7 +121,7 @@ fn list_scenarios() -> String {
                 .iter()
                 .map(|m| {
                     // The interval of the class where it occurs; null for the whole class.
-                    let within = if m.within == scenarios::EVERYWHERE { "null".to_string() } else { array(&[m.within.0, m.within.1]) };
+                    let within = if m.within == scenarios::EVERYWHERE { "null".to_string() } else { { let (lo, hi) = m.interval(); array(&[lo, hi]) } };
                     let param = if m.param.is_empty() { row.coverage.first().map_or("", |c| c.param) } else { m.param };
                     format!("{{\"param\":{},\"within\":{},\"column\":{},\"simulated\":{},\"reason\":{}}}", string(param), within, string(m.column), string(m.simulated), string(m.reason))
                 })

@@ -33,8 +33,8 @@ fn declared(id: &str, param: &str, value: f64, column: &str) {
             let p = if m.param.is_empty() { first } else { m.param };
             p == param
                 && m.column == column
-                && value >= m.within.0
-                && value <= m.within.1
+                && value >= m.interval().0
+                && value <= m.interval().1
                 && !m.reason.is_empty()
         }),
         "{id}: no declared {column} mismatch at {param} = {value}"
@@ -122,7 +122,11 @@ fn savings_decrease_at_large_a_is_declared() {
 fn combinatorial_class_is_any_multiplication_not_the_cutoff() {
     let row = find("tech-combinatorial").expect("row");
     let class = row.coverage[0];
-    assert!(class.samples.iter().any(|v| *v < 1.5), "{}", class.class);
+    assert!(
+        class.samples.iter().any(|v| *v < 1.5),
+        "{}",
+        class.class.text()
+    );
     assert_eq!(agrees("tech-combinatorial", "lambda", "1.3").growth, "+");
     declared("tech-combinatorial", "lambda", 1.3, "growth");
 }

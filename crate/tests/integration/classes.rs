@@ -35,7 +35,7 @@ impl Lcg {
 fn class_interval(c: &Coverage) -> (f64, f64) {
     let lo = c.samples.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = c.samples.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let class = c.class;
+    let class = c.class.text();
     let edge = 1e-3;
     let lo = if lo > 0.0 && lo < 0.05 && (class.contains("(0") || class.contains("> 0")) {
         edge
