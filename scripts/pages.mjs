@@ -61,6 +61,7 @@ ${tag(spec.kind)}
 <h3>Attributes and properties</h3>
 <div class="scroll"><table><thead><tr><th>Attribute</th><th>Label</th><th>Valid values</th><th>Default</th><th>Unit</th><th>Meaning</th></tr></thead>
 <tbody>${attributeRows(spec, shim.element)}</tbody></table></div>
+<p>Names for <a href="#explorable"><code>&lt;growth-value&gt;</code> and <code>&lt;growth-text&gt;</code></a>: the parameters above, <code>description</code>, and the readouts ${spec.initial.readouts.map((r) => `<code>${esc(r.key)}</code> (${esc(r.label)})`).join(', ')}.</p>
 </section>`;
     })
     .join('\n');
