@@ -277,7 +277,9 @@ test('on the deck: a value on the slide follows its widget, and the linked widge
   await page.evaluate(() => Reveal.prev());
   await waitDrawn(page, '#deck-production');
   assert.ok(Math.abs((await values(page, 'deck-production')).rho - rho) < 1e-12);
-  // The deck's own address (#/2) is left alone: these widgets keep no state there.
+  // The deck's own address (#/2) is left alone: these widgets keep no state there, and offer no link.
+  const actions = await page.evaluate(() => [...document.getElementById('deck-production').shadowRoot.querySelectorAll('.actions button')].map((b) => b.textContent.trim()));
+  assert.ok(!actions.includes('Copy link') && actions.includes('Copy tag'), actions.join(', '));
   await page.waitForFunction(() => /^#\/2/.test(location.hash));
   assert.deepEqual(page.problems, []);
   await page.context().close();

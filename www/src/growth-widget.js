@@ -324,6 +324,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       if (kindChanged) return this.#create();
       for (const [name, value] of writes) this.#route(name, value, null);
       if (writes.some(([name]) => name === 'group')) this.#links.regroup();
+      if (writes.some(([name]) => name === 'history')) this.#buildActions();
     }
 
     /** Attribute text as the engine reads it: at most one character past its limit. */
@@ -357,7 +358,9 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       const actions = {};
       if (spec?.play) actions.play = () => this.#togglePlay();
       if (spec) Object.assign(actions, { png: () => this.downloadPNG(), svg: () => this.downloadSVG(), 'copy-tag': () => this.copyTag() });
-      if (spec && this.id) actions['copy-link'] = () => this.copyLink();
+      // The engine decides whether the address keeps this widget (history="none" does not).
+      const kept = this.#widget ? this.#widget.layout().history !== 'none' : true;
+      if (spec && this.id && kept) actions['copy-link'] = () => this.copyLink();
       buildActions(this.#els.actions, actions);
       if (this.#widget) this.#syncControls();
     }
@@ -465,6 +468,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       for (const outcome of outcomes) this.#apply(outcome);
       // The address's state for this widget, then its group's values.
       this.#links.started();
+      this.#buildActions();
       const layout = this.#layout();
       this.#els.canvas.hidden = false;
       const canvas = this.#els.canvas;
