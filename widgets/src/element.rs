@@ -47,8 +47,7 @@ pub const ELEMENT_ATTRIBUTES: &[(&str, Doc)] = &[
 ];
 
 /// The `history` attribute's values: how a widget with an id keeps its state in the address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum History {
     /// The address follows committed changes, replacing its entry (the default).
     Replace,
@@ -69,11 +68,8 @@ impl History {
     }
 }
 
-const HISTORY_VALUES: [(&str, History); 3] = [
-    ("replace", History::Replace),
-    ("push", History::Push),
-    ("none", History::None),
-];
+/// Every mode, in the order the message lists them (the names are [`History::as_str`]'s).
+const HISTORY_VALUES: [History; 3] = [History::Replace, History::Push, History::None];
 
 /// Attributes that belong to HTML or to the page, never to a diagram: ignored, never refused.
 const GLOBAL_ATTRIBUTES: &[&str] = &[
@@ -156,7 +152,7 @@ impl Affects {
 }
 
 /// What shapes the element's box (see [`Widget::layout`]).
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Layout {
     /// The validated height in CSS pixels.
     pub height: u32,
@@ -174,7 +170,7 @@ pub struct Layout {
 
 /// The figure's draggable point as an interactive control (a two-dimensional slider): the
 /// x parameter's range and value, and the spoken value of both parameters.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Point {
     /// The x parameter's smallest value.
     pub min: f64,
@@ -475,15 +471,15 @@ impl Widget {
         self.history = History::Replace;
         let Some(text) = value else { return Ok(()) };
         let found = HISTORY_VALUES
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(text.trim()));
+            .into_iter()
+            .find(|h| h.as_str().eq_ignore_ascii_case(text.trim()));
         match found {
-            Some((_, history)) => {
-                self.history = *history;
+            Some(history) => {
+                self.history = history;
                 Ok(())
             }
             None => {
-                let names: Vec<&str> = HISTORY_VALUES.iter().map(|(name, _)| *name).collect();
+                let names: Vec<&str> = HISTORY_VALUES.iter().map(|h| h.as_str()).collect();
                 Err(InputError::new(
                     "history",
                     text,
@@ -563,11 +559,9 @@ impl Widget {
         let Some(p) = self.spec.params.iter().find(|p| p.name == name) else {
             return Ok(None);
         };
+        // A value that is not finite is refused with the range (`check` refuses every one).
         if !value.is_finite() {
-            return Err(p
-                .check(value)
-                .err()
-                .unwrap_or_else(|| unknown_param(self.spec, name, "")));
+            p.check(value)?;
         }
         let shown = growth_model::clamp(value, p.min, p.max);
         self.update(|params| params.set(p.name, shown))?;
