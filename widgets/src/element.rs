@@ -68,8 +68,11 @@ impl History {
     }
 }
 
-/// Every mode, in the order the message lists them (the names are [`History::as_str`]'s).
-const HISTORY_VALUES: [History; 3] = [History::Replace, History::Push, History::None];
+const HISTORY_VALUES: [(&str, History); 3] = [
+    ("replace", History::Replace),
+    ("push", History::Push),
+    ("none", History::None),
+];
 
 /// Attributes that belong to HTML or to the page, never to a diagram: ignored, never refused.
 const GLOBAL_ATTRIBUTES: &[&str] = &[
@@ -471,15 +474,15 @@ impl Widget {
         self.history = History::Replace;
         let Some(text) = value else { return Ok(()) };
         let found = HISTORY_VALUES
-            .into_iter()
-            .find(|h| h.as_str().eq_ignore_ascii_case(text.trim()));
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text.trim()));
         match found {
-            Some(history) => {
-                self.history = history;
+            Some((_, history)) => {
+                self.history = *history;
                 Ok(())
             }
             None => {
-                let names: Vec<&str> = HISTORY_VALUES.iter().map(|h| h.as_str()).collect();
+                let names: Vec<&str> = HISTORY_VALUES.iter().map(|(name, _)| *name).collect();
                 Err(InputError::new(
                     "history",
                     text,
@@ -1111,5 +1114,9 @@ mod tests {
             "history=\"pushy\" is not a history mode; one of: replace, push, none. Using replace."
         );
         assert_eq!(w.layout().history, History::Replace);
+        // The table the attribute is read with and the names the shim reads agree.
+        for (name, history) in HISTORY_VALUES {
+            assert_eq!(history.as_str(), name);
+        }
     }
 }
