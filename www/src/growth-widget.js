@@ -36,8 +36,15 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
   // Linked widgets and the state in the address (link.js); a state in the address is read,
   // and checked, before the first widget starts.
   const groups = new Groups();
-  const address = new AddressState(element.messages, tagName);
-  const addressRead = readAddress(address, { engine, bindings, element, tagName });
+  const address = new AddressState(element.messages);
+  /** Attribute text as the engine reads it: at most one character past its limit. */
+  const bounded = (value) => (value !== null && value.length > element.max_text ? value.slice(0, element.max_text + 1) : value);
+  /** An element's attributes as the engine takes them: names and bounded values. */
+  const attributesOf = (node) => {
+    const list = [...node.attributes];
+    return [list.map((a) => a.name), list.map((a) => bounded(a.value))];
+  };
+  const addressRead = readAddress(address, { engine, bindings, tagName, attributesOf });
 
   class GrowthWidgetElement extends HTMLElement {
     /** Bytes of WebAssembly memory the page's widgets use (0 before loading): for leak checks. */
@@ -60,7 +67,6 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     #painter = new Painter(this, this.#els.plot, this.#els.canvas, this.#els.probe, element.theme);
     #table = new DataTable(this.#els.table, (option, id) => this.#route(option, id, 'growth-change'));
     #player = new Player(() => this.#els.actions.querySelector('[data-action="play"]'));
-    #started = false;
     #visible = false;
     #dirty = true;
     #frame = 0;
@@ -285,7 +291,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       this.#links.stopped();
       this.#widget?.free();
       this.#widget = null;
-      this.#started = false;
+      this.#startup = null;
     }
 
     attributeChangedCallback(name, oldValue, value) {
@@ -293,7 +299,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       if (name === 'class' || name === 'style') return this.#onScheme();
       if (name === 'id') {
         this.#links.reidentify();
-        return this.#buildActions();
+        this.#buildActions();
+        return this.#syncControls();
       }
       // Writes are applied together at the end of the task that made them, the last value of
       // each in the order last written, so a storm of writes costs one rebuild per name; every
@@ -317,19 +324,17 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         if (!this.isConnected || !writes.some(([name]) => shaping(name))) return;
         this.#buildFrame();
         // A widget that is starting creates itself; one whose kind was refused starts again here.
-        if (kindChanged && this.#started && !this.#starting && engine.loaded) this.#create();
+        if (kindChanged && this.#startup && !this.#starting && engine.loaded) this.#create();
         return;
       }
       // A new kind reads every attribute afresh.
       if (kindChanged) return this.#create();
       for (const [name, value] of writes) this.#route(name, value, null);
       if (writes.some(([name]) => name === 'group')) this.#links.regroup();
-      if (writes.some(([name]) => name === 'history')) this.#buildActions();
-    }
-
-    /** Attribute text as the engine reads it: at most one character past its limit. */
-    #bounded(value) {
-      return value !== null && value.length > element.max_text ? value.slice(0, element.max_text + 1) : value;
+      if (writes.some(([name]) => name === 'history')) {
+        this.#buildActions();
+        this.#syncControls();
+      }
     }
 
     // ---- structure: what the declaration says, present before the engine loads ----------
@@ -352,17 +357,17 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       this.#table.render(spec.initial.table, { live: false, embedded: this.#embedded(spec.initial.table) });
     }
 
-    /** The actions: Play for a kind that sweeps a parameter; Copy link for a widget with an id (the link names it). */
-    #buildActions() {
+    /**
+     * The actions: Play for a kind that sweeps a parameter; Copy link for a widget with an id
+     * (the link names it) whose `history` the engine did not validate as none.
+     */
+    #buildActions(history = this.#widget?.layout().history) {
       const spec = this.#spec;
       const actions = {};
       if (spec?.play) actions.play = () => this.#togglePlay();
       if (spec) Object.assign(actions, { png: () => this.downloadPNG(), svg: () => this.downloadSVG(), 'copy-tag': () => this.copyTag() });
-      // The engine decides whether the address keeps this widget (history="none" does not).
-      const kept = this.#widget ? this.#widget.layout().history !== 'none' : true;
-      if (spec && this.id && kept) actions['copy-link'] = () => this.copyLink();
+      if (spec && this.id && history !== 'none') actions['copy-link'] = () => this.copyLink();
       buildActions(this.#els.actions, actions);
-      if (this.#widget) this.#syncControls();
     }
 
     /** Controls for the engine's list; before it loads, a hint from the attribute's names. */
@@ -417,15 +422,15 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     // ---- lifecycle -------------------------------------------------------------------------
 
+    /** Starts once (until disconnected): every caller waits for the same start. */
     #start() {
-      if (!this.#started) this.#startup = this.#startOnce();
+      this.#startup ??= this.#startOnce();
       return this.#startup;
     }
 
     #startup = null;
 
     async #startOnce() {
-      this.#started = true;
       this.#starting = true;
       try {
         await engine.ready();
@@ -463,13 +468,13 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         this.#els.description.textContent = detail.message;
         return;
       }
-      const attributes = [...this.attributes];
-      const outcomes = this.#widget.attributes(attributes.map((a) => a.name), attributes.map((a) => this.#bounded(a.value)));
+      const outcomes = this.#widget.attributes(...attributesOf(this));
       for (const outcome of outcomes) this.#apply(outcome);
       // The address's state for this widget, then its group's values.
       this.#links.started();
-      this.#buildActions();
       const layout = this.#layout();
+      // Enabled by the controls' sync below.
+      this.#buildActions(layout.history);
       this.#els.canvas.hidden = false;
       const canvas = this.#els.canvas;
       canvas.tabIndex = layout.focusable ? 0 : -1;
@@ -502,7 +507,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       if (!this.#widget) return;
       let outcome;
       try {
-        outcome = this.#widget.attribute(name, this.#bounded(value));
+        outcome = this.#widget.attribute(name, bounded(value));
       } catch (error) {
         return this.#fail(error, name);
       }

@@ -55,7 +55,17 @@ export class Groups {
   }
 }
 
-const encode = (text) => encodeURIComponent(text);
+/** The fragment's text when it has the shape of a state (`id:name=…`), else null. */
+const stateText = (hash) => (/^#[^:]+:[^=]+=/.test(hash) ? hash.slice(1) : null);
+
+/** A percent-encoded part, or null when it is not valid encoding. */
+function decode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The address's state: `#id:name=value,name=value;id2:…`, for widgets with an id whose state
@@ -63,7 +73,6 @@ const encode = (text) => encodeURIComponent(text);
  */
 export class AddressState {
   #messages;
-  #selector;
   /** id → [[name, text]] still to restore (the widget has not started yet). */
   #pending = new Map();
   /** id → receiver {state(), restore(pairs), reset(), history()} of started widgets. */
@@ -71,9 +80,8 @@ export class AddressState {
   #written = null;
   #timer = 0;
 
-  constructor(messages, tagName) {
+  constructor(messages) {
     this.#messages = messages;
-    this.#selector = tagName;
   }
 
   /** Reads the address; `validate(id, pairs)` returns the problems (texts) of one widget's pairs, or null when there is no such widget. */
@@ -153,40 +161,30 @@ export class AddressState {
       const receiver = this.#widgets.get(id);
       if (receiver && receiver.history() === 'none') continue;
       const pairs = receiver ? receiver.state() : this.#pending.get(id);
-      if (pairs.length) parts.push(`${encode(id)}:${pairs.map(([n, v]) => `${encode(n)}=${encode(v)}`).join(',')}`);
+      if (pairs.length) parts.push(`${encodeURIComponent(id)}:${pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join(',')}`);
     }
     return parts.join(';');
   }
 
   /** `{entries: Map(id → [[name, text]]), problems}` or null when the fragment is not a state (an anchor). */
   #parse(hash) {
-    const text = hash.replace(/^#/, '');
-    if (!text || !text.includes(':') || !text.includes('=')) return null;
-    let decoded;
-    try {
-      decoded = decodeURIComponent(text);
-    } catch {
-      decoded = text;
-    }
-    if (document.getElementById(text) || document.getElementById(decoded)) return null;
+    const text = stateText(hash);
+    if (text === null || document.getElementById(text) || document.getElementById(decode(text) ?? text)) return null;
     const entries = new Map();
     const problems = [];
     for (const part of text.split(';')) {
+      // `id:name=value,name=value`: each name and value split at its first `=`, all decoded.
       const match = /^([^:]+):(.+)$/.exec(part);
-      const pairs = match?.[2].split(',').map((pair) => (pair.includes('=') ? [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] : [pair]));
-      const decode = (s) => {
-        try {
-          return decodeURIComponent(s);
-        } catch {
-          return null;
-        }
-      };
-      const clean = pairs?.map((p) => (p.length === 2 ? p.map(decode) : [null]));
-      if (!match || !clean || clean.some((p) => p.length !== 2 || p.includes(null)) || decode(match[1]) === null) {
+      const id = match && decode(match[1]);
+      const pairs = match?.[2].split(',').map((pair) => {
+        const at = pair.indexOf('=');
+        return at < 0 ? [null] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
+      });
+      if (id === null || !pairs || pairs.some((p) => p.includes(null))) {
         problems.push(say(this.#messages, 'state-malformed', { part: (decode(part) ?? part).slice(0, 80) }));
         continue;
       }
-      entries.set(decode(match[1]), clean);
+      entries.set(id, pairs);
     }
     return { entries, problems };
   }
@@ -226,19 +224,11 @@ export class WidgetLinks {
   started() {
     const widget = this.#host.widget();
     this.#shared = widget.values();
-    if (this.#group) this.#groups.leave(this.#group, this.#host.element);
-    this.#group = '';
-    this.#join(false);
+    this.#rejoin(false);
     widget.snapshot();
     const id = this.#host.element.id;
     const pairs = id ? this.#address.take(id) : [];
-    for (const [name, text] of pairs) {
-      try {
-        widget.set_text(name, text);
-      } catch (error) {
-        console.warn(error?.message ?? String(error));
-      }
-    }
+    this.#apply(pairs);
     if (pairs.length) this.share();
     this.reidentify();
   }
@@ -252,14 +242,12 @@ export class WidgetLinks {
   /** The `group` attribute may have changed: leave the old group, take the new one's values. */
   regroup() {
     const name = this.#host.element.getAttribute('group')?.trim() ?? '';
-    if (name === this.#group || !this.#host.widget()) return;
-    if (this.#group) this.#groups.leave(this.#group, this.#host.element);
-    this.#group = '';
-    this.#join(true);
+    if (name !== this.#group && this.#host.widget()) this.#rejoin(true);
   }
 
-  /** Joins the group the attribute names, taking its values (shown at once when `show`). */
-  #join(show) {
+  /** Leaves the group it was in and joins the one the attribute names, taking its values (shown at once when `show`). */
+  #rejoin(show) {
+    if (this.#group) this.#groups.leave(this.#group, this.#host.element);
     const name = this.#host.element.getAttribute('group')?.trim() ?? '';
     this.#group = name;
     if (!name) return;
@@ -326,10 +314,9 @@ export class WidgetLinks {
     return changed;
   }
 
-  #restore(pairs, reset) {
+  /** Sets `[[name, text]]` from the address as a reader would; a refused one is named in the console. */
+  #apply(pairs) {
     const widget = this.#host.widget();
-    if (!widget) return;
-    if (reset) widget.reset();
     for (const [name, text] of pairs) {
       try {
         widget.set_text(name, text);
@@ -337,6 +324,13 @@ export class WidgetLinks {
         console.warn(error?.message ?? String(error));
       }
     }
+  }
+
+  #restore(pairs, reset) {
+    const widget = this.#host.widget();
+    if (!widget) return;
+    if (reset) widget.reset();
+    this.#apply(pairs);
     // The group follows (a link, Back and Forward restore the whole page).
     this.share();
     this.#host.changed(true, true);
@@ -356,10 +350,10 @@ function pairsOf(flat) {
  * pairs are tried on a scratch widget with that element's attributes, so every problem is
  * known, and warned about once, before any widget starts. Null when the address holds no state.
  */
-export function readAddress(address, { engine, bindings, element, tagName }) {
+export function readAddress(address, { engine, bindings, tagName, attributesOf }) {
   addEventListener('popstate', () => address.navigated());
   addEventListener('hashchange', () => address.navigated());
-  if (!/^#[^:]+:[^=]+=/.test(location.hash)) return null;
+  if (stateText(location.hash) === null) return null;
   const parsed = document.readyState === 'loading' ? new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true })) : null;
   const check = (id, pairs) => {
     const target = document.getElementById(id);
@@ -367,8 +361,7 @@ export function readAddress(address, { engine, bindings, element, tagName }) {
     let scratch = null;
     try {
       scratch = new bindings.GrowthWidget(target.getAttribute('kind') ?? '');
-      const attributes = [...target.attributes];
-      scratch.attributes(attributes.map((a) => a.name), attributes.map((a) => a.value.slice(0, element.max_text + 1)));
+      scratch.attributes(...attributesOf(target));
     } catch (error) {
       scratch?.free();
       return { pairs: [], problems: [`${id}: ${toDetail(error, 'kind').message}`] };

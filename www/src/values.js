@@ -14,6 +14,8 @@ const CSS = `:host { font-variant-numeric: tabular-nums; }
 
 // Pixels of horizontal drag that sweep a parameter's whole range.
 const DRAG_SPAN = 300;
+// What a widget fires when its values may have changed.
+const EVENTS = ['growth-render', 'growth-input', 'growth-change'];
 
 /** Defines the companions declared in `element.companions` (once per page). */
 export function defineCompanions({ element, specs, tagName }) {
@@ -29,7 +31,6 @@ export function defineCompanions({ element, specs, tagName }) {
       #shown = el('span', { part: 'value', 'aria-hidden': 'true' }, say(messages, 'loading'));
       #spoken = el('span', { class: 'visually-hidden' });
       #widget = null;
-      #drag = null;
       #onEvent = (event) => {
         const target = event.composedPath()[0];
         if (target?.id && target.id === this.getAttribute('for')) this.#update(target, event.type === 'growth-change');
@@ -50,13 +51,13 @@ export function defineCompanions({ element, specs, tagName }) {
       }
 
       connectedCallback() {
-        for (const type of ['growth-render', 'growth-input', 'growth-change']) document.addEventListener(type, this.#onEvent);
+        for (const type of EVENTS) document.addEventListener(type, this.#onEvent);
         if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => this.#find(), { once: true });
         else this.#find();
       }
 
       disconnectedCallback() {
-        for (const type of ['growth-render', 'growth-input', 'growth-change']) document.removeEventListener(type, this.#onEvent);
+        for (const type of EVENTS) document.removeEventListener(type, this.#onEvent);
         this.#widget = null;
         this.#near?.disconnect();
         clearTimeout(this.#speakTimer);
@@ -114,8 +115,8 @@ export function defineCompanions({ element, specs, tagName }) {
         if (param) return this.#slider(param, target, text);
         this.#plain();
         // The live region is written when a change is committed (and once at first), so a
-        // screen reader hears the new value once, not at every frame of a drag.
-        // A change that was not committed (a drag, a script's write) is spoken once it pauses.
+        // screen reader hears the new value once, not at every frame of a drag; a change that
+        // was not committed (a drag, a script's write) is spoken once it pauses.
         clearTimeout(this.#speakTimer);
         const speak = () => {
           put(this.#spoken, 'textContent', this.#shown.textContent);
@@ -127,6 +128,11 @@ export function defineCompanions({ element, specs, tagName }) {
 
       #spec(target) {
         return specs.get(target.getAttribute('kind')) ?? { params: [] };
+      }
+
+      /** The parameter a key or drag moves now: this value is adjustable and shows one. */
+      #moving() {
+        return this.#widget && this.hasAttribute('adjustable') ? this.#param(this.#widget) : null;
       }
 
       /** The declared parameter this adjustable value moves, or null when `name` is not one. */
@@ -170,7 +176,7 @@ export function defineCompanions({ element, specs, tagName }) {
       #keyTimer = 0;
 
       #key(event) {
-        const param = this.#widget && this.hasAttribute('adjustable') ? this.#param(this.#widget) : null;
+        const param = this.#moving();
         if (!param) return;
         const range = (param.max - param.min) / param.step;
         const steps = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10, Home: -range, End: range }[event.key];
@@ -186,23 +192,24 @@ export function defineCompanions({ element, specs, tagName }) {
       }
 
       #pointer(event) {
-        const param = this.#widget && this.hasAttribute('adjustable') ? this.#param(this.#widget) : null;
+        const param = this.#moving();
         if (!param || event.button !== 0) return;
         event.preventDefault();
         this.focus();
         this.setPointerCapture(event.pointerId);
-        this.#drag = { x: event.clientX, applied: 0 };
+        // Steps from where the drag began; each move applies only the difference.
+        const x = event.clientX;
+        let applied = 0;
         const perPixel = (param.max - param.min) / param.step / DRAG_SPAN;
         const move = (e) => {
-          const steps = Math.round((e.clientX - this.#drag.x) * perPixel);
-          if (steps !== this.#drag.applied) this.#widget?.adjust(param.name, steps - this.#drag.applied, false);
-          this.#drag.applied = steps;
+          const steps = Math.round((e.clientX - x) * perPixel);
+          if (steps !== applied) this.#widget?.adjust(param.name, steps - applied, false);
+          applied = steps;
         };
         const end = () => {
           this.removeEventListener('pointermove', move);
           this.removeEventListener('pointerup', end);
           this.removeEventListener('pointercancel', end);
-          this.#drag = null;
           this.#widget?.adjust(param.name, 0, true);
         };
         this.addEventListener('pointermove', move);
