@@ -702,8 +702,8 @@ impl Widget {
         self.diagram.active_params()
     }
 
-    /// A slice of deferred work; true while more remains.
-    pub fn work(&mut self) -> bool {
+    /// A slice of deferred work: whether more remains and whether the figure changed.
+    pub fn work(&mut self) -> crate::Work {
         self.diagram.work()
     }
 

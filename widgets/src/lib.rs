@@ -93,9 +93,26 @@ pub trait Diagram {
     fn table(&self) -> Option<Table> {
         None
     }
-    /// A slice of deferred work (e.g. filling a table's rows); true while more remains.
-    fn work(&mut self) -> bool {
-        false
+    /// A slice of deferred work (filling a table's rows, refining a map): what it changed.
+    fn work(&mut self) -> Work {
+        Work::default()
+    }
+}
+
+/// What one slice of [`Diagram::work`] did: whether more remains, and whether the figure
+/// changed (the element then redraws it; otherwise it only refreshes the table).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// More slices remain.
+    pub more: bool,
+    /// The drawing changed and must be redrawn.
+    pub redraw: bool,
+}
+
+impl Work {
+    /// The slice as one number for the element: bit 0 = more remains, bit 1 = redraw.
+    pub fn bits(self) -> u32 {
+        u32::from(self.more) | u32::from(self.redraw) << 1
     }
 }
 

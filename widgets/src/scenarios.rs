@@ -7,7 +7,7 @@
 use crate::plot::{cells, clear, clip_polyline, cut, draw_axes, Axes, Chart, Frame};
 use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
 use crate::theme::Theme;
-use crate::{Cell, Diagram, DiagramKind, Drawing, Readout, Root, Table, TableRow};
+use crate::{Cell, Diagram, DiagramKind, Drawing, Readout, Root, Table, TableRow, Work};
 use growth_model::models::{ModelError, Run};
 use growth_model::scenarios::{self as catalog, ClassifyError, ScenarioRow, Symbols, CATALOG};
 use growth_model::Doc;
@@ -264,9 +264,12 @@ impl Diagram for ScenariosDiagram {
         })
     }
 
-    fn work(&mut self) -> bool {
+    fn work(&mut self) -> Work {
         // Only the full table needs every row; an embedded row is simulated already.
-        self.embedded.is_none() && compute_representative(2)
+        Work {
+            more: self.embedded.is_none() && compute_representative(2),
+            redraw: false,
+        }
     }
 
     fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {

@@ -295,9 +295,10 @@ impl GrowthWidget {
             .map(|v| v.into_iter().map(String::from).collect())
     }
 
-    /// Does a slice of deferred work (a few table rows); true while more remains. Call it when the page is idle.
-    pub fn work(&mut self) -> bool {
-        self.widget.work()
+    /// Does a slice of deferred work (a few table rows, a map's refinement) when the page is
+    /// idle: bit 0 set while more remains, bit 1 when the figure changed and must be redrawn.
+    pub fn work(&mut self) -> u32 {
+        self.widget.work().bits()
     }
 
     /// The diagram's table `{caption, columns, rows: [{id, cells: [{text, kind}], selected}], select, embed}`, or null.

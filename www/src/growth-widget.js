@@ -639,6 +639,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         this.#describeSoon();
         renderReadouts(this.#els.readouts, this.#widget.readouts());
         this.#showTable();
+        this.#scheduleWork();
       } catch (error) {
         if (!(error instanceof WebAssembly.RuntimeError)) this.#status('The diagram could not be drawn.');
         return this.#fail(error, 'render');
@@ -649,10 +650,13 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     #showTable() {
       const table = this.#widget.table();
       this.#table.render(table);
-      if (table) this.#scheduleWork();
     }
 
-    /** Deferred work (the rest of a table's rows) runs a slice at a time when the page is idle, never as one long task. */
+    /**
+     * Deferred work (the rest of a table's rows, a map's refinement) runs a slice at a time when
+     * the page is idle, never as one long task: bit 0 of the answer says more remains, bit 1 that
+     * the figure changed (redrawn in the next frame, which schedules the next slice).
+     */
     #scheduleWork() {
       if (this.#workPending || !this.#widget) return;
       this.#workPending = true;
@@ -661,9 +665,10 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         this.#workPending = false;
         if (!this.#widget || !this.isConnected) return;
         try {
-          const more = this.#widget.work();
+          const done = this.#widget.work();
+          if (done & 2) return this.#redraw();
           this.#table.render(this.#widget.table());
-          if (more) this.#scheduleWork();
+          if (done & 1) this.#scheduleWork();
         } catch (error) {
           this.#fail(error, 'render');
         }

@@ -43,7 +43,7 @@ fn run(out: &Path) -> Result<(), String> {
     for spec in specs() {
         let mut widget = Widget::new(spec.kind).map_err(|e| e.message)?;
         // Deferred rows are filled now, so the initial table is complete.
-        while widget.work() {}
+        while widget.work().more {}
         let svg = widget.figure_svg(720, spec.height)?;
         write(&figures.join(format!("{}.svg", spec.kind)), &svg)?;
         kinds.push(Declared {
