@@ -79,16 +79,24 @@ test('the robotics rows are simulated, and a symbol they do not reproduce is sho
   await page.context().close();
 });
 
-test('every value the controls allow is simulated: ρ = −3 and ρ = 0.001 on an HS row', async () => {
+test('every value the controls allow is simulated: ρ = −3, ρ = 0.001 and ρ below 1e−6, subnormals included, on an HS row', async () => {
   const page = await open();
   const widget = await waitDrawn(page, '#scenarios');
   // hs-production is the row selected by default.
   assert.equal(await widget.locator('tbody tr[data-id="hs-production"]').getAttribute('aria-selected'), 'true');
-  for (const rho of ['-3', '0.001', '0.9']) {
+  // The slide's form refused ρ ∈ (0, 1e−6) with the row's range (its scale factors overflowed);
+  // growth at 1e−7 and at the smallest subnormal must read as at 1e−6 (continuous as ρ → 0⁺).
+  const growth = {};
+  for (const rho of ['-3', '0.001', '1e-6', '1e-7', '5e-324', '0.9']) {
     await afterRender(widget, () => widget.evaluate((el, v) => el.setAttribute('rho', v), rho));
     assert.equal(await shadowText(widget, '.errors'), '', `rho = ${rho} is not refused`);
-    assert.match(await shadowText(widget, '.readouts'), /Simulated(\+\+|=|\+|-|--|I|II) · /, `rho = ${rho} is classified`);
+    const readouts = await shadowText(widget, '.readouts');
+    assert.match(readouts, /Simulated(\+\+|=|\+|-|--|I|II) · /, `rho = ${rho} is classified`);
+    assert.doesNotMatch(readouts, /NaN|∞/, `rho = ${rho}: finite readouts`);
+    growth[rho] = readouts.match(/Simulated(\S+) · /)[1];
   }
+  assert.equal(growth['1e-7'], growth['1e-6']);
+  assert.equal(growth['5e-324'], growth['1e-6']);
   // ρ = 0.9 is inside HS: the paper's ++ · →0 · ++ (it read L under the old absolute wage line).
   assert.match(await shadowText(widget, '.readouts'), /Simulated\+\+ · →0 · \+\+/);
   await page.context().close();

@@ -7,11 +7,11 @@
 //! logs (state ln K) so that long horizons never overflow.
 
 use crate::error::{Domain, ParamError};
-use crate::production::{log_point, ALPHA, RHO};
+use crate::production::{log_point, log_weighted_point, ALPHA, RHO};
 use crate::solver::{SolveError, System};
 use crate::trend::{growth_trend, Trend};
 use alloc::vec::Vec;
-use libm::{exp, log};
+use libm::{exp, log, log1p};
 
 /// Saving rate s.
 pub const SAVING: Domain = Domain::closed(0.0, 1.0);
@@ -25,10 +25,6 @@ pub const LEVEL: Domain = Domain::closed(1e-6, 1e9);
 pub const LN_ZERO_WAGE: f64 = -1e6;
 /// Simulated years.
 pub const YEARS: Domain = crate::solver::HORIZON;
-
-/// Smallest positive ρ of the slide's unweighted form (see [`Solow::slide_form`]): below it the
-/// form's scale factors 2^{1/ρ} and ρ^{−1/ρ} overflow.
-pub const SLIDE_FORM_MIN_RHO: f64 = 1e-6;
 
 /// A Solow economy (Solow 1956 with CES production; episode slide "Exogenous Growth").
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,7 +45,7 @@ pub struct Solow {
     pub n: f64,
     /// Initial A, B, K, L.
     pub initial: [f64; 4],
-    /// True for the slide's form [(AK)^ρ + (BL)^ρ]^{1/ρ} (no distribution weights; α = ½ and both inputs scaled by 2^{1/ρ}).
+    /// True for the slide's form [(AK)^ρ + (BL)^ρ]^{1/ρ} with ρ > 0 (no distribution weights; state ln K̃, see [`Solow::slide_form`]).
     pub slide_form: bool,
 }
 
@@ -192,10 +188,8 @@ pub fn log_derivative(t: &[f64], v: &[f64]) -> Vec<f64> {
 
 impl System<1> for Solow {
     fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
-        let ln_k = y[0];
-        let (ln_x, ln_y) = self.effective(t, ln_k);
-        let p = log_point(self.alpha, self.rho, ln_x, ln_y);
-        [self.saving * exp(p.ln_output - ln_k) - self.depreciation]
+        let (_, ln_output_per_capital, _) = self.logs(t, y[0]);
+        [self.saving * exp(ln_output_per_capital) - self.depreciation]
     }
 }
 
@@ -237,42 +231,44 @@ impl Solow {
     /// Y/K below e·A, for every ρ (K₀ unchanged at ρ = 1).
     /// For ρ ≤ 0, where the unweighted form has no finite ρ → 0 limit, it is the normalized form with α = ½, so every ρ of [−50, 1] runs.
     ///
-    /// Nor has it one from above: 2^{1/ρ} and ρ^{−1/ρ} leave f64's range as ρ → 0⁺, so the form
-    /// takes ρ ≥ [`SLIDE_FORM_MIN_RHO`] and refuses smaller positive values with a typed error.
+    /// Nor has it one from above: ρ^{−1/ρ} and Y itself leave f64's range as ρ → 0⁺. The state is
+    /// therefore ln K̃ = ln K + ln(ρ)/ρ, with which Y = ρ^{−1/ρ}[(AK̃)^ρ + ρ(BL)^ρ]^{1/ρ} =
+    /// e^{c(ρ)}·[w(AK̃)^ρ + (1−w)(BL)^ρ]^{1/ρ}, w = 1/(1+ρ), c(ρ) = ln((1+ρ)/ρ)/ρ: a normalized CES
+    /// with weights (1/(1+ρ), ρ/(1+ρ)) times a constant. Y/K = (1+ρ)^{1/ρ}·CES/K̃ and labor's share
+    /// come from the normalized CES alone, so every ρ ∈ (0, 1] (subnormals included) runs, and the
+    /// run reports ln Y and ln wage net of the constant c(ρ) (growth rates and shares are unchanged
+    /// by it; the levels are the form's up to that factor).
+    ///
+    /// Returns a `Result` like every constructor of a model; no ρ of [`Solow::new`]'s range is refused.
     pub fn slide_form(self) -> Result<Self, ParamError> {
-        if self.rho <= 0.0 {
-            return Ok(Solow { alpha: 0.5, ..self });
-        }
-        Domain::closed(SLIDE_FORM_MIN_RHO, 1.0).check("rho", self.rho)?;
         Ok(Solow {
             alpha: 0.5,
-            slide_form: true,
+            slide_form: self.rho > 0.0,
             ..self
         })
     }
 
-    /// ln K at t = 0: ln K₀, shifted by −ln(ρ)/ρ in the slide's form (see [`Solow::slide_form`]).
-    fn initial_ln_capital(&self) -> f64 {
-        let shift = if self.slide_form {
-            -log(self.rho) / self.rho
-        } else {
-            0.0
-        };
-        log(self.initial[2]) + shift
-    }
-
+    /// ln(AK) (or ln(AK̃) in the slide's form) and ln(BL) at time t with ln K (or ln K̃) = `ln_k`.
     fn effective(&self, t: f64, ln_k: f64) -> (f64, f64) {
         let [a0, b0, _, l0] = self.initial;
-        // [(x)^ρ + (y)^ρ]^{1/ρ} = [½(2^{1/ρ}x)^ρ + ½(2^{1/ρ}y)^ρ]^{1/ρ}.
-        let scale = if self.slide_form {
-            core::f64::consts::LN_2 / self.rho
-        } else {
-            0.0
-        };
         (
-            log(a0) + self.g_a * t + ln_k + scale,
-            log(b0) + self.g_b * t + log(l0) + self.n * t + scale,
+            log(a0) + self.g_a * t + ln_k,
+            log(b0) + self.g_b * t + log(l0) + self.n * t,
         )
+    }
+
+    /// (ln Y, ln Y/K, ln labor share) at time t in state `ln_k`; ln Y net of c(ρ) in the slide's form (see [`Solow::slide_form`]).
+    fn logs(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
+        let (ln_x, ln_y) = self.effective(t, ln_k);
+        if self.slide_form {
+            let ln_w = log1p(self.rho);
+            let (ln_ces, _, ln_labor) =
+                log_weighted_point(-ln_w, log(self.rho) - ln_w, self.rho, ln_x, ln_y);
+            (ln_ces, ln_w / self.rho + ln_ces - ln_k, ln_labor)
+        } else {
+            let p = log_point(self.alpha, self.rho, ln_x, ln_y);
+            (p.ln_output, p.ln_output - ln_k, p.ln_labor_share)
+        }
     }
 
     /// Long-run growth of Y when it is pinned by effective labor: g_B + n for ρ < 0 with g_A = 0 (Uzawa); CD: (α g_A)/(1−α) + g_B + n.
@@ -288,14 +284,85 @@ impl Solow {
 
     /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
-        simulate_economy(self, [self.initial_ln_capital()], years, &|t, y| {
-            let (ln_x, ln_y) = self.effective(t, y[0]);
-            let p = log_point(self.alpha, self.rho, ln_x, ln_y);
-            (
-                p.ln_output,
-                log(self.initial[3]) + self.n * t,
-                p.ln_labor_share,
-            )
+        simulate_economy(self, [log(self.initial[2])], years, &|t, y| {
+            let (ln_output, _, ln_labor_share) = self.logs(t, y[0]);
+            (ln_output, log(self.initial[3]) + self.n * t, ln_labor_share)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// hs-production's economy (the slide's form, sA − δ = 25 %/yr) at `rho`, over `years`.
+    fn slide_run(rho: f64, years: f64) -> EconomyRun {
+        let m =
+            Solow::new(0.5, rho, 0.3, 0.05, 0.0, 0.02, 0.0, [1.0; 4]).and_then(Solow::slide_form);
+        match m.map(|m| m.simulate(years)) {
+            Ok(Ok(run)) => run,
+            other => panic!("ρ = {rho:e} did not simulate: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_slide_form_runs_for_every_positive_rho_and_is_continuous_as_rho_falls_to_zero() {
+        // Issue #20: ρ ∈ (0, 1e−6) was refused because 2^{1/ρ} and ρ^{−1/ρ} overflowed.
+        let reference = slide_run(1e-6, 500.0);
+        for rho in [
+            1e-7,
+            1e-12,
+            1e-100,
+            1e-300,
+            f64::MIN_POSITIVE,
+            1e-320,
+            5e-324,
+        ] {
+            let run = slide_run(rho, 500.0);
+            assert_eq!(run.capped_at, None, "ρ = {rho:e} stopped early");
+            for series in [
+                &run.ln_output,
+                &run.g_output,
+                &run.labor_share,
+                &run.ln_wage,
+            ] {
+                assert!(
+                    series.iter().all(|v| v.is_finite()),
+                    "ρ = {rho:e}: a non-finite value"
+                );
+            }
+            // As ρ → 0⁺ the form's Y/K tends to e·A on every finite horizon (labor's share ≈ ρ
+            // decays at the rate ρ(g − g_B)), so g_Y tends to s·e·A − δ: continuous at 1e−6.
+            let g = run.g_output.last().copied().unwrap_or(0.0);
+            let g_ref = reference.g_output.last().copied().unwrap_or(0.0);
+            let limit = 0.3 * core::f64::consts::E - 0.05;
+            assert!(
+                (g - g_ref).abs() <= 1e-3 * g_ref,
+                "ρ = {rho:e}: g_Y {g} vs {g_ref} at 1e−6"
+            );
+            // The gap is O(ρ·years): x = (BL/AK̃)^ρ has fallen by ρ(g − g_B)·500 ≈ 370ρ.
+            let gap = (1e3 * rho).max(1e-12);
+            assert!(
+                (g - limit).abs() <= gap * limit,
+                "ρ = {rho:e}: g_Y {g}, limit {limit}"
+            );
+            let share = run.labor_share.first().copied().unwrap_or(1.0);
+            assert!(
+                share <= 1.01 * rho / (1.0 + rho),
+                "ρ = {rho:e}: s_L(0) = {share:e}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_state_in_k_tilde_is_the_old_state_shifted() {
+        // At ρ = 0.5 the form is well inside f64: ln Y net of c(ρ) plus c(ρ) is the direct
+        // [(AK)^ρ + (BL)^ρ]^{1/ρ} at K = K₀ρ^{−1/ρ}.
+        let rho: f64 = 0.5;
+        let run = slide_run(rho, 10.0);
+        let c = log((1.0 + rho) / rho) / rho;
+        let k = exp(-log(rho) / rho);
+        let direct = log(libm::pow(libm::pow(k, rho) + 1.0, 1.0 / rho));
+        assert!((run.ln_output[0] + c - direct).abs() < 1e-12);
     }
 }
