@@ -12,7 +12,7 @@ use crate::error::{Domain, ParamError};
 use crate::solver::{continue_run, over_horizon, Blowup, SolveError, System};
 use crate::trend::{growth_trend, Trend};
 use alloc::vec::Vec;
-use libm::{exp, log};
+use libm::{exp, log, log1p};
 
 /// Research feedback φ.
 pub const PHI: Domain = Domain::closed(-5.0, 3.0);
@@ -74,13 +74,10 @@ impl System<1> for ResearchFeedback {
         [self.growth_rate(y[0], t)]
     }
     fn closed_form_blowup(&self) -> Option<f64> {
-        // With n ≥ 0 scientists never shrink, so the n = 0 blow-up time bounds the real one.
-        (self.phi > 1.0 && self.n >= 0.0)
-            .then(|| ResearchFeedback { n: 0.0, ..*self }.blowup_time_closed_form())
-            .flatten()
+        self.blowup_time_closed_form()
     }
     fn closed_form_blowup_is_exact(&self) -> bool {
-        self.n == 0.0
+        true
     }
 }
 
@@ -118,16 +115,34 @@ impl ResearchFeedback {
         (self.phi < 1.0).then(|| self.lambda * self.n / (1.0 - self.phi))
     }
 
-    /// Closed-form blow-up time B₀^{1−φ} / ((φ−1) θ (S L)^λ) for φ > 1 and n = 0 (solution of Ḃ = c B^φ).
+    /// Exact blow-up time for φ > 1 (Jones 1995, Ḃ = θB^φ(SLe^{nt})^λ): with z = B^{1−φ},
+    /// ż = −(φ−1)θ(SL)^λ e^{λnt}, so z reaches 0 at t* = ln(1 + λn·c)/(λn), where
+    /// c = B₀^{1−φ}/((φ−1)θ(SL)^λ) is the time at n = 0 (Ḃ = cB^φ). With n < 0 research effort
+    /// shrinks fast enough to prevent it when λn·c ≤ −1 (`None`). Computed from ln c, so neither
+    /// a huge c nor a tiny λn loses digits.
     pub fn blowup_time_closed_form(&self) -> Option<f64> {
-        if self.phi > 1.0 && self.n == 0.0 {
-            let ln_t = (1.0 - self.phi) * log(self.b0)
-                - log(self.phi - 1.0)
-                - log(self.theta)
-                - self.lambda * (log(self.share) + log(self.labor));
-            Some(exp(ln_t))
+        if self.phi <= 1.0 {
+            return None;
+        }
+        let ln_c = (1.0 - self.phi) * log(self.b0)
+            - log(self.phi - 1.0)
+            - log(self.theta)
+            - self.lambda * (log(self.share) + log(self.labor));
+        let rate = self.lambda * self.n;
+        if rate == 0.0 {
+            return Some(exp(ln_c));
+        }
+        // ln |λn·c|
+        let ln_x = log(rate.abs()) + ln_c;
+        if rate > 0.0 {
+            let ln_1px = if ln_x > 36.0 {
+                ln_x + log1p(exp(-ln_x))
+            } else {
+                log1p(exp(ln_x))
+            };
+            Some(ln_1px / rate)
         } else {
-            None
+            (ln_x < 0.0).then(|| log1p(-exp(ln_x)) / rate)
         }
     }
 
@@ -339,9 +354,9 @@ fn finish_run<const N: usize>(
             }
         }
     }
-    // With φ > 1 and research effort that never shrinks, Ḃ ≥ θB^φ(SL)^λ blows up no later than the
-    // n = 0 closed form, however far that is: the regime is type II even when no run reaches it
-    // (exact for n = 0; for n > 0 the time is an upper bound, its error the gap to the run's end).
+    // With φ > 1 a closed form gives the blow-up however far it is: the regime is type II even
+    // when no run reaches it (exact for the research model at every n; where a system's form is
+    // only an upper bound, its error is the gap to the run's end).
     if path.blowup.is_none() && !matches!(trend, Trend::TypeII(_)) {
         if let Some(bound) = system.closed_form_blowup().filter(|b| b.is_finite()) {
             let t_end = path.t.last().copied().unwrap_or(0.0);
@@ -360,5 +375,49 @@ fn finish_run<const N: usize>(
         blowup: path.blowup,
         capped_at,
         trend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_blow_up_time_is_exact_for_growing_and_shrinking_research_effort() {
+        // The solver, where it finds the blow-up, against t* = ln(1 + λn·c)/(λn).
+        for (phi, lambda, n) in [
+            (1.2, 1.0, 0.02),
+            (1.5, 0.8, 0.05),
+            (1.1, 1.0, -0.001),
+            (2.0, 0.5, 0.1),
+        ] {
+            let model = ResearchFeedback::new(1.0, phi, lambda, 0.05, 0.1, 10.0, n)
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let exact = model.blowup_time_closed_form().unwrap_or(f64::NAN);
+            let run = model
+                .simulate(exact * 2.0)
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let found = run.blowup.map_or(f64::NAN, |b| b.time);
+            assert!(
+                (found - exact).abs() <= 5e-3 * exact,
+                "φ={phi} n={n}: {found} vs {exact}"
+            );
+        }
+        // Shrinking effort that prevents the blow-up: λn·c ≤ −1.
+        let model = ResearchFeedback::new(1.0, 1.2, 1.0, 0.05, 0.1, 10.0, -0.1)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(model.blowup_time_closed_form(), None);
+    }
+
+    #[test]
+    fn a_blow_up_past_the_rate_cap_is_dated_by_the_exact_form_not_the_n_zero_bound() {
+        // Audit of issue #13: tech-lbd-sufficient at φ = 1 + 1e−6, n = 0.02 reported 2·10⁸ years
+        // (the n = 0 time) where the run reached the solver's rate cap at ≈ 710 years.
+        let model = ResearchFeedback::new(1.0, 1.000001, 1.0, 0.05, 0.1, 1.0, 0.02)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let exact = model.blowup_time_closed_form().unwrap_or(f64::NAN);
+        let c = 1.0 / (1e-6 * 0.05 * 0.1);
+        assert!((exact - libm::log1p(0.02 * c) / 0.02).abs() < 1e-9 * exact);
+        assert!(exact > 600.0 && exact < 900.0, "{exact}");
     }
 }
