@@ -5,8 +5,9 @@
 //! over the run's third and fourth quarters: s ≈ −1 when g ∝ 1/t (growth dying out, as with
 //! constant scientists and φ < 1), s ≈ 0 at a constant rate, and s ≫ 0 when the rate itself
 //! keeps rising (type I). When |s| shrinks quickly between the two quarters the rate is
-//! levelling off and counts as steady at its extrapolated limit. A finite-time blow-up found
-//! by the solver is type II.
+//! levelling off and counts as steady at its extrapolated limit. A falling rate dies out only
+//! when 1/g grows without bound over τ/2, 3τ/4, τ (linearly, as 1/t does, or faster), or levels
+//! off beyond ten times its last value; otherwise it is steady (at the same extrapolated limit). A finite-time blow-up found by the solver is type II.
 
 /// A finite-time singularity found by the integrator.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,11 +86,24 @@ pub fn growth_trend(t: &[f64], g: &[f64], blowup: Option<Blowup>) -> Trend {
     if s_late > STEADY_ELASTICITY && !levelling_off {
         Trend::TypeI
     } else if s_late < -STEADY_ELASTICITY && !levelling_off {
-        Trend::DiesOut
+        // Dying out, or converging slowly from above to a positive rate? Read 1/g: it grows
+        // without bound when g dies out (linearly for the 1/t of constant scientists, faster for
+        // shrinking ones) and levels off at 1/g∞ when g settles, which Aitken's Δ² extrapolates
+        // (hs-production at ρ = 10⁻⁴ read "--" while growing 31–48 %/yr toward sA − δ: issue #13).
+        // A settling rate is read at the same extrapolated limit as any other steady one.
+        let inverse = aitken_limit(1.0 / g_mid, 1.0 / g_q3, 1.0 / g_end);
+        if inverse.is_some_and(|h| h * DIES_OUT_FRACTION * g_end < 1.0) {
+            Trend::Steady(aitken_limit(g_mid, g_q3, g_end).unwrap_or(g_end))
+        } else {
+            Trend::DiesOut
+        }
     } else {
         Trend::Steady(aitken_limit(g_mid, g_q3, g_end).unwrap_or(g_end))
     }
 }
+
+/// A falling rate whose extrapolated limit is below this fraction of its last value dies out.
+pub const DIES_OUT_FRACTION: f64 = 0.1;
 
 /// A late elasticity below this fraction of the earlier one means the rate is levelling off.
 pub const LEVELLING: f64 = 0.7;
@@ -121,4 +135,56 @@ pub fn value_at(t: &[f64], v: &[f64], at: f64) -> f64 {
         }
     }
     v[n - 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trend_of(g: impl Fn(f64) -> f64, years: f64) -> Trend {
+        let t: alloc::vec::Vec<f64> = (0..=400).map(|i| years * f64::from(i) / 400.0).collect();
+        let rates: alloc::vec::Vec<f64> = t.iter().map(|&t| g(t)).collect();
+        growth_trend(&t, &rates, None)
+    }
+
+    #[test]
+    fn a_rate_falling_slowly_to_a_positive_limit_is_steady_and_one_falling_to_zero_dies_out() {
+        // Issue #13's audit: a rate converging from above to 25 %/yr, falling like t^{−0.3} on
+        // the way, read "growth dies out".
+        let settling = trend_of(|t| 0.25 + 0.6 * libm::pow(1.0 + t / 100.0, -0.3), 40_000.0);
+        assert!(
+            matches!(settling, Trend::Steady(g) if g > 0.25 && g < 0.4),
+            "{settling:?}"
+        );
+        let approach = trend_of(|t| 0.02 + 0.05 * libm::exp(-t / 8000.0), 40_000.0);
+        assert!(
+            matches!(approach, Trend::Steady(g) if (g - 0.02).abs() < 5e-4),
+            "{approach:?}"
+        );
+        // Constant scientists with φ < 1: g = 1/((1 − φ)(t + t₀)), with and without the offset.
+        for t0 in [1.0, 100.0, 10_000.0] {
+            assert_eq!(
+                trend_of(|t| 1.0 / (1.5 * (t + t0)), 10_000.0),
+                Trend::DiesOut,
+                "t₀ = {t0}"
+            );
+        }
+        // Shrinking scientists: exponential decay to zero.
+        assert_eq!(
+            trend_of(|t| 0.05 * libm::exp(-t / 300.0), 2_000.0),
+            Trend::DiesOut
+        );
+    }
+
+    #[test]
+    fn hs_production_at_a_tiny_rho_over_two_thousand_years_reads_the_papers_symbols() {
+        // The audit's point: ρ = 10⁻⁴, years = 2000 read "-- →0 C" while growing 31–48 %/yr.
+        let row = crate::scenarios::find("hs-production");
+        let (_, symbols) = row
+            .map(|r| crate::scenarios::classify_row(r, &[("rho", "0.0001"), ("years", "2000")]))
+            .unwrap_or_else(|| panic!("no row"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(symbols, row.map(|r| r.paper).unwrap_or(symbols));
+        assert_eq!(symbols.growth, "++");
+    }
 }
