@@ -62,8 +62,11 @@ test('a megabyte attribute is refused as too long and does not grow the wasm mem
 test('a storm of writes costs about what its last write costs: 300 ρ writes, 1,000 kind changes', async () => {
   const page = await plain();
   const times = await page.evaluate(async () => {
+    // Three kinds with a ρ, from the declarations; the widget starts as the last of them.
+    const declared = await (await fetch('/www/dist/kinds.json')).json();
+    const kinds = declared.filter((spec) => spec.params.some((p) => p.name === 'rho')).map((spec) => spec.kind).slice(0, 3);
     const el = document.createElement('growth-widget');
-    el.setAttribute('kind', 'task-automation');
+    el.setAttribute('kind', kinds[2]);
     document.getElementById('stage').append(el);
     await new Promise((resolve) => el.addEventListener('growth-render', resolve, { once: true }));
     const timed = (write) => {
@@ -76,16 +79,15 @@ test('a storm of writes costs about what its last write costs: 300 ρ writes, 1,
     const storm = timed(() => {
       for (let i = 0; i < 300; i++) el.rho = -1 + (i % 100) * 0.015;
     });
-    const kinds = ['elasticity', 'production', 'task-automation'];
     const oneKind = Math.min(...[0, 1, 2].map((i) => timed(() => el.setAttribute('kind', kinds[i]))));
     const kindStorm = timed(() => {
       for (let i = 0; i < 1000; i++) el.setAttribute('kind', kinds[i % 3]);
     });
-    return { one, storm, oneKind, kindStorm, kind: el.getAttribute('kind'), rho: el.values.rho };
+    return { one, storm, oneKind, kindStorm, kind: el.getAttribute('kind'), last: kinds[999 % 3], rho: el.values.rho };
   });
   assert.ok(times.storm < 10 * times.one + 30, `300 writes ${times.storm.toFixed(1)} ms against one ${times.one.toFixed(1)} ms`);
   assert.ok(times.kindStorm < 10 * times.oneKind + 30, `1,000 kind changes ${times.kindStorm.toFixed(1)} ms against one ${times.oneKind.toFixed(1)} ms`);
-  assert.equal(times.kind, 'elasticity', 'the last kind written wins');
+  assert.equal(times.kind, times.last, 'the last kind written wins');
   await page.context().close();
 });
 

@@ -105,6 +105,33 @@ test('a panic inside the wasm is reported in that widget, logged with the Rust m
   await page.context().close();
 });
 
+test('a panic while the page-wide curve cache computes leaves it filling and serving every widget of the kind, with the same figures', async () => {
+  /** An elasticity widget at a ρ and α no widget has drawn yet (so its curves are computed and cached), as a data URL. */
+  const figure = async (page) => {
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { id: 'stage', style: 'width: 600px' })));
+    const widget = await mount(page, { kind: 'elasticity', rho: '0.37', alpha: '0.41', height: '300' }, 'fresh');
+    await widget.evaluate((el) => el.renderNow());
+    return widget.evaluate((el) => el.shadowRoot.querySelector('canvas').toDataURL());
+  };
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/robustness.html'));
+  const a = await waitDrawn(page, '#a');
+  assert.equal(await a.evaluate((el) => el.probe('debug-panic-in-cache')), null);
+  await page.waitForFunction((el) => el.values !== null && el.shadowRoot.querySelector('.errors').textContent.includes('restarted'), await a.elementHandle());
+  assert.match(await shadowText(a, '.errors'), /while the curve cache computes/);
+  const afterTrap = await figure(page);
+  // The trapped widget draws new curves again, and its neighbour's are those of a page that never trapped.
+  await a.evaluate((el) => { el.rho = 0.61; });
+  await page.waitForFunction((el) => el.values.rho === 0.61, await a.elementHandle());
+  assert.ok((await canvasStats(a)).ink > 0);
+  const clean = await newPage(env.browser);
+  await clean.goto(env.server.url('/tests/fixtures/robustness.html'));
+  assert.equal(afterTrap, await figure(clean));
+  assert.deepEqual(page.problems.filter((p) => !/deliberate panic/.test(p)), []);
+  await page.context().close();
+  await clean.context().close();
+});
+
 test('when the wasm cannot be fetched, each widget says so and shows its slotted fallback', async () => {
   const page = await newPage(env.browser);
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));

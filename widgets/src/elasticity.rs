@@ -76,17 +76,33 @@ type Points = std::rc::Rc<Vec<(f64, f64)>>;
 type CurveKey = (Curve, u64, u64);
 
 thread_local! {
-    /// Curves by (kind, α, ρ), most recently used last: they depend on nothing else, so a drag or
-    /// a sweep of one parameter recomputes only what that parameter moves.
+    /// Curves by (kind, α, ρ), most recently used last, shared by every elasticity widget on
+    /// the page: a curve is a function of its key alone, so one widget's curve is every
+    /// widget's. A drag or a sweep of one parameter recomputes only what that parameter moves.
     static CURVES: std::cell::RefCell<Vec<(CurveKey, Points)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// `kind` of `ces` (A = B = 1), from the cache or computed and remembered.
 fn curve(kind: Curve, ces: &Ces) -> Points {
-    let key = (kind, ces.alpha.to_bits(), ces.rho.to_bits());
+    cached(
+        (kind, ces.alpha.to_bits(), ces.rho.to_bits()),
+        || match kind {
+            Curve::UnitIsoquant => isoquant(ces, 1.0),
+            Curve::CapitalShare => (0..=200)
+                .map(|i| RATIO_RANGE.0 * libm::pow(RATIO_RANGE.1 / RATIO_RANGE.0, i as f64 / 200.0))
+                .filter_map(|q| ces.point(q, 1.0).ok().map(|p| (q, p.capital_share)))
+                .collect(),
+        },
+    )
+}
+
+/// The cached points of `key`, or `compute`'s, remembered. The cache is borrowed only to look
+/// up and to store, never while `compute` runs, and never assumed free: a trap inside a
+/// computation (a panic aborts the wasm call, so no borrow would ever be released) cannot
+/// leave it borrowed for the page's other widgets.
+fn cached(key: CurveKey, compute: impl FnOnce() -> Vec<(f64, f64)>) -> Points {
     // Least recently used goes first: a hit moves to the end.
-    // Borrowed only to look up and to store (never while computing), and never assumed free.
     let hit = CURVES.with(|c| {
         let mut c = c.try_borrow_mut().ok()?;
         let at = c.iter().position(|(k, _)| *k == key)?;
@@ -98,13 +114,7 @@ fn curve(kind: Curve, ces: &Ces) -> Points {
     if let Some(points) = hit {
         return points;
     }
-    let points = std::rc::Rc::new(match kind {
-        Curve::UnitIsoquant => isoquant(ces, 1.0),
-        Curve::CapitalShare => (0..=200)
-            .map(|i| RATIO_RANGE.0 * libm::pow(RATIO_RANGE.1 / RATIO_RANGE.0, i as f64 / 200.0))
-            .filter_map(|q| ces.point(q, 1.0).ok().map(|p| (q, p.capital_share)))
-            .collect(),
-    });
+    let points = std::rc::Rc::new(compute());
     CURVES.with(|c| {
         let Ok(mut c) = c.try_borrow_mut() else {
             return;
@@ -115,6 +125,14 @@ fn curve(kind: Curve, ces: &Ces) -> Points {
         c.push((key, points.clone()));
     });
     points
+}
+
+/// The test hooks' trap inside the curve cache's computation (see `GrowthWidget::probe`).
+#[cfg(feature = "test-hooks")]
+pub fn panic_while_caching() {
+    cached((Curve::UnitIsoquant, 0, 0), || {
+        panic!("deliberate panic from the test hook while the curve cache computes")
+    });
 }
 
 /// Points (K, L) along the isoquant Y = `level`, ordered from labor-heavy to capital-heavy.
@@ -410,5 +428,28 @@ mod tests {
             let y = ces.output(k, l).unwrap();
             assert!((y - 2.0).abs() < 1e-9, "Y({k}, {l}) = {y}");
         }
+    }
+
+    #[test]
+    fn the_curve_cache_is_free_while_a_curve_is_computed() {
+        let key = (Curve::CapitalShare, 1, 2);
+        let points = cached(key, || {
+            let free = CURVES.with(|c| c.try_borrow_mut().is_ok());
+            assert!(free, "the cache is borrowed while a curve is computed");
+            vec![(1.0, 2.0)]
+        });
+        assert_eq!(*points, vec![(1.0, 2.0)]);
+        let again = cached(key, || unreachable!("a cached curve is computed again"));
+        assert!(std::rc::Rc::ptr_eq(&points, &again));
+    }
+
+    #[test]
+    fn a_cache_left_borrowed_still_gives_the_same_curves() {
+        let ces = Ces::new(0.33, -0.5, 1.0, 1.0).unwrap();
+        let before = curve(Curve::UnitIsoquant, &ces);
+        // What a trap in the middle of a borrow would leave (the wasm aborts: nothing is dropped).
+        CURVES.with(|c| std::mem::forget(c.borrow_mut()));
+        assert_eq!(*curve(Curve::UnitIsoquant, &ces), *before);
+        assert_eq!(*before, isoquant(&ces, 1.0));
     }
 }

@@ -40,19 +40,38 @@ const COLUMNS: [&str; 5] = ["Table", "Scenario", "Sources", "Paper", "Simulated"
 
 thread_local! {
     /// Each row's classification at its representative point, computed a few rows at a time
-    /// (see [`ScenariosDiagram::work`]) and kept for the page: `None` until computed.
+    /// (see [`ScenariosDiagram::work`]) and kept for the page: a row's classification depends
+    /// on the row alone, so every scenarios widget shares it. `None` until computed.
     static REPRESENTATIVE: std::cell::RefCell<Vec<Option<Option<Symbols>>>> = std::cell::RefCell::new(vec![None; CATALOG.len()]);
 }
 
-/// The cached classification of row `i`: `None` while not yet computed.
-fn representative_symbols(i: usize) -> Option<Option<Symbols>> {
-    REPRESENTATIVE.with(|cache| cache.try_borrow().ok()?.get(i).copied().flatten())
+/// Row `i`'s classification at its representative point (a simulation).
+fn classify(i: usize) -> Option<Symbols> {
+    catalog::classify_row(&CATALOG[i], &[]).ok().map(|(_, s)| s)
 }
 
-/// Computes up to `rows` uncomputed rows; true while more remain. The cache is borrowed only
-/// to read and to store, never while a row is simulated, so a trap inside a simulation cannot
-/// leave it borrowed for every other widget on the page.
+/// The cached classification of row `i`: `None` while not yet computed. Were the cache ever
+/// left borrowed, the row would be computed here instead, so the table is never stuck.
+fn representative_symbols(i: usize) -> Option<Option<Symbols>> {
+    REPRESENTATIVE
+        .with(|cache| {
+            cache
+                .try_borrow()
+                .map(|cache| cache.get(i).copied().flatten())
+        })
+        .unwrap_or_else(|_| Some(classify(i)))
+}
+
+/// Computes up to `rows` uncomputed rows; true while more remain.
 fn compute_representative(rows: usize) -> bool {
+    fill_representative(rows, classify)
+}
+
+/// [`compute_representative`] with the simulation `classify`. The cache is borrowed only to
+/// read and to store, never while a row is simulated, so a trap inside a simulation (a panic
+/// aborts the wasm call: no borrow would ever be released) cannot leave it borrowed for every
+/// other widget on the page.
+fn fill_representative(rows: usize, classify: impl Fn(usize) -> Option<Symbols>) -> bool {
     let pending: Vec<usize> = REPRESENTATIVE.with(|cache| {
         cache.try_borrow().map_or(Vec::new(), |cache| {
             (0..cache.len())
@@ -62,7 +81,7 @@ fn compute_representative(rows: usize) -> bool {
         })
     });
     for i in pending {
-        let symbols = catalog::classify_row(&CATALOG[i], &[]).ok().map(|(_, s)| s);
+        let symbols = classify(i);
         REPRESENTATIVE.with(|cache| {
             if let Ok(mut cache) = cache.try_borrow_mut() {
                 cache[i] = Some(symbols);
@@ -444,5 +463,36 @@ impl Diagram for ScenariosDiagram {
                     .join(", "),
             ),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_row_cache_is_free_while_a_row_is_simulated() {
+        let more = fill_representative(CATALOG.len(), |i| {
+            let free = REPRESENTATIVE.with(|cache| cache.try_borrow_mut().is_ok());
+            assert!(free, "the cache is borrowed while row {i} is simulated");
+            classify(i)
+        });
+        assert!(!more);
+        for i in 0..CATALOG.len() {
+            assert_eq!(representative_symbols(i), Some(classify(i)), "row {i}");
+        }
+    }
+
+    #[test]
+    fn a_cache_left_borrowed_still_gives_every_row() {
+        // What a trap in the middle of a borrow would leave (the wasm aborts: nothing is dropped).
+        REPRESENTATIVE.with(|cache| std::mem::forget(cache.borrow_mut()));
+        assert!(
+            !compute_representative(2),
+            "no work is scheduled that cannot be stored"
+        );
+        for i in [0, CATALOG.len() - 1] {
+            assert_eq!(representative_symbols(i), Some(classify(i)), "row {i}");
+        }
     }
 }

@@ -350,11 +350,6 @@ impl GrowthWidget {
         thrown(self.widget.step(name, steps))
     }
 
-    /// Applies a declared preset.
-    pub fn apply_preset(&mut self, name: &str) -> Result<(), JsValue> {
-        thrown(self.widget.apply_preset(name))
-    }
-
     /// Current parameter values as `{name: value}`.
     pub fn values(&self) -> JsValue {
         self.widget
@@ -426,8 +421,12 @@ impl GrowthWidget {
     /// Numbers behind the drawing (e.g. `probe("isoquant", 2)` → flattened K, L pairs).
     pub fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
         #[cfg(feature = "test-hooks")]
-        if what == "debug-panic" {
-            panic!("deliberate panic from the test hook (arg {arg})");
+        match what {
+            "debug-panic" => panic!("deliberate panic from the test hook (arg {arg})"),
+            // A trap while a page-wide cache computes what it will keep: the other widgets
+            // of the kind must still read and fill it.
+            "debug-panic-in-cache" => crate::elasticity::panic_while_caching(),
+            _ => {}
         }
         self.widget.diagram().probe(what, arg)
     }

@@ -4,6 +4,12 @@
 // exist because the engine is not there (it failed to load, or trapped).
 import { el } from './dom.js';
 
+/** Fills a declared page message's `{placeholders}`. */
+export function say(messages, key, fields = {}) {
+  const template = messages.find(([k]) => k === key)?.[1] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(fields[name] ?? ''));
+}
+
 /** Normalizes whatever the engine threw into {attribute, value, expected, message}. */
 export function toDetail(error, attribute) {
   if (error && typeof error === 'object' && typeof error.message === 'string' && 'attribute' in error) return error;

@@ -7,7 +7,9 @@ import { buildControls, buildPresets, syncControls } from './controls.js';
 import { put, renderReadouts, skeleton } from './dom.js';
 import { engineLoader } from './engine.js';
 import { ErrorList, toDetail } from './errors.js';
-import { AddressState, Groups, readAddress, WidgetLinks } from './link.js';
+import { AddressState, readAddress } from './address.js';
+import { Groups } from './groups.js';
+import { WidgetLinks } from './widget-links.js';
 import { Painter } from './painter.js';
 import { attachPointer } from './pointer.js';
 import { brokenBuiltins, defineStandIn } from './builtins.js';
@@ -114,7 +116,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     }
 
     static {
-      // Properties mirror attributes: el.rho = -1 is el.setAttribute('rho', '-1').
+      // Properties mirror attributes: el.name = 2 is el.setAttribute('name', '2').
       const define = (name, get, set) => Object.defineProperty(this.prototype, name, { configurable: true, enumerable: true, get, set });
       for (const name of paramNames) {
         define(name, function () {
@@ -157,7 +159,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       }
     }
 
-    /** The exact tag for the current state, e.g. `<growth-widget kind="elasticity" rho="-1"></growth-widget>`. */
+    /** The exact tag for the current state, as `<growth-widget kind="…" name="value" …></growth-widget>`. */
     get tag() {
       this.#flush();
       return this.#widget ? this.#widget.tag() : null;

@@ -3,7 +3,7 @@
 // shown under the figure, or the description); this file only finds the widget and listens.
 // A reader hears the value once a change is committed (a polite live region), never per frame.
 import { el, put } from './dom.js';
-import { say } from './link.js';
+import { say } from './errors.js';
 
 const CSS = `:host { font-variant-numeric: tabular-nums; }
 :host(growth-value) { white-space: nowrap; }
