@@ -600,8 +600,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
         }
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
-            let m =
-                ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
+            let m = ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
             let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
             Ok(research(m.simulate(years)?, facts, years))
         }
@@ -766,5 +765,61 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
         capped_at: None,
         years,
         long_run: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every model fits in [`Args`]'s fixed array.
+    #[test]
+    fn every_model_fits_max_params() {
+        for m in MODELS {
+            assert!(
+                m.params.len() <= MAX_PARAMS,
+                "{} has {} parameters",
+                m.name,
+                m.params.len()
+            );
+        }
+    }
+
+    /// Reaches every `bind!` (simulate_args, evaluate and balanced_path for each model), whose
+    /// debug assertion holds the locals' names and order to the declaration in [`MODELS`].
+    #[test]
+    fn every_binding_matches_its_declaration() {
+        for m in MODELS {
+            let a = Args::parse(m, &[("years", "1")]).or_else(|_| Args::parse(m, &[]));
+            let a = a.expect("defaults parse");
+            match m.kind {
+                ModelKind::Eval => {
+                    assert!(evaluate(m.name, &[]).is_ok(), "{}", m.name);
+                }
+                ModelKind::Simulate => {
+                    assert!(simulate_args(&a).is_ok(), "{}", m.name);
+                    // Every simulated model but robot-scientists has a closed-form pre-AI path at its defaults.
+                    assert_eq!(
+                        balanced_path(&a).is_some(),
+                        m.name != "robot-scientists",
+                        "{}",
+                        m.name
+                    );
+                }
+            }
+        }
+    }
+
+    /// The binding is by position: a changed value lands in the parameter of that name.
+    #[test]
+    fn bound_values_follow_the_parsed_names() {
+        let a = Args::parse(
+            find("exogenous", ModelKind::Simulate).unwrap(),
+            &[("g_B", "0.03"), ("n", "0.004")],
+        )
+        .unwrap();
+        let path = balanced_path(&a).unwrap();
+        assert_eq!(path.growth, 0.03 + 0.004);
+        assert_eq!(path.wage_growth, 0.03);
     }
 }
