@@ -551,7 +551,8 @@ pub fn simulate(name: &str, pairs: &[(&str, &str)]) -> Result<Run, ModelError> {
 
 /// Simulates a model from parsed arguments.
 pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
-    match a.decl.name {
+    // The economy models share one tail: their run and facts, read into a [`Run`].
+    let (run, facts, years) = match a.decl.name {
         "growth-regimes" => {
             bind!(a => scenario, g, multiple, switch_time, acceleration, first_doubling, threshold, years);
             let scenario = [
@@ -568,7 +569,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 acceleration,
                 first_doubling,
             )?;
-            Ok(regime_run(&r, years, threshold))
+            return Ok(regime_run(&r, years, threshold));
         }
         "exogenous" => {
             bind!(a => alpha, rho, s, delta, g_A, g_B, n, A0, B0, K0, L0, slide_form, years);
@@ -578,11 +579,8 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            Ok(economy(
-                m.simulate(years)?,
-                alloc::vec![("balanced_growth", m.balanced_growth_rate())],
-                years,
-            ))
+            let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
+            (m.simulate(years), facts, years)
         }
         "research-feedback" => {
             bind!(a => B0, phi, lambda, theta, S, L, n, years);
@@ -591,25 +589,25 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("blowup_closed_form", m.blowup_time_closed_form())
             ];
-            Ok(research(m.simulate(years)?, facts, years))
+            return Ok(research(m.simulate(years)?, facts, years));
         }
         "robot-scientists" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, years);
             let m = RobotScientists::new(phi, lambda, theta, research_share, s, delta, alpha)?;
-            Ok(research(m.simulate(years)?, Vec::new(), years))
+            return Ok(research(m.simulate(years)?, Vec::new(), years));
         }
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
             let m = ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
             let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
-            Ok(research(m.simulate(years)?, facts, years))
+            return Ok(research(m.simulate(years)?, facts, years));
         }
         "task-automation" => {
             bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
             let tech = TaskAutomation::new(beta, rho, A)?;
             let m = AutomationPath::new(tech, automation_rate, full >= 0.5, s, delta)?;
             let m = m.with_tfp_growth(g_A)?;
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            (m.simulate(years), Vec::new(), years)
         }
         "land" => {
             bind!(a => a, rho, g_A, equipment, s, delta, X, L, g_X, g_B, wage_saving, years);
@@ -621,20 +619,21 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            (m.simulate(years), Vec::new(), years)
         }
         "consumption-goods" => {
             bind!(a => rho, alpha, g_AI, g_B, s, delta, years);
             let m = crate::consumption::ConsumptionGoods::new(rho, alpha, g_AI, g_B, s, delta)?;
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            (m.simulate(years), Vec::new(), years)
         }
         _ => {
             bind!(a => alpha, rho, alpha_R, rho_R, S_K, S_H, S_R, D, g_B, s, delta, H, years);
             let m = RobotEconomy::new(alpha, rho, alpha_R, rho_R, [S_K, S_H, S_R], D, s, delta, H)?
                 .with_labor_growth(g_B)?;
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            (m.simulate(years), Vec::new(), years)
         }
-    }
+    };
+    Ok(economy(run?, facts, years))
 }
 
 /// The model's balanced growth path without AI at these parameters, in closed form: the counterfactual the scenario tables read symbols against (`None` where the model has no such path).
