@@ -6,20 +6,44 @@
 // `--test-hooks` instead builds tests/dist/growth-widgets.js with the deliberately failing
 // hook the robustness tests use (never shipped).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, run, tool } from './lib.mjs';
 
 const dist = join(root, 'www', 'dist');
 
-/** Compiles the widgets to wasm with `features` in `targetDir` and runs wasm-bindgen into `pkg`. */
+/**
+ * The command that runs binaryen's wasm-opt (the one WASM_OPT names, else npm `binaryen`'s), or null when neither is there.
+ * Only these passes shrink the brotli size (measured with binaryen 132; -Oz and most single
+ * passes grow it): identical functions merged, unused elements dropped, and functions ordered by
+ * name, which puts a generic's instances side by side for the compressor (−0.85 KB brotli); then
+ * the names go.
+ */
+function wasmOpt() {
+  if (process.env.WASM_OPT) return [process.env.WASM_OPT];
+  // The npm package's wasm-opt is a node script.
+  const npm = join(root, 'node_modules', 'binaryen', 'bin', 'wasm-opt');
+  if (existsSync(npm)) return [process.execPath, npm];
+  console.warn('\n⚠ wasm-opt not found (npm binaryen, or WASM_OPT): the wasm is not reordered, about 0.85 KB brotli larger');
+  return null;
+}
+const WASM_OPT_PASSES = ['--duplicate-function-elimination', '--remove-unused-module-elements', '--reorder-functions-by-name', '--strip-debug'];
+
+/** Compiles the widgets to wasm with `features` in `targetDir`, runs wasm-bindgen into `pkg`, then wasm-opt's passes when it is there. */
 function compile({ features = [], targetDir = join(root, 'target'), pkg }) {
   const cargoArgs = ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widgets'];
   if (features.length) cargoArgs.push('--features', features.join(','));
   run('cargo', cargoArgs, { env: { ...process.env, CARGO_TARGET_DIR: targetDir } });
   const wasmIn = join(targetDir, 'wasm32-unknown-unknown', 'release', 'growth_widgets.wasm');
-  run(tool('wasm-bindgen'), ['--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', pkg, wasmIn]);
+  const opt = wasmOpt();
+  // The names stay for wasm-opt's ordering; its --strip-debug removes them.
+  const names = opt ? [] : ['--remove-name-section'];
+  run(tool('wasm-bindgen'), ['--target', 'web', ...names, '--remove-producers-section', '--out-dir', pkg, wasmIn]);
+  if (opt) {
+    const out = join(pkg, 'growth_widgets_bg.wasm');
+    run(opt[0], [...opt.slice(1), ...WASM_OPT_PASSES, out, '-o', out]);
+  }
 }
 
 /**
