@@ -182,7 +182,68 @@ function similarOrder(wasm) {
   writeFileSync(wasm, Buffer.concat([bytes.subarray(0, start), Buffer.from([0]), uleb(content.length), content, bytes.subarray(end)]));
 }
 
-/** Compiles the widgets to wasm with `features` in `targetDir`, runs wasm-bindgen into `pkg`, then wasm-opt's passes when it is there. */
+/**
+ * Gives the imports wasm-bindgen names after a hash (`__wbg_arc_df3f7eb77e59876f`) short names
+ * (`w0`, `w1`, …) in both the wasm and its glue, where each is one key of the imports object:
+ * sixteen hex digits do not compress, and each name is written twice (−1 KB brotli, JS and
+ * wasm together). A name the glue does not write exactly once stops the build.
+ */
+function shortImports(pkg) {
+  const wasmPath = join(pkg, 'growth_widgets_bg.wasm');
+  const gluePath = join(pkg, 'growth_widgets.js');
+  const bytes = readFileSync(wasmPath);
+  let glue = readFileSync(gluePath, 'utf8');
+  const at = { p: 8 };
+  while (at.p < bytes.length) {
+    const start = at.p;
+    const id = bytes[at.p++];
+    const size = leb(bytes, at);
+    const end = at.p + size;
+    if (id !== 2) {
+      at.p = end;
+      continue;
+    }
+    const entries = [];
+    let renamed = 0;
+    for (let n = leb(bytes, at); n > 0; n--) {
+      const text = () => {
+        const length = leb(bytes, at);
+        at.p += length;
+        return bytes.subarray(at.p - length, at.p);
+      };
+      const module = text();
+      let field = text();
+      const descriptor = at.p;
+      const kind = bytes[at.p++];
+      if (kind === 0) leb(bytes, at);
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) at.p++;
+        const flags = leb(bytes, at);
+        leb(bytes, at);
+        if (flags & 1) leb(bytes, at);
+      } else if (kind === 3) at.p += 2;
+      else if (kind === 4) {
+        at.p++;
+        leb(bytes, at);
+      } else throw new Error(`shortImports: import kind ${kind} not read`);
+      const name = field.toString();
+      if (/_[0-9a-f]{16}$/.test(name)) {
+        const short = `w${(renamed++).toString(36)}`;
+        const uses = glue.split(new RegExp(`\\b${name}\\b`));
+        if (uses.length !== 2 || new RegExp(`\\b${short}\\b`).test(glue)) throw new Error(`shortImports: ${name} is not one key of the glue, or ${short} is taken`);
+        glue = uses.join(short);
+        field = Buffer.from(short);
+      }
+      entries.push(uleb(module.length), module, uleb(field.length), field, bytes.subarray(descriptor, at.p));
+    }
+    const body = Buffer.concat([uleb(entries.length / 5), ...entries]);
+    writeFileSync(wasmPath, Buffer.concat([bytes.subarray(0, start), Buffer.from([2]), uleb(body.length), body, bytes.subarray(end)]));
+    writeFileSync(gluePath, glue);
+    return;
+  }
+}
+
+/** Compiles the widgets to wasm with `features` in `targetDir`, runs wasm-bindgen into `pkg`, then wasm-opt's passes when it is there, and shortens the imports' names. */
 function compile({ features = [], targetDir = join(root, 'target'), pkg }) {
   const cargoArgs = ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widgets'];
   if (features.length) cargoArgs.push('--features', features.join(','));
@@ -197,6 +258,7 @@ function compile({ features = [], targetDir = join(root, 'target'), pkg }) {
     similarOrder(out);
     run(opt[0], [...opt.slice(1), ...WASM_OPT_PASSES, out, '-o', out]);
   }
+  shortImports(pkg);
 }
 
 /**
