@@ -348,29 +348,51 @@ pub fn find(name: &str, kind: ModelKind) -> Result<&'static ModelDecl, ModelErro
         .ok_or_else(|| ModelError::UnknownModel(name.into()))
 }
 
+/// Binds a model's parameter values, in declaration order, to locals named as the parameters
+/// are declared. The names are checked against the declaration in debug builds (every test
+/// run: `tests::every_binding_matches_its_declaration` reaches each binding), so the order
+/// here and in [`MODELS`] cannot drift; a release build reads the values by position only.
+macro_rules! bind {
+    ($a:expr => $($name:ident),+) => {
+        debug_assert!(
+            $a.decl.params.iter().map(|p| p.name).eq([$(stringify!($name)),+]),
+            "{} binds its parameters out of declaration order",
+            $a.decl.name
+        );
+        #[allow(non_snake_case, unused_variables)]
+        let [$($name),+, ..] = $a.values;
+    };
+}
+
+/// The most parameters a model declares (a test holds every declaration to it).
+pub const MAX_PARAMS: usize = 13;
+
 /// Parameter values of one call: declared defaults overridden by `key=value` texts.
 #[derive(Debug, Clone)]
 pub struct Args {
     /// The model's declaration.
     pub decl: &'static ModelDecl,
-    values: Vec<f64>,
+    /// In declaration order, then zeros up to [`MAX_PARAMS`].
+    values: [f64; MAX_PARAMS],
 }
 
 impl Args {
     /// Parses `key=value` texts against the model's declaration (names, numbers, choices, ranges).
     pub fn parse(decl: &'static ModelDecl, pairs: &[(&str, &str)]) -> Result<Self, ModelError> {
-        let mut values: Vec<f64> = decl.params.iter().map(|p| p.default).collect();
+        let mut values = [0.0; MAX_PARAMS];
+        for (v, p) in values.iter_mut().zip(decl.params) {
+            *v = p.default;
+        }
         for (key, text) in pairs {
-            let (i, p) = decl
-                .params
-                .iter()
-                .enumerate()
+            let (slot, p) = values
+                .iter_mut()
+                .zip(decl.params)
                 .find(|(_, p)| p.name == *key)
                 .ok_or_else(|| ModelError::UnknownParam {
                     model: decl.name,
                     name: (*key).into(),
                 })?;
-            values[i] = if p.choices.is_empty() {
+            *slot = if p.choices.is_empty() {
                 let v =
                     crate::parse_decimal(text.trim()).ok_or_else(|| ModelError::NotANumber {
                         name: p.name,
@@ -491,8 +513,9 @@ pub fn evaluate(
     let a = Args::parse(decl, pairs)?;
     match decl.name {
         "production" => {
-            let ces = Ces::new(a.get("alpha"), a.get("rho"), a.get("A"), a.get("B"))?;
-            let p = ces.point(a.get("K"), a.get("L"))?;
+            bind!(a => K, L, A, B, rho, alpha);
+            let ces = Ces::new(alpha, rho, A, B)?;
+            let p = ces.point(K, L)?;
             Ok(alloc::vec![
                 ("Y", Some(p.output)),
                 ("wage", Some(p.wage)),
@@ -504,8 +527,9 @@ pub fn evaluate(
             ])
         }
         _ => {
-            let tasks = TaskAutomation::new(a.get("beta"), a.get("rho"), a.get("A"))?;
-            let p = tasks.point(a.get("K"), a.get("L"))?;
+            bind!(a => beta, rho, K, L, A);
+            let tasks = TaskAutomation::new(beta, rho, A)?;
+            let p = tasks.point(K, L)?;
             Ok(alloc::vec![
                 ("Y", Some(p.output)),
                 ("output_per_worker", Some(p.output_per_worker)),
@@ -527,148 +551,89 @@ pub fn simulate(name: &str, pairs: &[(&str, &str)]) -> Result<Run, ModelError> {
 
 /// Simulates a model from parsed arguments.
 pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
-    let years = a.get("years");
-    match a.decl.name {
+    // The economy models share one tail: their run and facts, read into a [`Run`].
+    let (run, facts, years) = match a.decl.name {
         "growth-regimes" => {
+            bind!(a => scenario, g, multiple, switch_time, acceleration, first_doubling, threshold, years);
             let scenario = [
                 Scenario::Exponential,
                 Scenario::Increase,
                 Scenario::TypeI,
                 Scenario::TypeII,
-            ][a.get("scenario") as usize];
+            ][scenario as usize];
             let r = GrowthRegime::new(
                 scenario,
-                a.get("g"),
-                a.get("multiple"),
-                a.get("switch_time"),
-                a.get("acceleration"),
-                a.get("first_doubling"),
+                g,
+                multiple,
+                switch_time,
+                acceleration,
+                first_doubling,
             )?;
-            Ok(regime_run(&r, years, a.get("threshold")))
+            return Ok(regime_run(&r, years, threshold));
         }
         "exogenous" => {
-            let m = Solow::new(
-                a.get("alpha"),
-                a.get("rho"),
-                a.get("s"),
-                a.get("delta"),
-                a.get("g_A"),
-                a.get("g_B"),
-                a.get("n"),
-                [a.get("A0"), a.get("B0"), a.get("K0"), a.get("L0")],
-            )?;
-            let m = if a.get("slide_form") >= 0.5 {
+            bind!(a => alpha, rho, s, delta, g_A, g_B, n, A0, B0, K0, L0, slide_form, years);
+            let m = Solow::new(alpha, rho, s, delta, g_A, g_B, n, [A0, B0, K0, L0])?;
+            let m = if slide_form >= 0.5 {
                 m.slide_form()?
             } else {
                 m
             };
-            Ok(economy(
-                m.simulate(years)?,
-                alloc::vec![("balanced_growth", m.balanced_growth_rate())],
-                years,
-            ))
+            let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
+            (m.simulate(years), facts, years)
         }
         "research-feedback" => {
-            let m = ResearchFeedback::new(
-                a.get("B0"),
-                a.get("phi"),
-                a.get("lambda"),
-                a.get("theta"),
-                a.get("S"),
-                a.get("L"),
-                a.get("n"),
-            )?;
+            bind!(a => B0, phi, lambda, theta, S, L, n, years);
+            let m = ResearchFeedback::new(B0, phi, lambda, theta, S, L, n)?;
             let facts = alloc::vec![
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("blowup_closed_form", m.blowup_time_closed_form())
             ];
-            Ok(research(m.simulate(years)?, facts, years))
+            return Ok(research(m.simulate(years)?, facts, years));
         }
         "robot-scientists" => {
-            let m = RobotScientists::new(
-                a.get("phi"),
-                a.get("lambda"),
-                a.get("theta"),
-                a.get("research_share"),
-                a.get("s"),
-                a.get("delta"),
-                a.get("alpha"),
-            )?;
-            Ok(research(m.simulate(years)?, Vec::new(), years))
+            bind!(a => phi, lambda, theta, research_share, s, delta, alpha, years);
+            let m = RobotScientists::new(phi, lambda, theta, research_share, s, delta, alpha)?;
+            return Ok(research(m.simulate(years)?, Vec::new(), years));
         }
         "research-capital" => {
-            let m = ResearchCapital::new(
-                a.get("phi"),
-                a.get("lambda"),
-                a.get("theta"),
-                a.get("research_share"),
-                a.get("s"),
-                a.get("delta"),
-                a.get("alpha"),
-                a.get("g_Z"),
-            )?;
+            bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
+            let m = ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
             let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
-            Ok(research(m.simulate(years)?, facts, years))
+            return Ok(research(m.simulate(years)?, facts, years));
         }
         "task-automation" => {
-            let tech = TaskAutomation::new(a.get("beta"), a.get("rho"), a.get("A"))?;
-            let m = AutomationPath::new(
-                tech,
-                a.get("automation_rate"),
-                a.get("full") >= 0.5,
-                a.get("s"),
-                a.get("delta"),
-            )?;
-            let m = m.with_tfp_growth(a.get("g_A"))?;
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
+            let tech = TaskAutomation::new(beta, rho, A)?;
+            let m = AutomationPath::new(tech, automation_rate, full >= 0.5, s, delta)?;
+            let m = m.with_tfp_growth(g_A)?;
+            (m.simulate(years), Vec::new(), years)
         }
         "land" => {
-            let e = a.get("equipment");
-            let m = FixedLand::new(
-                a.get("a"),
-                a.get("rho"),
-                a.get("g_A"),
-                (e > 0.0).then_some(e),
-                a.get("s"),
-                a.get("delta"),
-                a.get("X"),
-                a.get("L"),
-            )?
-            .with_growth(a.get("g_X"), a.get("g_B"))?;
-            let m = if a.get("wage_saving") >= 0.5 {
+            bind!(a => a, rho, g_A, equipment, s, delta, X, L, g_X, g_B, wage_saving, years);
+            let e = equipment;
+            let m = FixedLand::new(a, rho, g_A, (e > 0.0).then_some(e), s, delta, X, L)?
+                .with_growth(g_X, g_B)?;
+            let m = if wage_saving >= 0.5 {
                 m.saving_from_wages()
             } else {
                 m
             };
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            (m.simulate(years), Vec::new(), years)
         }
         "consumption-goods" => {
-            let m = crate::consumption::ConsumptionGoods::new(
-                a.get("rho"),
-                a.get("alpha"),
-                a.get("g_AI"),
-                a.get("g_B"),
-                a.get("s"),
-                a.get("delta"),
-            )?;
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            bind!(a => rho, alpha, g_AI, g_B, s, delta, years);
+            let m = crate::consumption::ConsumptionGoods::new(rho, alpha, g_AI, g_B, s, delta)?;
+            (m.simulate(years), Vec::new(), years)
         }
         _ => {
-            let m = RobotEconomy::new(
-                a.get("alpha"),
-                a.get("rho"),
-                a.get("alpha_R"),
-                a.get("rho_R"),
-                [a.get("S_K"), a.get("S_H"), a.get("S_R")],
-                a.get("D"),
-                a.get("s"),
-                a.get("delta"),
-                a.get("H"),
-            )?
-            .with_labor_growth(a.get("g_B"))?;
-            Ok(economy(m.simulate(years)?, Vec::new(), years))
+            bind!(a => alpha, rho, alpha_R, rho_R, S_K, S_H, S_R, D, g_B, s, delta, H, years);
+            let m = RobotEconomy::new(alpha, rho, alpha_R, rho_R, [S_K, S_H, S_R], D, s, delta, H)?
+                .with_labor_growth(g_B)?;
+            (m.simulate(years), Vec::new(), years)
         }
-    }
+    };
+    Ok(economy(run?, facts, years))
 }
 
 /// The model's balanced growth path without AI at these parameters, in closed form: the counterfactual the scenario tables read symbols against (`None` where the model has no such path).
@@ -685,55 +650,69 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
         })
     };
     match a.decl.name {
-        "exogenous" => both(a.get("g_B") + a.get("n"), a.get("g_B")),
-        "consumption-goods" | "robots" => both(a.get("g_B"), a.get("g_B")),
+        "exogenous" => {
+            bind!(a => alpha, rho, s, delta, g_A, g_B, n, A0, B0, K0, L0, slide_form, years);
+            both(g_B + n, g_B)
+        }
+        "consumption-goods" => {
+            bind!(a => rho, alpha, g_AI, g_B, s, delta, years);
+            both(g_B, g_B)
+        }
+        "robots" => {
+            bind!(a => alpha, rho, alpha_R, rho_R, S_K, S_H, S_R, D, g_B, s, delta, H, years);
+            both(g_B, g_B)
+        }
         "land" => {
-            let (share, rho, g_b, g_x) = (a.get("a"), a.get("rho"), a.get("g_B"), a.get("g_X"));
-            let e = a.get("equipment");
+            bind!(a => a, rho, g_A, equipment, s, delta, X, L, g_X, g_B, wage_saving, years);
+            let (share, e) = (a, equipment);
             if e > 0.0 {
-                let g = (e * a.get("g_A") + (share - e) * g_b + (1.0 - share) * g_x) / (1.0 - e);
-                return both(g, g_b);
+                let g = (e * g_A + (share - e) * g_B + (1.0 - share) * g_X) / (1.0 - e);
+                return both(g, g_B);
             }
             let g = if rho == 0.0 {
-                share * g_b + (1.0 - share) * g_x
+                share * g_B + (1.0 - share) * g_X
             } else if rho < 0.0 {
-                g_b.min(g_x)
+                g_B.min(g_X)
             } else {
-                g_b.max(g_x)
+                g_B.max(g_X)
             };
-            both(g, g_b)
+            both(g, g_B)
         }
         "task-automation" => {
-            let (rho, g_a) = (a.get("rho"), a.get("g_A"));
+            bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
             if rho == 0.0 {
-                let g = g_a / (1.0 - a.get("beta").min(0.999));
+                let g = g_A / (1.0 - beta.min(0.999));
                 both(g, g)
             } else if rho < 0.0 {
-                both(g_a, g_a)
+                both(g_A, g_A)
             } else {
                 None
             }
         }
         "research-feedback" => {
-            let phi = a.get("phi");
+            bind!(a => B0, phi, lambda, theta, S, L, n, years);
             if phi < 1.0 {
-                let g = (a.get("lambda") * a.get("n") / (1.0 - phi)).max(0.0);
+                let g = (lambda * n / (1.0 - phi)).max(0.0);
                 both(g, g)
             } else {
                 None
             }
         }
         "research-capital" => {
-            let gap = 1.0 - a.get("phi") - a.get("lambda");
+            bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
+            let gap = 1.0 - phi - lambda;
             (gap > 0.0).then(|| {
-                let g = (a.get("lambda") * a.get("g_Z") / gap).max(0.0);
+                let g = (lambda * g_Z / gap).max(0.0);
                 crate::scenarios::Counterfactual {
                     growth: g,
                     wage_growth: g,
                 }
             })
         }
-        "growth-regimes" => both(a.get("g"), a.get("g")),
+        "growth-regimes" => {
+            bind!(a => scenario, g, multiple, switch_time, acceleration, first_doubling, threshold, years);
+            both(g, g)
+        }
         _ => None,
     }
 }
@@ -785,5 +764,61 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
         capped_at: None,
         years,
         long_run: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every model fits in [`Args`]'s fixed array.
+    #[test]
+    fn every_model_fits_max_params() {
+        for m in MODELS {
+            assert!(
+                m.params.len() <= MAX_PARAMS,
+                "{} has {} parameters",
+                m.name,
+                m.params.len()
+            );
+        }
+    }
+
+    /// Reaches every `bind!` (simulate_args, evaluate and balanced_path for each model), whose
+    /// debug assertion holds the locals' names and order to the declaration in [`MODELS`].
+    #[test]
+    fn every_binding_matches_its_declaration() {
+        for m in MODELS {
+            let a = Args::parse(m, &[("years", "1")]).or_else(|_| Args::parse(m, &[]));
+            let a = a.expect("defaults parse");
+            match m.kind {
+                ModelKind::Eval => {
+                    assert!(evaluate(m.name, &[]).is_ok(), "{}", m.name);
+                }
+                ModelKind::Simulate => {
+                    assert!(simulate_args(&a).is_ok(), "{}", m.name);
+                    // Every simulated model but robot-scientists has a closed-form pre-AI path at its defaults.
+                    assert_eq!(
+                        balanced_path(&a).is_some(),
+                        m.name != "robot-scientists",
+                        "{}",
+                        m.name
+                    );
+                }
+            }
+        }
+    }
+
+    /// The binding is by position: a changed value lands in the parameter of that name.
+    #[test]
+    fn bound_values_follow_the_parsed_names() {
+        let a = Args::parse(
+            find("exogenous", ModelKind::Simulate).unwrap(),
+            &[("g_B", "0.03"), ("n", "0.004")],
+        )
+        .unwrap();
+        let path = balanced_path(&a).unwrap();
+        assert_eq!(path.growth, 0.03 + 0.004);
+        assert_eq!(path.wage_growth, 0.03);
     }
 }

@@ -162,15 +162,52 @@ const E: [f64; 7] = [
     -1.0 / 40.0,
 ];
 
-fn max_rate<const N: usize>(dy: &[f64; N], logs: &[bool; N]) -> f64 {
-    (0..N)
+/// The most states a [`System`] may have: the integrator's one body works on arrays this long
+/// (the first N entries used), so it is compiled once whatever N is.
+pub const MAX_STATES: usize = 2;
+
+/// A state of up to [`MAX_STATES`] entries.
+type State = [f64; MAX_STATES];
+
+/// A system of N states seen by the integrator through [`State`]s, the entries past N zero.
+trait Padded {
+    /// The number of states N.
+    fn len(&self) -> usize;
+    /// [`System::rates`] at (t, y[..N]), padded.
+    fn rates(&self, t: f64, y: &State) -> State;
+}
+
+impl<const N: usize> Padded for &dyn System<N> {
+    fn len(&self) -> usize {
+        N
+    }
+    fn rates(&self, t: f64, y: &State) -> State {
+        let mut state = [0.0; N];
+        state.copy_from_slice(&y[..N]);
+        let mut out = [0.0; MAX_STATES];
+        out[..N].copy_from_slice(&System::rates(*self, t, &state));
+        out
+    }
+}
+
+/// The accepted steps of one integration, as [`State`]s.
+struct Steps {
+    t: Vec<f64>,
+    y: Vec<State>,
+    dy: Vec<State>,
+    blowup: Option<Blowup>,
+    capped: bool,
+}
+
+fn max_rate(dy: &State, logs: &[bool; MAX_STATES]) -> f64 {
+    (0..MAX_STATES)
         .filter(|&i| logs[i])
         .map(|i| dy[i])
         .fold(f64::NEG_INFINITY, f64::max)
 }
 
-fn max_log<const N: usize>(y: &[f64; N], logs: &[bool; N]) -> f64 {
-    (0..N)
+fn max_log(y: &State, logs: &[bool; MAX_STATES]) -> f64 {
+    (0..MAX_STATES)
         .filter(|&i| logs[i])
         .map(|i| y[i])
         .fold(f64::NEG_INFINITY, f64::max)
@@ -184,17 +221,42 @@ pub fn integrate<const N: usize>(
     t_end: f64,
     options: &SolverOptions,
 ) -> Result<Trajectory<N>, SolveError> {
+    const { assert!(N <= MAX_STATES, "a System has at most MAX_STATES states") };
+    let mut logs = [false; MAX_STATES];
+    logs[..N].copy_from_slice(&system.log_states());
+    let mut start = [0.0; MAX_STATES];
+    start[..N].copy_from_slice(&y0);
+    let steps = integrate_padded(&system, t0, start, t_end, options, &logs)?;
+    let first = |s: &State| -> [f64; N] { core::array::from_fn(|i| s[i]) };
+    Ok(Trajectory {
+        t: steps.t,
+        y: steps.y.iter().map(first).collect(),
+        dy: steps.dy.iter().map(first).collect(),
+        blowup: steps.blowup,
+        capped: steps.capped,
+    })
+}
+
+/// [`integrate`]'s body, once for every N: the states past `system.len()` stay zero and are not logs.
+fn integrate_padded(
+    system: &dyn Padded,
+    t0: f64,
+    y0: State,
+    t_end: f64,
+    options: &SolverOptions,
+    logs: &[bool; MAX_STATES],
+) -> Result<Steps, SolveError> {
+    let n = system.len();
     if !(t0.is_finite() && t_end.is_finite() && t_end > t0 && y0.iter().all(|v| v.is_finite())) {
         return Err(SolveError::BadInput);
     }
-    let logs = system.log_states();
     let mut t = t0;
     let mut y = y0;
     let mut k1 = system.rates(t, &y);
     if !k1.iter().all(|v| v.is_finite()) {
         return Err(SolveError::BadInput);
     }
-    let mut out = Trajectory {
+    let mut out = Steps {
         t: Vec::new(),
         y: Vec::new(),
         dy: Vec::new(),
@@ -206,7 +268,7 @@ pub fn integrate<const N: usize>(
     out.dy.push(k1);
     let span = t_end - t0;
     let mut h = (span * 1e-3).min(options.max_step);
-    let rate = max_rate(&k1, &logs);
+    let rate = max_rate(&k1, logs);
     if rate.is_finite() && rate > 0.0 {
         h = h.min(0.1 / rate);
     }
@@ -220,7 +282,7 @@ pub fn integrate<const N: usize>(
         }
         h = h.min(t_end - t).min(options.max_step);
         if h <= 1e-14 * t.abs().max(1.0) {
-            return match blowup_from_tail(&out, &logs, previous_estimate) {
+            return match blowup_from_tail(&out, logs, previous_estimate) {
                 Some(b) => {
                     out.blowup = Some(b);
                     Ok(out)
@@ -228,12 +290,12 @@ pub fn integrate<const N: usize>(
                 None => Err(SolveError::StepCollapsed { t }),
             };
         }
-        let mut k = [[0.0; N]; 7];
+        let mut k = [[0.0; MAX_STATES]; 7];
         k[0] = k1;
         let mut stage_ok = true;
         for s in 1..7 {
             let mut ys = y;
-            for (i, value) in ys.iter_mut().enumerate() {
+            for (i, value) in ys.iter_mut().enumerate().take(n) {
                 let mut acc = 0.0;
                 for (j, kj) in k.iter().enumerate().take(s) {
                     acc += A[s][j] * kj[i];
@@ -253,7 +315,7 @@ pub fn integrate<const N: usize>(
         // The fifth-order solution is the last stage's argument (FSAL).
         let mut y_new = y;
         let mut err_sq = 0.0;
-        for i in 0..N {
+        for i in 0..n {
             let mut acc = 0.0;
             let mut e = 0.0;
             for s in 0..7 {
@@ -264,7 +326,7 @@ pub fn integrate<const N: usize>(
             let scale = options.atol + options.rtol * y[i].abs().max(y_new[i].abs());
             err_sq += (h * e / scale) * (h * e / scale);
         }
-        let err = libm::sqrt(err_sq / N as f64);
+        let err = libm::sqrt(err_sq / n as f64);
         if !err.is_finite() || !y_new.iter().all(|v| v.is_finite()) {
             h *= 0.25;
             continue;
@@ -276,9 +338,9 @@ pub fn integrate<const N: usize>(
             out.t.push(t);
             out.y.push(y);
             out.dy.push(k1);
-            let rate = max_rate(&k1, &logs);
-            let capped = rate > options.rate_cap || max_log(&y, &logs) > options.log_cap;
-            let estimate = hyperbolic_estimate(&out, &logs);
+            let rate = max_rate(&k1, logs);
+            let capped = rate > options.rate_cap || max_log(&y, logs) > options.log_cap;
+            let estimate = hyperbolic_estimate(&out, logs);
             if capped {
                 // A true singularity is imminent at the cap; an exponentially rising rate (type I) is not.
                 match estimate {
@@ -301,7 +363,7 @@ pub fn integrate<const N: usize>(
                 crate::clamp(0.9 * libm::pow(err, -0.2), 0.2, 5.0)
             };
             h *= factor;
-            if let Some(rate_growth) = rate_growth(&out, &logs) {
+            if let Some(rate_growth) = rate_growth(&out, logs) {
                 // Never step past a few e-foldings of the growth rate itself, so a rising rate
                 // is followed step by step towards a blow-up or the cap.
                 h = h.min(2.0 / rate_growth);
@@ -314,10 +376,7 @@ pub fn integrate<const N: usize>(
 }
 
 /// (t, g) of the largest growth rate at the last two accepted steps, when it is positive and rising.
-fn rising_rate<const N: usize>(
-    out: &Trajectory<N>,
-    logs: &[bool; N],
-) -> Option<((f64, f64), (f64, f64))> {
+fn rising_rate(out: &Steps, logs: &[bool; MAX_STATES]) -> Option<((f64, f64), (f64, f64))> {
     let n = out.t.len();
     if n < 2 {
         return None;
@@ -330,14 +389,14 @@ fn rising_rate<const N: usize>(
 }
 
 /// d ln g/dt of the largest growth rate over the last accepted step, when it is rising.
-fn rate_growth<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
+fn rate_growth(out: &Steps, logs: &[bool; MAX_STATES]) -> Option<f64> {
     let ((t1, g1), (t2, g2)) = rising_rate(out, logs)?;
     let growth = (libm::log(g2) - libm::log(g1)) / (t2 - t1);
     (growth.is_finite() && growth > 0.0).then_some(growth)
 }
 
 /// T ≈ t + g/ġ from the last two accepted steps, when the largest growth rate is rising.
-fn hyperbolic_estimate<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) -> Option<f64> {
+fn hyperbolic_estimate(out: &Steps, logs: &[bool; MAX_STATES]) -> Option<f64> {
     let ((t1, g1), (t2, g2)) = rising_rate(out, logs)?;
     // For g = c/(T−t): 1/g is linear in t and reaches 0 at T.
     let (u1, u2) = (1.0 / g1, 1.0 / g2);
@@ -349,9 +408,9 @@ fn hyperbolic_estimate<const N: usize>(out: &Trajectory<N>, logs: &[bool; N]) ->
     estimate.is_finite().then_some(estimate)
 }
 
-fn blowup_from_tail<const N: usize>(
-    out: &Trajectory<N>,
-    logs: &[bool; N],
+fn blowup_from_tail(
+    out: &Steps,
+    logs: &[bool; MAX_STATES],
     previous: Option<f64>,
 ) -> Option<Blowup> {
     let estimate = hyperbolic_estimate(out, logs)?;
