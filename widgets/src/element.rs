@@ -249,15 +249,49 @@ pub const COMPANIONS: &[Companion] = &[
     },
 ];
 
-/// Page-level messages (the shim fills in the names): one owner for every sentence about links.
+/// Every sentence and label the element shows or logs that no engine call returns: about links
+/// and companions, the element's own labels, and the states in which there is no engine to ask
+/// (loading, failed to load, stopped on a trap). The shim fills in the `{names}`.
 pub const PAGE_MESSAGES: &[(&str, &str)] = &[
     ("missing", "{tag} needs for=\"…\" (the id of a <growth-widget>) and name=\"…\" (one of its parameters or readouts)"),
     ("no-widget", "{tag} for=\"{id}\": no <growth-widget id=\"{id}\"> on this page"),
     ("not-adjustable", "{tag} name=\"{name}\" is not a parameter of its widget, so it cannot be adjustable; parameters: {names}"),
+    ("unreadable", "{tag} for=\"{id}\": {message}"),
     ("loading", "…"),
     ("state-ignored", "growth-widget: parts of the address's state were ignored: {list}"),
     ("state-no-widget", "no <growth-widget> with id=\"{id}\""),
     ("state-malformed", "\"{part}\" is not id:name=value,…"),
+    ("label", "Growth diagram"),
+    ("loading-diagram", "Loading diagram…"),
+    ("actions", "Figure actions"),
+    ("presets", "Presets"),
+    // An action's visible text, then its accessible name (which begins with the visible
+    // text, WCAG 2.5.3); Play keeps one name, its state in aria-pressed.
+    ("play", "Play"),
+    ("png", "PNG"),
+    ("png-name", "PNG: download the figure"),
+    ("svg", "SVG"),
+    ("svg-name", "SVG: download the figure"),
+    ("copy-tag", "Copy tag"),
+    ("copy-tag-name", "Copy tag for this exact figure"),
+    ("copy-link", "Copy link"),
+    ("copy-link-name", "Copy link to this page with the widgets as they are now"),
+    ("copied-tag", "Copied: "),
+    ("manual-tag", "Copy this tag: "),
+    ("copied-link", "Copied link: "),
+    ("manual-link", "Copy this link: "),
+    ("unloaded", "This diagram could not be loaded. Any fallback content is shown instead."),
+    ("unloaded-error", "The diagram engine failed to load: {reason}"),
+    ("unloaded-expected", "the growth-widgets WebAssembly module"),
+    ("unloaded-console", "growth-widget: the WebAssembly module failed to load:"),
+    ("no-diagram", "No diagram to show: see the message below."),
+    ("not-drawn", "The diagram could not be drawn."),
+    ("restarted", "The diagram stopped on an internal error and was restarted: {panic}"),
+    ("not-restarted", "The diagram stopped on repeated internal errors and was not restarted: {panic}"),
+    ("crash-expected", "a diagram that draws"),
+    ("stopped", "This diagram stopped after repeated internal errors."),
+    ("panic-console", "growth-widget: the {kind} diagram stopped on an internal error: {panic}"),
+    ("builtins", "This page has replaced JavaScript built-ins the diagram needs ({list}), so it cannot run here."),
 ];
 
 /// One element attribute, for the guide.

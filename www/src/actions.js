@@ -1,32 +1,42 @@
 // The figure's actions: Play (for kinds that declare a parameter to sweep), PNG, SVG and
 // Copy tag / Copy link, and the download and clipboard plumbing behind them.
 import { el } from './dom.js';
+import { say } from './errors.js';
 
-// [visible text, accessible name or null, glyph]: a name begins with the visible text
-// (WCAG 2.5.3), and Play keeps one name, its state in aria-pressed.
-const LABELS = {
-  play: ['Play', null, '▶'],
-  png: ['PNG', 'PNG: download the figure', null],
-  svg: ['SVG', 'SVG: download the figure', null],
-  'copy-tag': ['Copy tag', 'Copy tag for this exact figure', null],
-  'copy-link': ['Copy link', 'Copy link to this page with the widgets as they are now', null],
-};
-
-/** Buttons into `box`; `handlers` maps an action name to its click handler (Play only if present). */
-export function buildActions(box, handlers) {
+/**
+ * Buttons into `box`; `handlers` maps an action name to its click handler (Play only if
+ * present). Each button's visible text is the declared message of its name, its accessible
+ * name (beginning with the visible text, WCAG 2.5.3) the message `name-name`; Play keeps one
+ * name, its state in aria-pressed and its glyph.
+ */
+export function buildActions(box, handlers, messages) {
   box.replaceChildren(
     ...Object.entries(handlers).map(([name, action]) => {
-      const [label, spoken, glyph] = LABELS[name];
+      const label = say(messages, name);
       const button = el('button', { type: 'button', part: `action ${name}-button`, 'data-action': name });
-      if (glyph) button.append(el('span', { class: 'glyph', 'aria-hidden': 'true' }, glyph), ` ${label}`);
-      else button.textContent = label;
-      if (spoken) button.setAttribute('aria-label', spoken);
-      if (name === 'play') button.setAttribute('aria-pressed', 'false');
+      if (name === 'play') {
+        button.append(el('span', { class: 'glyph', 'aria-hidden': 'true' }, '▶'), ` ${label}`);
+        button.setAttribute('aria-pressed', 'false');
+      } else {
+        button.textContent = label;
+        button.setAttribute('aria-label', say(messages, `${name}-name`));
+      }
       button.disabled = true;
       button.addEventListener('click', action);
       return button;
     }),
   );
+}
+
+/** Puts `text` on the clipboard and says so in `toast` (or shows it to copy by hand); `what` names the messages (`copied-what`, `manual-what`). */
+export async function copy(toast, text, messages, what) {
+  const show = (key) => toast.replaceChildren(say(messages, `${key}-${what}`), el('code', {}, text));
+  try {
+    await navigator.clipboard.writeText(text);
+    show('copied');
+  } catch {
+    show('manual');
+  }
 }
 
 /** Saves `blob` as a file named after the kind. */

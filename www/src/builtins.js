@@ -34,9 +34,8 @@ export function brokenBuiltins() {
   return broken;
 }
 
-/** Defines a stand-in element that shows, inside each widget, which built-ins the page broke. */
-export function defineStandIn(tagName, broken) {
-  const message = `This page has replaced JavaScript built-ins the diagram needs (${broken.join(', ')}), so it cannot run here.`;
+/** Defines a stand-in element that shows, inside each widget, the `message` naming the built-ins the page broke. */
+export function defineStandIn(tagName, message) {
   console.error(`growth-widget: ${message}`);
   class GrowthWidgetStandIn extends HTMLElement {
     connectedCallback() {

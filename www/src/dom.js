@@ -1,4 +1,5 @@
 // DOM helpers shared by the element's modules.
+import { say } from './errors.js';
 
 /** An element with attributes and text; text is always set as text, never parsed as HTML. */
 export function el(tag, attributes = {}, text) {
@@ -13,18 +14,18 @@ export function put(node, key, value) {
   if (node[key] !== value) node[key] = value;
 }
 
-/** The shadow tree's skeleton: every box the widget shows, empty. */
-export function skeleton(root) {
+/** The shadow tree's skeleton: every box the widget shows, empty (`messages`: the declared labels). */
+export function skeleton(root, messages) {
   const e = {};
   // Named by its title and described by the live description (ids are the shadow root's own).
   e.figure = el('figure', { part: 'figure', 'aria-labelledby': 'gw-title', 'aria-describedby': 'gw-description' });
   e.caption = el('figcaption', { part: 'caption' });
   e.title = el('span', { class: 'title', part: 'title', id: 'gw-title' });
-  e.actions = el('div', { class: 'actions', part: 'actions', role: 'group', 'aria-label': 'Figure actions' });
+  e.actions = el('div', { class: 'actions', part: 'actions', role: 'group', 'aria-label': say(messages, 'actions') });
   e.caption.append(e.title, e.actions);
   e.plot = el('div', { class: 'plot', part: 'plot' });
   e.canvas = el('canvas', { part: 'canvas', role: 'img' });
-  e.status = el('div', { class: 'status', part: 'status', 'aria-hidden': 'true' }, 'Loading diagram…');
+  e.status = el('div', { class: 'status', part: 'status', 'aria-hidden': 'true' }, say(messages, 'loading-diagram'));
   e.plot.append(e.canvas, e.status);
   e.fallback = el('div', { class: 'fallback', part: 'fallback', hidden: '' });
   e.fallback.append(el('slot'));
@@ -35,7 +36,7 @@ export function skeleton(root) {
   e.toast = el('p', { class: 'toast', part: 'toast', role: 'status' });
   e.table = el('div', { class: 'table-wrap', part: 'table' });
   e.readouts = el('dl', { class: 'readouts', part: 'readouts' });
-  e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': 'Presets' });
+  e.presets = el('div', { class: 'presets', part: 'presets', role: 'group', 'aria-label': say(messages, 'presets') });
   e.controls = el('div', { class: 'controls', part: 'controls' });
   // The live description follows the picture it describes, before the controls that change it.
   e.description = el('p', { class: 'description visually-hidden', part: 'description', id: 'gw-description', 'aria-live': 'polite' });

@@ -103,7 +103,7 @@ export function defineCompanions({ element, specs, tagName }) {
         try {
           text = target.valueText(name);
         } catch (error) {
-          return this.#problem(`${companion.tag} for="${this.getAttribute('for')}": ${error?.message ?? error}`);
+          return this.#problem(say(messages, 'unreadable', { tag: companion.tag, id: this.getAttribute('for'), message: error?.message ?? error }));
         }
         if (text === null) return;
         this.#widget = target;
