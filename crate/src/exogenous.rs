@@ -248,6 +248,17 @@ impl Solow {
         })
     }
 
+    /// Labor's share today, before the capital the slide's form starts with (K₀ rather than
+    /// K₀ρ^{−1/ρ}, see [`Solow::slide_form`]): (B₀L₀)^ρ/((A₀K₀)^ρ + (B₀L₀)^ρ), ½ at A₀K₀ = B₀L₀.
+    /// The form's run starts with labor's share already at ≈ ρ/(1+ρ), so a share that is
+    /// ≈ 0 from the first year is read against this one (`None` outside the form, whose run
+    /// starts today).
+    pub fn pre_ai_labor_share(&self) -> Option<f64> {
+        let [a0, b0, k0, l0] = self.initial;
+        let gap = self.rho * (log(a0 * k0) - log(b0 * l0));
+        self.slide_form.then(|| 1.0 / (1.0 + exp(gap)))
+    }
+
     /// ln(AK) (or ln(AK̃) in the slide's form) and ln(BL) at time t with ln K (or ln K̃) = `ln_k`.
     fn effective(&self, t: f64, ln_k: f64) -> (f64, f64) {
         let [a0, b0, _, l0] = self.initial;

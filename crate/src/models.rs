@@ -579,7 +579,10 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
+            let facts = alloc::vec![
+                ("balanced_growth", m.balanced_growth_rate()),
+                ("labor_share_pre_ai", m.pre_ai_labor_share())
+            ];
             (m.simulate(years), facts, years)
         }
         "research-feedback" => {

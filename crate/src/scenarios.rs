@@ -24,7 +24,9 @@
 //!   tenth of g₀); `-` g∞ < g₀ − τ; `=` |g∞ − g₀| ≤ τ; `+` a rise by more than τ but by less
 //!   than half; `++` g∞ ≥ 1.5 g₀ (and > g₀ + τ): a rise by half or more, the tables' large,
 //!   sustained increase ("+" appears once, for a modest rise: robotics HS/LS).
-//! - Labor share: `→0` when it ends at or below 0.1 % of its starting (pre-AI) value and is not
+//! - Labor share: `→0` when it ends at or below 0.1 % of its pre-AI value (its first value, or
+//!   where a model's run starts after AI has already moved it, as the slide's unweighted CES
+//!   does, the share of today's inputs that the model reports as `labor_share_pre_ai`) and is not
 //!   rising by a tenth of itself, or is
 //!   still falling by more than a quarter of itself over the last quarter of the run;
 //!   `C` when it moves by less than a tenth of itself over the last quarter (a share settling at
@@ -212,13 +214,14 @@ fn steady_growth_symbol(g: f64, g0: f64) -> &'static str {
     }
 }
 
-/// The labor-share symbol of a series (module docs); `?` when it fits neither.
-pub fn labor_share_symbol(t: &[f64], share: &[f64]) -> &'static str {
+/// The labor-share symbol of a series (module docs) against its pre-AI value (`None`: the
+/// series' first, where the run starts today); `?` when it fits neither.
+pub fn labor_share_symbol(t: &[f64], share: &[f64], pre_ai: Option<f64>) -> &'static str {
     let (Some(&t0), Some(&t_end)) = (t.first(), t.last()) else {
         return "?";
     };
     let end = share.last().copied().unwrap_or(0.0);
-    let zero = SHARE_ZERO * share.first().copied().unwrap_or(0.0);
+    let zero = SHARE_ZERO * pre_ai.unwrap_or_else(|| share.first().copied().unwrap_or(0.0));
     let q3 = value_at(t, share, t0 + 0.75 * (t_end - t0));
     let drift = if q3 > 0.0 { (end - q3) / q3 } else { 0.0 };
     if drift < -SHARE_FALLING || (end <= zero && drift <= SHARE_DRIFT) {
@@ -304,6 +307,11 @@ pub fn classify(
     counterfactual: Option<Counterfactual>,
 ) -> Result<Symbols, ClassifyError> {
     check_complete(run)?;
+    let pre_ai = run
+        .facts
+        .iter()
+        .find(|(name, _)| *name == "labor_share_pre_ai")
+        .and_then(|(_, v)| *v);
     // Long-run symbols from the run followed past its horizon, where the model provides it.
     let run = match run.long_run.as_deref() {
         Some(whole) => {
@@ -315,7 +323,7 @@ pub fn classify(
     let growth = growth_symbol(run.trend, counterfactual);
     let labor_share = run
         .series("labor_share")
-        .map(|s| labor_share_symbol(&run.t, s));
+        .map(|s| labor_share_symbol(&run.t, s, pre_ai));
     let wages = match (
         run.series("ln_wage"),
         run.series("g_wage"),

@@ -137,7 +137,7 @@ fn thresholds_are_relative_not_absolute_floors() {
     assert_eq!(tolerance(0.005), 0.0005);
     // A share that settles at 0.05 % of a 0.05 % start is constant, not → 0.
     let t: Vec<f64> = (0..=100).map(f64::from).collect();
-    assert_eq!(labor_share_symbol(&t, &vec![5e-4; t.len()]), "C");
+    assert_eq!(labor_share_symbol(&t, &vec![5e-4; t.len()], None), "C");
     // A wage growing at 0.08 %/yr against a no-AI 0.2 %/yr, under output's 1 %/yr, lags: not flat.
     let ln_w: Vec<f64> = t.iter().map(|t| 0.0008 * t).collect();
     let no_ai = Some(Counterfactual {
@@ -190,4 +190,40 @@ fn a_capped_run_says_where_it_stopped_and_after_how_many_samples() {
         text.contains("after 2 samples") && text.contains("of 100 years"),
         "{text}"
     );
+}
+
+// ---- The second audit (December 2026): each of these failed on the code before its fix. ----
+
+#[test]
+fn slide_form_rows_read_the_papers_symbols_down_to_the_smallest_rho() {
+    // The form starts labor's share at ≈ ρ/(1 + ρ): read against today's share, it is → 0
+    // (hs-production read C, then "not classified", below ρ·years ≈ 0.18; hs-capital-augmenting
+    // below ρ ≈ 5·10⁻⁷), and every positive ρ runs (ρ < 10⁻⁶ was refused).
+    for id in ["hs-production", "hs-capital-augmenting"] {
+        for rho in ["5e-324", "1e-300", "1e-9", "2e-7", "4e-7", "1e-5", "8.4e-5", "2e-4", "3.6e-4"] {
+            let s = agrees(id, "rho", rho);
+            assert_eq!(s.labor_share, Some("→0"), "{id} at ρ = {rho}");
+        }
+    }
+}
+
+#[test]
+fn a_fast_rate_falling_slowly_is_not_growth_dying_out() {
+    // hs-production at ρ = 10⁻⁴ over 2,000 years read "-- →0 C" while growing 31–48 %/yr.
+    assert_eq!(agrees("hs-production", "rho", "0.0001").growth, "++");
+    // ps-land-ls near ρ = 0⁻ still falls toward g_X after 2,000 years: declared "++" then "+",
+    // never "--" (it read "--" for ρ ∈ (−0.0023, 0)).
+    for (rho, growth) in [("-0.0001", "++"), ("-0.0008", "+"), ("-0.002", "=")] {
+        assert_eq!(agrees("ps-land-ls", "rho", rho).growth, growth, "ρ = {rho}");
+    }
+    declared("ps-land-ls", "rho", -0.0008, "growth");
+}
+
+#[test]
+fn the_ls_land_wage_follows_g_b_minus_one_minus_rho_times_g_a() {
+    // At ρ = −1 the wage grows at g_B − 2g_A: C to 0.001, L to 0.009, = to 0.011, → 0 beyond
+    // (the old text said g_B − g_A, and the intervals ended at 0.0085 and 0.0105).
+    for (g_a, wages) in [("0.0005", "C"), ("0.005", "L"), ("0.0095", "="), ("0.0105", "="), ("0.012", "→0")] {
+        assert_eq!(agrees("ps-land-ls", "g_A", g_a).wages, Some(wages), "g_A = {g_a}");
+    }
 }
