@@ -227,3 +227,27 @@ fn the_ls_land_wage_follows_g_b_minus_one_minus_rho_times_g_a() {
         assert_eq!(agrees("ps-land-ls", "g_A", g_a).wages, Some(wages), "g_A = {g_a}");
     }
 }
+
+#[test]
+fn declared_intervals_end_at_their_closed_form_edges() {
+    // The declared edges were rounded by hand 5–25 % away from the model's own: each is now the
+    // closed form (or the bisected edge where none exists), checked on both sides.
+    let sides = [
+        ("hs-production", "rho", "0.9913", "0.99131", "wages"),
+        ("robotics-hs-hs", "rho_R", "0.2410", "0.2411", "growth"),
+        ("robotics-hs-hs", "rho_R", "0.2608", "0.2609", "growth"),
+        ("robotics-hs-hs", "rho_R", "0.1921", "0.1922", "labor_share"),
+        ("savings-decrease", "a", "0.8888", "0.8890", "growth"),
+        ("ps-land-ls", "g_X", "0.0219", "0.0221", "growth"),
+        ("ps-land-ls", "g_X", "0.0299", "0.0301", "growth"),
+    ];
+    for (id, param, below, above, column) in sides {
+        let (b, a) = (agrees(id, param, below), agrees(id, param, above));
+        let pick = |s: &Symbols| match column {
+            "growth" => Some(s.growth),
+            "labor_share" => s.labor_share,
+            _ => s.wages,
+        };
+        assert_ne!(pick(&b), pick(&a), "{id}: {column} changes between {param} = {below} and {above}");
+    }
+}
