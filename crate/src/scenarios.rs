@@ -186,7 +186,7 @@ pub fn long_run_rate(t: &[f64], v: &[f64]) -> f64 {
     tail
 }
 
-/// The growth symbol of a trend against a counterfactual (module docs); `?` when a steady rate has no counterfactual to compare with.
+/// The growth symbol of a trend against a counterfactual (module docs); `?` when a steady rate has no counterfactual to compare with (the no-AI path itself accelerates or dies out).
 pub fn growth_symbol(trend: Trend, counterfactual: Option<Counterfactual>) -> &'static str {
     match trend {
         Trend::TypeII(_) => "II",
@@ -338,7 +338,7 @@ pub fn classify(
     if growth == "?" {
         return Err(ClassifyError::Unreadable {
             column: "growth",
-            why: "has no counterfactual (no-AI) rate to compare with",
+            why: "reads as steady, but the same economy without AI has no steady rate to compare it with",
         });
     }
     if labor_share == Some("?") {
