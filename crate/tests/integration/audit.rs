@@ -169,7 +169,7 @@ fn an_unreadable_column_is_an_error_that_says_why() {
             ..
         }
     ));
-    assert!(e.to_string().contains("no counterfactual"), "{e}");
+    assert!(e.to_string().contains("without AI has no steady rate"), "{e}");
 }
 
 #[test]
