@@ -142,12 +142,16 @@ impl FixedLand {
 impl System<1> for FixedLand {
     fn rates(&self, t: f64, y: &[f64; 1]) -> [f64; 1] {
         let (ln_y, ln_labor_share) = self.at(t, y[0]);
-        let saved = if self.wage_saving {
-            exp(ln_labor_share)
+        // Saving out of wages, s·s_L·Y/K, in one exponent: Y/K alone passes f64's range when A
+        // has grown for centuries while the wage-saving capital shrank (g_A = 0.5 over 2,000
+        // years: e^{700}), where s_L ≈ e^{−700} makes the product ordinary (issue #20's "every
+        // accepted value simulates"; the product of the two factors was 0·∞).
+        let ln_saved = if self.wage_saving {
+            ln_labor_share
         } else {
-            1.0
+            0.0
         };
-        [self.saving * saved * exp(ln_y - y[0]) - self.depreciation]
+        [self.saving * exp(ln_saved + ln_y - y[0]) - self.depreciation]
     }
 }
 

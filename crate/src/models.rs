@@ -213,7 +213,7 @@ pub static MODELS: &[ModelDecl] = &[
             num("a", 0.7, crate::production::ALPHA, "", "weight of capital-and-labor"),
             num("rho", 0.0, crate::production::RHO, "", "substitution with land (0: MS, < 0: LS)"),
             num("g_A", 0.03, crate::land::TECH_GROWTH, "per year", "capital-augmenting technology growth"),
-            num("equipment", 0.0, Domain::closed(0.0, 0.99), "", "if > 0, tech augments equipment only, with this elasticity"),
+            num("equipment", 0.0, Domain::closed(0.0, 0.99), "", "if > 0 (it must be below a), tech augments equipment only, with this elasticity"),
             num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
             num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
             num("X", 1.0, crate::land::QUANTITY, "", "land"),

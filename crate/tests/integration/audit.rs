@@ -169,7 +169,10 @@ fn an_unreadable_column_is_an_error_that_says_why() {
             ..
         }
     ));
-    assert!(e.to_string().contains("without AI has no steady rate"), "{e}");
+    assert!(
+        e.to_string().contains("without AI has no steady rate"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -200,7 +203,9 @@ fn slide_form_rows_read_the_papers_symbols_down_to_the_smallest_rho() {
     // (hs-production read C, then "not classified", below ρ·years ≈ 0.18; hs-capital-augmenting
     // below ρ ≈ 5·10⁻⁷), and every positive ρ runs (ρ < 10⁻⁶ was refused).
     for id in ["hs-production", "hs-capital-augmenting"] {
-        for rho in ["5e-324", "1e-300", "1e-9", "2e-7", "4e-7", "1e-5", "8.4e-5", "2e-4", "3.6e-4"] {
+        for rho in [
+            "5e-324", "1e-300", "1e-9", "2e-7", "4e-7", "1e-5", "8.4e-5", "2e-4", "3.6e-4",
+        ] {
             let s = agrees(id, "rho", rho);
             assert_eq!(s.labor_share, Some("→0"), "{id} at ρ = {rho}");
         }
@@ -223,8 +228,18 @@ fn a_fast_rate_falling_slowly_is_not_growth_dying_out() {
 fn the_ls_land_wage_follows_g_b_minus_one_minus_rho_times_g_a() {
     // At ρ = −1 the wage grows at g_B − 2g_A: C to 0.001, L to 0.009, = to 0.011, → 0 beyond
     // (the old text said g_B − g_A, and the intervals ended at 0.0085 and 0.0105).
-    for (g_a, wages) in [("0.0005", "C"), ("0.005", "L"), ("0.0095", "="), ("0.0105", "="), ("0.012", "→0")] {
-        assert_eq!(agrees("ps-land-ls", "g_A", g_a).wages, Some(wages), "g_A = {g_a}");
+    for (g_a, wages) in [
+        ("0.0005", "C"),
+        ("0.005", "L"),
+        ("0.0095", "="),
+        ("0.0105", "="),
+        ("0.012", "→0"),
+    ] {
+        assert_eq!(
+            agrees("ps-land-ls", "g_A", g_a).wages,
+            Some(wages),
+            "g_A = {g_a}"
+        );
     }
 }
 
@@ -248,6 +263,17 @@ fn declared_intervals_end_at_their_closed_form_edges() {
             "labor_share" => s.labor_share,
             _ => s.wages,
         };
-        assert_ne!(pick(&b), pick(&a), "{id}: {column} changes between {param} = {below} and {above}");
+        assert_ne!(
+            pick(&b),
+            pick(&a),
+            "{id}: {column} changes between {param} = {below} and {above}"
+        );
     }
+}
+
+#[test]
+fn saving_out_of_wages_runs_at_the_fastest_technology_over_the_longest_horizon() {
+    // g_A = 0.5 for 2,000 years failed ("the solver's step collapsed at t = 1945.5"): Y/K passed
+    // e^{709} while the wage share was e^{−700}, and their product was computed as 0·∞.
+    agrees("savings-decrease", "g_A", "0.5");
 }
