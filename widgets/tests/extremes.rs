@@ -283,6 +283,72 @@ fn scenarios_at_each_extreme() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+#[test]
+fn every_row_of_the_tables_at_the_extremes_of_its_own_controls() {
+    // Each row shows its own controls (its class parameter and the horizon). Every value they
+    // allow either simulates and is classified or is refused with the row's model range, one at
+    // a time and all at each end together (the default row alone was checked before; the
+    // parameters a row fixes are the crate's to check: crate/tests/integration/audit.rs).
+    let spec = find_spec("scenarios").expect("declared kind");
+    let mut problems = Vec::new();
+    for row in growth_model::scenarios::CATALOG {
+        let mut base = Params::defaults(spec);
+        base.set_option("scenario", Some(row.id));
+        let Ok(shown) = common::build(spec, &base) else {
+            problems.push(format!("{}: not built at its own point", row.id));
+            continue;
+        };
+        let controls: Vec<&'static str> = shown
+            .active_params()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|name| spec.param(name).is_some())
+            .collect();
+        let mut cases = Vec::new();
+        for name in &controls {
+            let Some((_, p)) = spec.param(name) else {
+                continue;
+            };
+            for v in [
+                p.min,
+                p.max,
+                next_inside(p.min, p.max),
+                next_inside(p.max, p.min),
+            ] {
+                cases.push(with(&base, name, v));
+            }
+        }
+        for end in [0, 1] {
+            let mut all = base.clone();
+            for name in &controls {
+                if let Some((_, p)) = spec.param(name) {
+                    all.set(name, if end == 0 { p.min } else { p.max })
+                        .expect("in range");
+                }
+            }
+            cases.push(all);
+        }
+        for params in &cases {
+            if let Err(e) = check(spec, params) {
+                if !e.contains("is outside this row's model range; valid range") {
+                    problems.push(format!("{}: {e}", row.id));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The value a thousandth of the range inside `from`, toward `to`.
+fn next_inside(from: f64, to: f64) -> f64 {
+    from + (to - from) * 1e-3
+}
+
 /// A kind and one extreme value (by index into each parameter's extremes) for every parameter.
 fn any_extreme_point() -> impl Strategy<Value = (usize, Vec<usize>)> {
     let kinds = kinds_but_scenarios().len();
