@@ -155,7 +155,7 @@ thread_local! {
 /// Maps kept at once.
 const KEPT: usize = 8;
 /// Milliseconds one slice of work may take (the browser's long-task line is 50).
-const BUDGET_MS: f64 = 12.0;
+const BUDGET_MS: f64 = 8.0;
 
 fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
