@@ -172,7 +172,7 @@ test('dragging the point and the arrow keys move it, its path and its descriptio
   const description = () => shadowText(widget, '.description');
   const path = async () => (await pixels(widget, right)).hash;
   const before = { text: await description(), path: await path(), point: await probe(widget, 'point') };
-  assert.match(before.text, /^φ = 1\.2, n = 1 % a year: type II: infinite output in finite time, blow-up after [\d.]+ years; at this n the region runs from φ = 1 to 3\.$/);
+  assert.match(before.text, /^φ = 1\.2, n = 1 % a year: type II: infinite output in finite time, blow-up after [\d.]+ years; at this n the region runs from φ = 1 to 3\. The map holds λ = 1, θ = 0\.05, T = 300 years\.$/);
   // Drag from the point to φ ≈ −2, n ≈ 0.1 (canvas pixels to CSS pixels).
   const box = await widget.evaluate((el) => {
     const c = el.shadowRoot.querySelector('canvas');
@@ -191,7 +191,7 @@ test('dragging the point and the arrow keys move it, its path and its descriptio
   const dragged = await widget.evaluate((el) => el.values);
   assert.ok(Math.abs(dragged.phi + 2) < 0.1 && Math.abs(dragged.n - 0.1) < 0.005, `dragged to ${JSON.stringify(dragged)}`);
   const afterDrag = { text: await description(), path: await path(), point: await probe(widget, 'point') };
-  assert.match(afterDrag.text, /: steady exponential growth; at this n the region runs from φ = −5 to 1\.$/);
+  assert.match(afterDrag.text, /: steady exponential growth; at this n the region runs from φ = −5 to 1\. The map holds /);
   assert.equal(afterDrag.point[2], 1, 'steady');
   assert.notEqual(afterDrag.path, before.path, 'the path beside the map follows the point');
   assert.deepEqual((await probe(widget, 'map')).slice(0, 3), [64, 48, 4], 'moving the point kept the finished map');
@@ -236,6 +236,18 @@ test('scenario maps: the row’s axes, its symbols in the legend, the paper’s 
     const codes = new Set();
     for (let k = 0; k < 64 * 48; k += 37) codes.add((await probe(widget, 'cell', k))[2]);
     assert.ok(codes.size >= 2, `${row}: more than one outcome on the map (${[...codes]})`);
+    // The cells where the paper's symbols hold are outlined in the text colour (the plot's
+    // edges, where the axes run, left out).
+    const [panel] = await widget.evaluate((el) => el.probe('panels'));
+    const inner = { left: panel.left + 4, top: panel.top + 4, right: panel.right - 4, bottom: panel.bottom - 4 };
+    const fg = await widget.evaluate((el) => getComputedStyle(el).getPropertyValue('--gw-fg').trim());
+    const [r, g, b] = [1, 3, 5].map((k) => parseInt(fg.slice(k, k + 2), 16));
+    const { counts } = await pixels(widget, inner);
+    const outline = Object.entries(counts)
+      .filter(([key]) => key.split(',').map(Number).every((v, k) => Math.abs(v - [r, g, b][k]) < 40))
+      .reduce((sum, [, n]) => sum + n, 0);
+    // At least one line across the map (the point's ring alone is a fifth of that).
+    assert.ok(outline > 0.8 * (inner.bottom - inner.top), `${row}: the paper's region is outlined (${outline} px in ${fg})`);
     await widget.screenshot({ path: join(artifacts, `regime-map-${row}.png`) });
   }
   // colour-by picks the column; a wrong value is refused with the choices.

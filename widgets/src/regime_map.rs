@@ -681,7 +681,14 @@ impl Diagram for RegimeMap {
                 symbols(self.here.c)
             ));
         }
-        text.push('.');
+        // What the map holds fixed: changing any of these recomputes it.
+        let mut held = Vec::new();
+        for (name, v) in &self.fixed {
+            if let Some((_, p)) = SPEC.param(name) {
+                held.push(p.spoken(*v));
+            }
+        }
+        text.push_str(&format!(". The map holds {}.", held.join(", ")));
         text
     }
 
