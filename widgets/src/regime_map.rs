@@ -15,7 +15,7 @@ use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Pa
 use crate::theme::{mix, Theme};
 use crate::{Diagram, DiagramKind, Drawing, Readout, Root, Work};
 use growth_model::models::{self, ModelKind, Run};
-use growth_model::regime_map::{self as grid, pairs_text, LEVELS};
+use growth_model::regime_map::{self as grid, pairs_text, Regime, LEVELS};
 use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
 use growth_model::Doc;
 use plotters::prelude::*;
@@ -195,17 +195,21 @@ fn unknown(attribute: &str, value: &str, problem: &str, names: &[&str]) -> Input
 }
 
 /// Classifies the cell at `values`: the research model's regime, or row `row`'s symbols.
-fn classify(row: Option<&ScenarioRow>, values: &[(&'static str, f64)]) -> Cell {
+fn classify(row: Option<&ScenarioRow>, values: &[(&'static str, f64)]) -> (Cell, Option<Run>) {
     let text = pairs_text(values);
     let pairs: Vec<(&str, &str)> = text.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (c, t) = match row {
-        None => grid::research_regime(&pairs)
-            .map_or(([255; 3], f64::NAN), |(r, t)| ([r as u8, 255, 255], t)),
-        Some(row) => catalog::classify_row(row, &pairs).map_or(([255; 3], f64::NAN), |(run, s)| {
-            (codes(&s), run.blowup_time().unwrap_or(f64::NAN))
-        }),
+    let (c, run) = match row {
+        None => match models::simulate("research-feedback", &pairs) {
+            Ok(run) => ([Regime::of(run.trend).0 as u8, 255, 255], Some(run)),
+            Err(_) => ([255; 3], None),
+        },
+        Some(row) => match catalog::classify_row(row, &pairs) {
+            Ok((run, s)) => (codes(&s), Some(run)),
+            Err(_) => ([255; 3], None),
+        },
     };
-    Cell { c, t: t as f32 }
+    let t = run.as_ref().and_then(Run::blowup_time).unwrap_or(f64::NAN);
+    (Cell { c, t: t as f32 }, run)
 }
 
 impl RegimeMap {
@@ -377,28 +381,20 @@ impl DiagramKind for RegimeMap {
                 fixed.push((*n, p.get(n)));
             }
         }
-        let key = format!(
-            "{}|{x}|{y}|{}",
-            row.map_or("", |r| r.id),
-            pairs_text(&fixed)
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
         let (xr, yr) = (Self::range(model, x), Self::range(model, y));
         let point = (
             growth_model::clamp(p.get(x), xr.0, xr.1),
             growth_model::clamp(p.get(y), yr.0, yr.1),
         );
+        // The cache key: the row, the axes and the values off them (their names follow).
+        let mut key = format!("{}|{x}|{y}", row.map_or("", |r| r.id));
+        for (_, v) in pairs_text(&fixed) {
+            key.push('|');
+            key.push_str(&v);
+        }
         let mut values = fixed.clone();
         values.extend([(x, point.0), (y, point.1)]);
-        let text = pairs_text(&values);
-        let pairs: Vec<(&str, &str)> = text.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let run = match row {
-            None => models::simulate(model, &pairs).ok(),
-            Some(r) => catalog::run_row(r, &pairs).ok(),
-        };
+        let (here, run) = classify(row, &values);
         let mut map = RegimeMap {
             key,
             row,
@@ -411,7 +407,7 @@ impl DiagramKind for RegimeMap {
             yr,
             point,
             run,
-            here: classify(row, &values),
+            here,
             cells: Rc::default(),
             done: 0,
         };
@@ -498,7 +494,7 @@ impl Diagram for RegimeMap {
                     break;
                 } else {
                     let values = self.cell_values(dims, m.next.len());
-                    m.next.push(classify(self.row, &values));
+                    m.next.push(classify(self.row, &values).0);
                 }
             }
             m.done < LEVELS.len()
