@@ -22,6 +22,7 @@ pub mod element;
 pub mod growth_regimes;
 pub mod plot;
 pub mod production;
+pub mod regime_map;
 pub mod research_feedback;
 pub mod scenarios;
 pub mod spec;
@@ -153,13 +154,14 @@ impl Kind {
 }
 
 /// Every kind, in the order the guide lists them. Adding a diagram adds one line here.
-pub static KINDS: [Kind; 6] = [
+pub static KINDS: [Kind; 7] = [
     Kind::of::<elasticity::Elasticity>(),
     Kind::of::<task_automation::TaskDiagram>(),
     Kind::of::<research_feedback::ResearchDiagram>(),
     Kind::of::<growth_regimes::RegimesDiagram>(),
     Kind::of::<production::ProductionDiagram>(),
     Kind::of::<scenarios::ScenariosDiagram>(),
+    Kind::of::<regime_map::RegimeMap>(),
 ];
 
 /// Every kind's declaration, in registry order.

@@ -1,0 +1,806 @@
+//! `kind="regime-map"` — where in parameter space each outcome holds: a 2-D slice of a
+//! model's parameters, each cell coloured by what the model does there, the current point
+//! draggable and its time path beside the map. With no `scenario`, the research model
+//! Ḃ = θ B^φ (S L e^{nt})^λ over φ × n (Jones 1995: steady, type I, type II with the blow-up
+//! time as shading); with `scenario="<row>"`, the tables' classifier over two of that row's
+//! parameters (Trammell & Korinek), the cells where the paper's symbols hold outlined.
+//!
+//! The map is computed coarse to fine ([`regime_map::LEVELS`]) in idle slices of
+//! [`Diagram::work`] on the main thread, each slice bounded in time, and cached per (model,
+//! parameters off the axes, axes): moving the point never recomputes it.
+
+use crate::plot::{clear, clip_polyline, cut, draw_axes, fill_grid, outline_grid, split_panels};
+use crate::plot::{Axes, Chart, Frame};
+use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
+use crate::theme::{mix, Theme};
+use crate::{Diagram, DiagramKind, Drawing, Readout, Root, Work};
+use growth_model::models::{self, ModelKind, Run};
+use growth_model::regime_map::{self as grid, pairs_text, Regime, LEVELS};
+use growth_model::scenarios::{self as catalog, ScenarioRow, Symbols, CATALOG};
+use growth_model::Doc;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+static SPEC: KindSpec = KindSpec {
+    kind: "regime-map",
+    title: Doc::new("Regime map: where each outcome holds"),
+    summary: Doc::new("A slice of a model's parameter space, each cell coloured by what the model does there, with the point's time path. The map refines in idle slices on the main thread (no worker: it works under a strict CSP and costs no second WebAssembly instance)."),
+    height: 460,
+    params: &[
+        ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 1.2, "", "Past ideas help (φ > 0) or ideas get harder to find (φ < 0)."),
+        ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
+        ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort (or population) grows or shrinks."),
+        ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "Technology one unit of research effort produces."),
+        ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class: HS ρ > 0, MS ρ = 0, LS ρ < 0, PS ρ = 1."),
+        ParamSpec::number("s", "s", "Saving rate s", (0.0, 1.0, 0.01), 0.3, "", "The share of output saved."),
+        ParamSpec::number("automation_rate", "a", "Automation rate a", (0.0, 0.5, 0.005), 0.05, "/yr", "How fast the share of tasks not yet automated shrinks."),
+        ParamSpec::number("g_A", "g_A", "AI's technology growth g_A", (0.0, 0.2, 0.005), 0.02, "/yr", "Capital-augmenting or total factor productivity growth."),
+        ParamSpec::number("g_B", "g_B", "People's productivity growth g_B", (0.0, 0.1, 0.005), 0.02, "/yr", "Labor-augmenting technology growth."),
+        ParamSpec::number("years", "T", "Horizon", (50.0, 2000.0, 10.0), 300.0, " yr", "How long each cell is simulated before it is classified."),
+    ],
+    presets: &[],
+    play: None,
+    options: &[
+        OptionSpec { name: "scenario", help: Doc::new("Map one row of the tables (its id); without it, the research model's regimes."), example: "hs-production" },
+        OptionSpec { name: "x", help: Doc::new("The parameter across (default: the row's class parameter, or φ)."), example: "rho" },
+        OptionSpec { name: "y", help: Doc::new("The parameter up (default: the row's second parameter, or n)."), example: "s" },
+        OptionSpec { name: "colour-by", help: Doc::new("A scenario map's column: growth (default), labor-share or wages."), example: "wages" },
+    ],
+};
+
+const COLUMNS: [&str; 3] = ["growth", "labor-share", "wages"];
+
+/// Every symbol a cell can show, in legend order; the research regimes first, in
+/// [`Regime`]'s order (a cell's code in `probe("cell")` is its index here; 255: none).
+const SYMBOLS: [&str; 11] = [
+    "--", "steady", "I", "II", "-", "=", "+", "++", "→0", "C", "L",
+];
+
+/// The legend's words for each symbol of each column (growth, labor share, wages).
+const WORDS: [[&str; 11]; 3] = [
+    [
+        "-- growth dies out",
+        "steady exponential growth",
+        "type I: growth rate rises without bound",
+        "type II: infinite output in finite time",
+        "- slower than without AI",
+        "= as without AI",
+        "+ faster than without AI",
+        "++ far faster than without AI",
+        "",
+        "",
+        "",
+    ],
+    [
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "→0 labor share heads to zero",
+        "C labor share constant",
+        "",
+    ],
+    [
+        "",
+        "",
+        "I wages rise ever faster",
+        "",
+        "",
+        "= wages flat",
+        "",
+        "++ wages grow faster than without AI",
+        "→0 wages head to zero",
+        "C wages grow with output",
+        "L wages grow, less than output",
+    ],
+];
+
+/// The fill of each symbol: one colour per meaning across columns (falling: muted grey; as
+/// before: Okabe–Ito blue; below: amber; above: green, "+" half way to blue; type I pink;
+/// type II the accent). Indices into [`fills`].
+const FILL: [u8; 11] = [0, 1, 2, 3, 4, 1, 5, 6, 0, 1, 4];
+
+/// The theme's colours in [`FILL`]'s order; the faint grid colour (last) where a cell is not classified.
+fn fills(theme: &Theme) -> [RGBColor; 8] {
+    let s = theme.series;
+    [
+        theme.muted,
+        s[0],
+        s[3],
+        theme.accent,
+        s[1],
+        mix(s[0], s[2], 0.5),
+        s[2],
+        theme.grid,
+    ]
+}
+
+/// One cell: the symbol codes of its three columns and its blow-up time (NaN if none).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cell {
+    c: [u8; 3],
+    t: f32,
+}
+
+fn code(s: Option<&str>) -> u8 {
+    s.and_then(|s| SYMBOLS.iter().position(|x| *x == s))
+        .map_or(255, |i| i as u8)
+}
+
+fn codes(s: &Symbols) -> [u8; 3] {
+    [code(Some(s.growth)), code(s.labor_share), code(s.wages)]
+}
+
+/// A map being refined: the last complete level and the one being filled.
+struct Map {
+    key: String,
+    done: usize,
+    shown: Rc<Vec<Cell>>,
+    next: Vec<Cell>,
+    used: u32,
+}
+
+thread_local! {
+    /// Maps by key (model, parameters off the axes, axes), the most recently used kept: a map
+    /// whose parameters changed is no longer advanced, and is dropped when room is needed.
+    static MAPS: RefCell<Vec<Map>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Maps kept at once.
+const KEPT: usize = 8;
+/// Milliseconds one slice of work may take (the browser's long-task line is 50).
+const BUDGET_MS: f64 = 8.0;
+
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    return std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+}
+
+/// The regime-map diagram's state at one point.
+#[derive(Debug, Clone)]
+pub struct RegimeMap {
+    key: String,
+    row: Option<&'static ScenarioRow>,
+    model: &'static str,
+    x: &'static str,
+    y: &'static str,
+    fixed: Vec<(&'static str, f64)>,
+    column: usize,
+    xr: (f64, f64),
+    yr: (f64, f64),
+    point: (f64, f64),
+    run: Option<Run>,
+    here: Cell,
+    cells: Rc<Vec<Cell>>,
+    done: usize,
+}
+
+fn unknown(attribute: &str, value: &str, problem: &str, names: &[&str]) -> InputError {
+    InputError::new(
+        attribute,
+        value,
+        problem,
+        format!("one of: {}", names.join(", ")),
+    )
+}
+
+/// Classifies the cell at `values`: the research model's regime, or row `row`'s symbols.
+fn classify(row: Option<&ScenarioRow>, values: &[(&'static str, f64)]) -> (Cell, Option<Run>) {
+    let text = pairs_text(values);
+    let pairs: Vec<(&str, &str)> = text.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (c, run) = match row {
+        None => match models::simulate("research-feedback", &pairs) {
+            Ok(run) => ([Regime::of(run.trend).0 as u8, 255, 255], Some(run)),
+            Err(_) => ([255; 3], None),
+        },
+        Some(row) => match catalog::classify_row(row, &pairs) {
+            Ok((run, s)) => (codes(&s), Some(run)),
+            Err(_) => ([255; 3], None),
+        },
+    };
+    let t = run.as_ref().and_then(Run::blowup_time).unwrap_or(f64::NAN);
+    (Cell { c, t: t as f32 }, run)
+}
+
+impl RegimeMap {
+    /// The parameters a map of `model` can vary: the declared ones the model takes.
+    fn usable(model: &str) -> Vec<&'static str> {
+        let decl = models::find(model, ModelKind::Simulate).ok();
+        let mut names = Vec::new();
+        for p in SPEC.params {
+            if decl.is_some_and(|d| d.params.iter().any(|q| q.name == p.name)) {
+                names.push(p.name);
+            }
+        }
+        names
+    }
+
+    /// The axis of `name`: its control's range within the model's declared domain.
+    fn range(model: &str, name: &str) -> (f64, f64) {
+        let (mut lo, mut hi) = SPEC.param(name).map_or((0.0, 1.0), |(_, p)| (p.min, p.max));
+        if let Some(d) = models::find(model, ModelKind::Simulate)
+            .ok()
+            .and_then(|d| d.params.iter().find(|p| p.name == name))
+        {
+            (lo, hi) = (lo.max(d.domain.min), hi.min(d.domain.max));
+        }
+        (lo, hi)
+    }
+
+    /// The parameters of cell `k` (row-major from the bottom left) of a `dims` grid.
+    fn cell_values(&self, (nx, ny): (usize, usize), k: usize) -> Vec<(&'static str, f64)> {
+        let mut v = self.fixed.clone();
+        v.push((self.x, grid::centre(self.xr.0, self.xr.1, nx, k % nx)));
+        v.push((self.y, grid::centre(self.yr.0, self.yr.1, ny, k / nx)));
+        v
+    }
+
+    /// The grid of the shown level, (0, 0) before the first.
+    fn dims(&self) -> (usize, usize) {
+        if self.done == 0 {
+            (0, 0)
+        } else {
+            LEVELS[self.done - 1]
+        }
+    }
+
+    /// The cache's state of this map.
+    fn refresh(&mut self) {
+        MAPS.with(|maps| {
+            if let Some(m) = maps.try_borrow().ok().and_then(|m| {
+                m.iter()
+                    .find(|m| m.key == self.key)
+                    .map(|m| (m.done, m.shown.clone()))
+            }) {
+                (self.done, self.cells) = m;
+            }
+        });
+    }
+
+    /// The colour-by code of `cell`.
+    fn code(&self, cell: &Cell) -> u8 {
+        cell.c[self.column]
+    }
+
+    fn words(&self, code: u8) -> &'static str {
+        WORDS[self.column]
+            .get(usize::from(code))
+            .copied()
+            .filter(|w| !w.is_empty())
+            .unwrap_or("not classified")
+    }
+
+    /// The extent along x of the point's region on its row of the shown map.
+    fn region(&self) -> Option<(f64, f64)> {
+        let (nx, ny) = self.dims();
+        if nx == 0 {
+            return None;
+        }
+        let j = grid::index(self.yr.0, self.yr.1, ny, self.point.1);
+        let row: Vec<u8> = self
+            .cells
+            .get(j * nx..(j + 1) * nx)?
+            .iter()
+            .map(|c| self.code(c))
+            .collect();
+        let (a, b) = grid::run_around(&row, grid::index(self.xr.0, self.xr.1, nx, self.point.0));
+        let w = (self.xr.1 - self.xr.0) / nx as f64;
+        Some((self.xr.0 + a as f64 * w, self.xr.0 + (b + 1) as f64 * w))
+    }
+
+    fn symbol_of(name: &str) -> &'static str {
+        SPEC.param(name).map_or("", |(_, p)| p.symbol)
+    }
+
+    /// "φ = 1.2, n = 1 % a year: type II: …, blow-up after 412 years".
+    fn verdict(&self) -> String {
+        let spoken =
+            |name: &str, v: f64| SPEC.param(name).map_or(String::new(), |(_, p)| p.spoken(v));
+        let mut text = format!(
+            "{}, {}: {}",
+            spoken(self.x, self.point.0),
+            spoken(self.y, self.point.1),
+            self.words(self.code(&self.here))
+        );
+        if self.here.t.is_finite() {
+            text.push_str(&format!(
+                ", blow-up after {} years",
+                format_number(f64::from(self.here.t))
+            ));
+        }
+        text
+    }
+}
+
+impl DiagramKind for RegimeMap {
+    fn spec() -> &'static KindSpec {
+        &SPEC
+    }
+
+    fn from_params(p: &Params) -> Result<Self, InputError> {
+        let row = match p.option("scenario") {
+            Some(id) => Some(catalog::find(id).ok_or_else(|| {
+                let ids: Vec<&str> = CATALOG.iter().map(|r| r.id).collect();
+                unknown("scenario", id, "is not a row of the tables", &ids)
+            })?),
+            None => None,
+        };
+        let model = row.map_or("research-feedback", |r| r.model);
+        let usable = Self::usable(model);
+        // Default axes: the row's class parameter and its next one, else φ and n.
+        let mut defaults = Vec::new();
+        for name in row
+            .map_or(&[][..], |r| r.coverage)
+            .iter()
+            .map(|c| c.param)
+            .chain(["phi", "n"])
+        {
+            if usable.contains(&name) && !defaults.contains(&name) {
+                defaults.push(name);
+            }
+        }
+        let mut axes = Vec::new();
+        for (name, fallback) in [("x", 0), ("y", 1)] {
+            let chosen = match p.option(name) {
+                None => defaults.get(fallback).copied().unwrap_or("years"),
+                Some(v) => *usable
+                    .iter()
+                    .find(|u| **u == v && !axes.contains(*u))
+                    .ok_or_else(|| {
+                        unknown(
+                            name,
+                            v,
+                            "is not a parameter of this map (or is the other axis)",
+                            &usable,
+                        )
+                    })?,
+            };
+            axes.push(chosen);
+        }
+        let (x, y) = (axes[0], axes[1]);
+        let column = match p.option("colour-by") {
+            None => 0,
+            Some(v) => COLUMNS
+                .iter()
+                .position(|c| *c == v)
+                .ok_or_else(|| unknown("colour-by", v, "is not a column", &COLUMNS))?,
+        };
+        let mut fixed = Vec::new();
+        for n in &usable {
+            if *n != x && *n != y {
+                fixed.push((*n, p.get(n)));
+            }
+        }
+        let (xr, yr) = (Self::range(model, x), Self::range(model, y));
+        let point = (
+            growth_model::clamp(p.get(x), xr.0, xr.1),
+            growth_model::clamp(p.get(y), yr.0, yr.1),
+        );
+        // The cache key: the row, the axes and the values off them (their names follow).
+        let mut key = format!("{}|{x}|{y}", row.map_or("", |r| r.id));
+        for (_, v) in pairs_text(&fixed) {
+            key.push('|');
+            key.push_str(&v);
+        }
+        let mut values = fixed.clone();
+        values.extend([(x, point.0), (y, point.1)]);
+        let (here, run) = classify(row, &values);
+        let mut map = RegimeMap {
+            key,
+            row,
+            model,
+            x,
+            y,
+            fixed,
+            column,
+            xr,
+            yr,
+            point,
+            run,
+            here,
+            cells: Rc::default(),
+            done: 0,
+        };
+        map.refresh();
+        Ok(map)
+    }
+
+    fn option_changed(params: &mut Params, name: &str) {
+        let row = params
+            .option(name)
+            .filter(|_| name == "scenario")
+            .and_then(catalog::find);
+        let Some((row, decl)) =
+            row.and_then(|r| Some((r, models::find(r.model, ModelKind::Simulate).ok()?)))
+        else {
+            return;
+        };
+        // A row starts at its own point: its class's middle, its values, else the model's defaults.
+        let middle = catalog::representative(row);
+        for p in decl.params {
+            let text = middle
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .chain(row.params.iter().copied())
+                .find(|(k, _)| *k == p.name);
+            let value = text
+                .and_then(|(_, v)| growth_model::parse_decimal(v))
+                .unwrap_or(p.default);
+            if let Some((_, spec)) = SPEC.param(p.name) {
+                let _ = params.set(p.name, growth_model::clamp(value, spec.min, spec.max));
+            }
+        }
+    }
+}
+
+impl Diagram for RegimeMap {
+    fn active_params(&self) -> Option<Vec<&'static str>> {
+        Some(Self::usable(self.model))
+    }
+
+    fn drag_axes(&self) -> Option<(&'static str, &'static str)> {
+        Some((self.x, self.y))
+    }
+
+    fn drag(&self, _panel: usize, x: f64, y: f64) -> Vec<(&'static str, f64)> {
+        vec![(self.x, x), (self.y, y)]
+    }
+
+    fn work(&mut self) -> Work {
+        let start = now_ms();
+        let mut redraw = false;
+        let more = MAPS.with(|maps| {
+            let Ok(mut maps) = maps.try_borrow_mut() else {
+                return false;
+            };
+            let tick = maps.iter().map(|m| m.used).max().unwrap_or(0) + 1;
+            let at = match maps.iter().position(|m| m.key == self.key) {
+                Some(at) => at,
+                None => {
+                    if maps.len() >= KEPT {
+                        let old = (0..maps.len()).min_by_key(|&i| maps[i].used).unwrap_or(0);
+                        maps.swap_remove(old);
+                    }
+                    maps.push(Map {
+                        key: self.key.clone(),
+                        done: 0,
+                        shown: Rc::default(),
+                        next: Vec::new(),
+                        used: 0,
+                    });
+                    maps.len() - 1
+                }
+            };
+            let m = &mut maps[at];
+            m.used = tick;
+            // Whole cells until the slice's time is up; a level is shown once complete.
+            while m.done < LEVELS.len() {
+                let dims = LEVELS[m.done];
+                if m.next.len() == dims.0 * dims.1 {
+                    m.shown = Rc::new(core::mem::take(&mut m.next));
+                    m.done += 1;
+                    redraw = true;
+                } else if now_ms() - start > BUDGET_MS {
+                    break;
+                } else {
+                    let values = self.cell_values(dims, m.next.len());
+                    m.next.push(classify(self.row, &values).0);
+                }
+            }
+            m.done < LEVELS.len()
+        });
+        self.refresh();
+        Work { more, redraw }
+    }
+
+    fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
+        clear(root, theme)?;
+        let (band, body) = cut(root, theme.upx(22.0), false);
+        let accent = theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top);
+        // A narrow figure says only what the point does (the controls give its values).
+        let mut verdict = self.verdict();
+        if band.estimate_text_size(&verdict, &accent)?.0 + theme.upx(16.0) > band.dim_in_pixel().0 {
+            verdict = self.words(self.code(&self.here)).into();
+        }
+        band.draw(&Text::new(verdict, (theme.px(8.0), theme.px(4.0)), accent))?;
+        let (left, right) = split_panels(&body, theme, 0.6);
+        let fills = fills(theme);
+        let fill = |code: u8| fills[FILL.get(usize::from(code)).map_or(7, |f| usize::from(*f))];
+        // The legend: the symbols the map shows, in words, under the map.
+        let mut seen = [false; 12];
+        for c in self.cells.iter() {
+            seen[usize::from(self.code(c)).min(11)] = true;
+        }
+        let mut items: Vec<(RGBColor, &str)> = Vec::new();
+        for (code, shown) in seen.iter().enumerate() {
+            if *shown {
+                items.push((fill(code as u8), self.words(code as u8)));
+            }
+        }
+        items.push(match self.row {
+            None => (mix(theme.accent, theme.bg, 0.6), "fainter: later blow-up"),
+            Some(_) => (theme.fg, "outlined: the paper's symbols hold"),
+        });
+        let (width, height) = left.dim_in_pixel();
+        let line = theme.px(16.0);
+        // Two to a line where there is room, else one.
+        let per = if f64::from(width) / theme.scale >= 520.0 {
+            2
+        } else {
+            1
+        };
+        let lines = items.len().div_ceil(per as usize) as i32;
+        let (map_area, legend) = cut(&left, height.saturating_sub((lines * line) as u32), false);
+        let style = theme.text(11.0, theme.fg);
+        for (k, (c, text)) in items.into_iter().enumerate() {
+            let (x, y) = (
+                theme.px(8.0) + (k as i32 % per) * width as i32 / 2,
+                (k as i32 / per) * line,
+            );
+            legend.draw(&Rectangle::new(
+                [(x, y), (x + theme.px(10.0), y + theme.px(10.0))],
+                c.filled(),
+            ))?;
+            legend.draw(&Text::new(text, (x + theme.px(14.0), y), style.clone()))?;
+        }
+        let chart = Chart::new(
+            &map_area,
+            theme,
+            Frame::new(8.0, 46.0, 38.0),
+            self.xr.0..self.xr.1,
+            self.yr.0..self.yr.1,
+        );
+        let dims = self.dims();
+        let at = |i: usize, j: usize| {
+            self.cells.get(j * dims.0 + i).copied().unwrap_or(Cell {
+                c: [255; 3],
+                t: f32::NAN,
+            })
+        };
+        fill_grid(&chart, dims, |i, j| {
+            let cell = at(i, j);
+            let c = fill(self.code(&cell));
+            // Inside type II, a later blow-up is fainter (log₁₀ years from 1 to 4).
+            let f = (libm::log10(f64::from(cell.t)) - 1.0) / 3.0;
+            Some(if self.row.is_none() && f.is_finite() {
+                mix(c, theme.bg, 0.6 * growth_model::clamp(f, 0.0, 1.0))
+            } else {
+                c
+            })
+        })?;
+        if let Some(row) = self.row {
+            let paper = codes(&row.paper);
+            outline_grid(
+                &chart,
+                dims,
+                |i, j| at(i, j).c == paper,
+                theme.fg.stroke_width(theme.upx(2.0)),
+            )?;
+        }
+        draw_axes(
+            &map_area,
+            &chart,
+            theme,
+            &Axes::new(Self::symbol_of(self.x), Self::symbol_of(self.y), 6, 5),
+        )?;
+        chart.draw(&Circle::new(
+            self.point,
+            theme.upx(7.0),
+            theme.accent.filled(),
+        ))?;
+        chart.draw(&Circle::new(
+            self.point,
+            theme.upx(7.0),
+            theme.fg.stroke_width(theme.upx(2.0)),
+        ))?;
+        // The time path at the point: the colour-by column's series, else log output or technology.
+        if let Some(run) = &self.run {
+            let mut choice = ("ln_B", "ln technology", 1.0);
+            for candidate in [
+                ("ln_Y", "ln output", 1.0),
+                [
+                    ("ln_Y", "ln output", 1.0),
+                    ("labor_share", "labor share (%)", 100.0),
+                    ("ln_wage", "ln wage", 1.0),
+                ][self.column],
+            ] {
+                if run.series(candidate.0).is_some() {
+                    choice = candidate;
+                }
+            }
+            let (name, title, scale) = choice;
+            let mut points = Vec::new();
+            for (t, v) in run.t.iter().zip(run.series(name).unwrap_or(&[])) {
+                if v.is_finite() && *v > growth_model::exogenous::LN_ZERO_WAGE / 2.0 {
+                    points.push((*t, v * scale));
+                }
+            }
+            let lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+            let hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+            // At least half a unit tall: a nearly flat path gets readable ticks, not 2.000e−4 steps.
+            let (lo, hi) = if hi > lo {
+                (lo, (hi + 0.05 * (hi - lo)).max(lo + 0.5))
+            } else {
+                (0.0, 1.0)
+            };
+            let t_end = run.t.last().copied().unwrap_or(1.0).max(1e-9);
+            let path = Chart::new(
+                &right,
+                theme,
+                Frame::new(10.0, 46.0, 38.0),
+                0.0..t_end,
+                lo..hi,
+            );
+            draw_axes(&right, &path, theme, &Axes::new("Years", title, 5, 5))?;
+            for segment in clip_polyline(&points, 0.0, t_end, lo, hi) {
+                path.line(segment, theme.series[0].stroke_width(theme.upx(2.5)))?;
+            }
+        }
+        Ok(vec![chart.map()])
+    }
+
+    fn describe(&self) -> String {
+        let mut text = self.verdict();
+        if let Some((a, b)) = self.region() {
+            let xs = Self::symbol_of(self.x);
+            text.push_str(&format!(
+                "; at this {} the region runs from {xs} = {} to {}",
+                Self::symbol_of(self.y),
+                format_number(a),
+                format_number(b)
+            ));
+        }
+        if let Some(row) = self.row {
+            let symbols = |c: [u8; 3]| {
+                let mut out = Vec::new();
+                for k in c {
+                    if let Some(s) = SYMBOLS.get(usize::from(k)) {
+                        out.push(*s);
+                    }
+                }
+                out.join(" · ")
+            };
+            text.push_str(&format!(
+                ". “{}”: the paper says {}; here {}",
+                row.label,
+                symbols(codes(&row.paper)),
+                symbols(self.here.c)
+            ));
+        }
+        // What the map holds fixed: changing any of these recomputes it.
+        let mut held = Vec::new();
+        for (name, v) in &self.fixed {
+            if let Some((_, p)) = SPEC.param(name) {
+                held.push(p.spoken(*v));
+            }
+        }
+        text.push_str(&format!(". The map holds {}.", held.join(", ")));
+        text
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let (nx, ny) = self.dims();
+        let refining = if self.done < LEVELS.len() {
+            ", refining"
+        } else {
+            ""
+        };
+        vec![
+            Readout::new("regime", "Here", self.verdict()),
+            Readout::new("map", "Map cells", format!("{nx} × {ny}{refining}")),
+        ]
+    }
+
+    fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
+        let (nx, ny) = self.dims();
+        let code = |c: &Cell| match self.code(c) {
+            255 => -1.0,
+            k => f64::from(k),
+        };
+        match what {
+            // [columns, rows, complete levels, x min, x max, y min, y max] of the shown map.
+            "map" => Some(vec![
+                nx as f64,
+                ny as f64,
+                self.done as f64,
+                self.xr.0,
+                self.xr.1,
+                self.yr.0,
+                self.yr.1,
+            ]),
+            // [x, y, symbol code, blow-up time] of cell `arg` (row-major from the bottom left).
+            "cell" => {
+                let k = arg as usize;
+                let cell = self.cells.get(k)?;
+                let at = self.cell_values((nx, ny), k);
+                let n = at.len();
+                Some(vec![
+                    at[n - 2].1,
+                    at[n - 1].1,
+                    code(cell),
+                    f64::from(cell.t),
+                ])
+            }
+            // [x, y, symbol code, blow-up time] at the point.
+            "point" => Some(vec![
+                self.point.0,
+                self.point.1,
+                code(&self.here),
+                f64::from(self.here.t),
+            ]),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::element::Widget;
+
+    fn finish(w: &mut Widget) {
+        while w.work().more {}
+    }
+
+    #[test]
+    fn the_default_map_reads_the_research_model() {
+        let mut w = Widget::new("regime-map").expect("kind");
+        finish(&mut w);
+        let d = w.diagram();
+        let map = d.probe("map", 0.0).expect("map");
+        assert_eq!(&map[..3], &[64.0, 48.0, 4.0]);
+        let (mut steady, mut type_ii) = (0, 0);
+        for k in 0..64 * 48 {
+            let c = d.probe("cell", k as f64).expect("cell");
+            // φ < 1 with n > 0 is steady; φ > 1 with n ≥ 0 is type II (Jones 1995).
+            if c[0] < 0.95 && c[1] > 0.001 {
+                assert_eq!(c[2], 1.0, "φ = {}, n = {}", c[0], c[1]);
+                steady += 1;
+            }
+            if c[0] > 1.05 && c[1] >= 0.0 {
+                assert_eq!(c[2], 3.0, "φ = {}, n = {}", c[0], c[1]);
+                assert!(c[3] > 0.0);
+                type_ii += 1;
+            }
+        }
+        assert!(steady > 500 && type_ii > 200, "{steady} {type_ii}");
+        assert!(w.describe().contains("type II"), "{}", w.describe());
+    }
+
+    #[test]
+    fn moving_the_point_keeps_the_map_and_a_third_parameter_recomputes_it() {
+        let mut w = Widget::new("regime-map").expect("kind");
+        finish(&mut w);
+        w.attribute("phi", Some("0.5"));
+        assert_eq!(w.diagram().probe("map", 0.0).expect("map")[2], 4.0);
+        assert_eq!(w.diagram().probe("point", 0.0).expect("point")[2], 1.0);
+        w.attribute("lambda", Some("0.5"));
+        assert_eq!(w.diagram().probe("map", 0.0).expect("map")[2], 0.0);
+    }
+
+    #[test]
+    fn scenario_maps_take_the_rows_axes_and_refuse_others() {
+        let mut w = Widget::new("regime-map").expect("kind");
+        let (_, e) = w.attribute("scenario", Some("tech-high-feedback"));
+        assert!(e.is_none(), "{e:?}");
+        assert_eq!(w.diagram().drag_axes(), Some(("phi", "lambda")));
+        assert_eq!(w.diagram().probe("point", 0.0).expect("point")[2], 3.0);
+        let (_, e) = w.attribute("x", Some("rho"));
+        assert!(e
+            .expect("refused")
+            .message
+            .contains("not a parameter of this map"));
+        let (_, e) = w.attribute("colour-by", Some("colour"));
+        assert!(e.is_some());
+    }
+}
