@@ -9,7 +9,7 @@
 //! [`Diagram::work`] on the main thread, each slice bounded in time, and cached per (model,
 //! parameters off the axes, axes): moving the point never recomputes it.
 
-use crate::plot::{clear, clip_polyline, cut, draw_axes, fill_grid, outline_grid, split_panels};
+use crate::plot::{clear, clip_polyline, cut, draw_axes, split_panels};
 use crate::plot::{Axes, Chart, Frame};
 use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
 use crate::theme::{mix, Theme};
@@ -560,32 +560,54 @@ impl Diagram for RegimeMap {
             self.xr.0..self.xr.1,
             self.yr.0..self.yr.1,
         );
-        let dims = self.dims();
-        let at = |i: usize, j: usize| {
-            self.cells.get(j * dims.0 + i).copied().unwrap_or(Cell {
-                c: [255; 3],
-                t: f32::NAN,
-            })
-        };
-        fill_grid(&chart, dims, |i, j| {
-            let cell = at(i, j);
-            let c = fill(self.code(&cell));
+        // The cells in backing-store pixels: each run of one colour a rectangle reaching a
+        // pixel into the next run and row (drawn after it, so no seam of background shows);
+        // a row's outline (the edges between cells where the paper's symbols hold and the
+        // others) after its cells.
+        let m = chart.map();
+        let (nx, ny) = self.dims();
+        let (l, t, r, b) = (m.left as i32, m.top as i32, m.right as i32, m.bottom as i32);
+        let ex = |i: usize| l + (r - l) * i as i32 / nx.max(1) as i32;
+        let ey = |j: usize| b - (b - t) * j as i32 / ny.max(1) as i32;
+        let cell = |i: usize, j: usize| self.cells.get(j * nx + i).filter(|_| i < nx && j < ny);
+        let colour = |i: usize, j: usize| {
+            let cell = cell(i, j);
+            let c = fill(cell.map_or(255, |c| self.code(c)));
             // Inside type II, a later blow-up is fainter (log₁₀ years from 1 to 4).
-            let f = (libm::log10(f64::from(cell.t)) - 1.0) / 3.0;
-            Some(if self.row.is_none() && f.is_finite() {
+            let f = (libm::log10(f64::from(cell.map_or(f32::NAN, |c| c.t))) - 1.0) / 3.0;
+            if self.row.is_none() && f.is_finite() {
                 mix(c, theme.bg, 0.6 * growth_model::clamp(f, 0.0, 1.0))
             } else {
                 c
-            })
-        })?;
-        if let Some(row) = self.row {
-            let paper = codes(&row.paper);
-            outline_grid(
-                &chart,
-                dims,
-                |i, j| at(i, j).c == paper,
-                theme.fg.stroke_width(theme.upx(2.0)),
-            )?;
+            }
+        };
+        let paper = self.row.map(|r| codes(&r.paper));
+        let inside = |i: usize, j: usize| paper.is_some() && cell(i, j).map(|c| c.c) == paper;
+        let pen = theme.px(1.0);
+        for j in 0..=ny {
+            let mut i = 0;
+            while i < nx && j < ny {
+                let c = colour(i, j);
+                let mut e = i + 1;
+                while e < nx && colour(e, j) == c {
+                    e += 1;
+                }
+                let top = ey(j + 1) - if j + 1 < ny { pen } else { 0 };
+                let right = ex(e) + if e < nx { pen } else { 0 };
+                root.draw(&Rectangle::new([(ex(i), top), (right, ey(j))], c.filled()))?;
+                i = e;
+            }
+            for i in 0..=nx {
+                let here = inside(i, j);
+                if j < ny && here != inside(i.wrapping_sub(1), j) {
+                    let edge = [(ex(i) - pen, ey(j + 1)), (ex(i) + pen, ey(j))];
+                    root.draw(&Rectangle::new(edge, theme.fg.filled()))?;
+                }
+                if i < nx && here != inside(i, j.wrapping_sub(1)) {
+                    let edge = [(ex(i) - pen, ey(j) - pen), (ex(i + 1) + pen, ey(j) + pen)];
+                    root.draw(&Rectangle::new(edge, theme.fg.filled()))?;
+                }
+            }
         }
         draw_axes(
             &map_area,
