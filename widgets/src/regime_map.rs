@@ -11,6 +11,7 @@
 
 use crate::plot::{clear, clip_polyline, cut, draw_axes, split_panels};
 use crate::plot::{Axes, Chart, Frame};
+use crate::scenarios::symbols_text;
 use crate::spec::{format_number, InputError, KindSpec, OptionSpec, ParamSpec, Params};
 use crate::theme::{mix, Theme};
 use crate::{Diagram, DiagramKind, Drawing, Readout, Root, Work};
@@ -139,16 +140,15 @@ fn codes(s: &Symbols) -> [u8; 3] {
 
 /// A map being refined: the last complete level and the one being filled.
 struct Map {
-    key: String,
+    key: Vec<f64>,
     done: usize,
     shown: Rc<Vec<Cell>>,
     next: Vec<Cell>,
-    used: u32,
 }
 
 thread_local! {
-    /// Maps by key (model, parameters off the axes, axes), the most recently used kept: a map
-    /// whose parameters changed is no longer advanced, and is dropped when room is needed.
+    /// Maps by key (row, axes, parameters off the axes), the newest kept: a map whose
+    /// parameters changed is no longer advanced, and the oldest is dropped when room is needed.
     static MAPS: RefCell<Vec<Map>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -169,9 +169,10 @@ fn now_ms() -> f64 {
 /// The regime-map diagram's state at one point.
 #[derive(Debug, Clone)]
 pub struct RegimeMap {
-    key: String,
+    /// The cache key: the row's index (−1: none), the axes' indices, the values off them.
+    key: Vec<f64>,
     row: Option<&'static ScenarioRow>,
-    model: &'static str,
+    usable: Vec<&'static str>,
     x: &'static str,
     y: &'static str,
     fixed: Vec<(&'static str, f64)>,
@@ -181,62 +182,51 @@ pub struct RegimeMap {
     point: (f64, f64),
     run: Option<Run>,
     here: Cell,
+    symbols: Option<Symbols>,
     cells: Rc<Vec<Cell>>,
     done: usize,
 }
 
 fn unknown(attribute: &str, value: &str, problem: &str, names: &[&str]) -> InputError {
-    InputError::new(
-        attribute,
-        value,
-        problem,
-        format!("one of: {}", names.join(", ")),
-    )
+    let mut expected = String::from("one of: ");
+    expected.push_str(&names.join(", "));
+    InputError::new(attribute, value, problem, expected)
 }
 
 /// Classifies the cell at `values`: the research model's regime, or row `row`'s symbols.
-fn classify(row: Option<&ScenarioRow>, values: &[(&'static str, f64)]) -> (Cell, Option<Run>) {
+fn classify(
+    row: Option<&ScenarioRow>,
+    values: &[(&'static str, f64)],
+) -> (Cell, Option<Run>, Option<Symbols>) {
     let text = pairs_text(values);
     let pairs: Vec<(&str, &str)> = text.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (c, run) = match row {
-        None => match models::simulate("research-feedback", &pairs) {
-            Ok(run) => ([Regime::of(run.trend).0 as u8, 255, 255], Some(run)),
-            Err(_) => ([255; 3], None),
-        },
+    let (run, symbols) = match row {
+        None => (models::simulate("research-feedback", &pairs).ok(), None),
         Some(row) => match catalog::classify_row(row, &pairs) {
-            Ok((run, s)) => (codes(&s), Some(run)),
-            Err(_) => ([255; 3], None),
+            Ok((run, s)) => (Some(run), Some(s)),
+            Err(_) => (None, None),
         },
     };
+    let c = match (&run, &symbols) {
+        (_, Some(s)) => codes(s),
+        (Some(run), None) => [Regime::of(run.trend).0 as u8, 255, 255],
+        _ => [255; 3],
+    };
     let t = run.as_ref().and_then(Run::blowup_time).unwrap_or(f64::NAN);
-    (Cell { c, t: t as f32 }, run)
+    (Cell { c, t: t as f32 }, run, symbols)
+}
+
+fn symbol_of(name: &str) -> &'static str {
+    SPEC.param(name).map_or("", |(_, p)| p.symbol)
+}
+
+fn spoken(text: &mut String, name: &str, v: f64) {
+    if let Some((_, p)) = SPEC.param(name) {
+        text.push_str(&p.spoken(v));
+    }
 }
 
 impl RegimeMap {
-    /// The parameters a map of `model` can vary: the declared ones the model takes.
-    fn usable(model: &str) -> Vec<&'static str> {
-        let decl = models::find(model, ModelKind::Simulate).ok();
-        let mut names = Vec::new();
-        for p in SPEC.params {
-            if decl.is_some_and(|d| d.params.iter().any(|q| q.name == p.name)) {
-                names.push(p.name);
-            }
-        }
-        names
-    }
-
-    /// The axis of `name`: its control's range within the model's declared domain.
-    fn range(model: &str, name: &str) -> (f64, f64) {
-        let (mut lo, mut hi) = SPEC.param(name).map_or((0.0, 1.0), |(_, p)| (p.min, p.max));
-        if let Some(d) = models::find(model, ModelKind::Simulate)
-            .ok()
-            .and_then(|d| d.params.iter().find(|p| p.name == name))
-        {
-            (lo, hi) = (lo.max(d.domain.min), hi.min(d.domain.max));
-        }
-        (lo, hi)
-    }
-
     /// The parameters of cell `k` (row-major from the bottom left) of a `dims` grid.
     fn cell_values(&self, (nx, ny): (usize, usize), k: usize) -> Vec<(&'static str, f64)> {
         let mut v = self.fixed.clone();
@@ -247,22 +237,19 @@ impl RegimeMap {
 
     /// The grid of the shown level, (0, 0) before the first.
     fn dims(&self) -> (usize, usize) {
-        if self.done == 0 {
-            (0, 0)
-        } else {
-            LEVELS[self.done - 1]
+        match self.done {
+            0 => (0, 0),
+            d => LEVELS[d - 1],
         }
     }
 
     /// The cache's state of this map.
     fn refresh(&mut self) {
         MAPS.with(|maps| {
-            if let Some(m) = maps.try_borrow().ok().and_then(|m| {
-                m.iter()
-                    .find(|m| m.key == self.key)
-                    .map(|m| (m.done, m.shown.clone()))
-            }) {
-                (self.done, self.cells) = m;
+            if let Ok(maps) = maps.try_borrow() {
+                if let Some(m) = maps.iter().find(|m| m.key == self.key) {
+                    (self.done, self.cells) = (m.done, m.shown.clone());
+                }
             }
         });
     }
@@ -273,50 +260,24 @@ impl RegimeMap {
     }
 
     fn words(&self, code: u8) -> &'static str {
-        WORDS[self.column]
-            .get(usize::from(code))
-            .copied()
-            .filter(|w| !w.is_empty())
-            .unwrap_or("not classified")
-    }
-
-    /// The extent along x of the point's region on its row of the shown map.
-    fn region(&self) -> Option<(f64, f64)> {
-        let (nx, ny) = self.dims();
-        if nx == 0 {
-            return None;
+        match WORDS[self.column].get(usize::from(code)) {
+            Some(w) if !w.is_empty() => w,
+            _ => "not classified",
         }
-        let j = grid::index(self.yr.0, self.yr.1, ny, self.point.1);
-        let row: Vec<u8> = self
-            .cells
-            .get(j * nx..(j + 1) * nx)?
-            .iter()
-            .map(|c| self.code(c))
-            .collect();
-        let (a, b) = grid::run_around(&row, grid::index(self.xr.0, self.xr.1, nx, self.point.0));
-        let w = (self.xr.1 - self.xr.0) / nx as f64;
-        Some((self.xr.0 + a as f64 * w, self.xr.0 + (b + 1) as f64 * w))
-    }
-
-    fn symbol_of(name: &str) -> &'static str {
-        SPEC.param(name).map_or("", |(_, p)| p.symbol)
     }
 
     /// "φ = 1.2, n = 1 % a year: type II: …, blow-up after 412 years".
     fn verdict(&self) -> String {
-        let spoken =
-            |name: &str, v: f64| SPEC.param(name).map_or(String::new(), |(_, p)| p.spoken(v));
-        let mut text = format!(
-            "{}, {}: {}",
-            spoken(self.x, self.point.0),
-            spoken(self.y, self.point.1),
-            self.words(self.code(&self.here))
-        );
+        let mut text = String::new();
+        spoken(&mut text, self.x, self.point.0);
+        text.push_str(", ");
+        spoken(&mut text, self.y, self.point.1);
+        text.push_str(": ");
+        text.push_str(self.words(self.code(&self.here)));
         if self.here.t.is_finite() {
-            text.push_str(&format!(
-                ", blow-up after {} years",
-                format_number(f64::from(self.here.t))
-            ));
+            text.push_str(", blow-up after ");
+            text.push_str(&format_number(f64::from(self.here.t)));
+            text.push_str(" years");
         }
         text
     }
@@ -328,15 +289,23 @@ impl DiagramKind for RegimeMap {
     }
 
     fn from_params(p: &Params) -> Result<Self, InputError> {
-        let row = match p.option("scenario") {
-            Some(id) => Some(catalog::find(id).ok_or_else(|| {
+        let at = match p.option("scenario") {
+            Some(id) => Some(CATALOG.iter().position(|r| r.id == id).ok_or_else(|| {
                 let ids: Vec<&str> = CATALOG.iter().map(|r| r.id).collect();
                 unknown("scenario", id, "is not a row of the tables", &ids)
             })?),
             None => None,
         };
+        let row = at.map(|i| &CATALOG[i]);
         let model = row.map_or("research-feedback", |r| r.model);
-        let usable = Self::usable(model);
+        let declared = models::find(model, ModelKind::Simulate).map_or(&[][..], |d| d.params);
+        // The parameters a map can vary: the declared ones the model takes.
+        let mut usable = Vec::new();
+        for q in SPEC.params {
+            if declared.iter().any(|d| d.name == q.name) {
+                usable.push(q.name);
+            }
+        }
         // Default axes: the row's class parameter and its next one, else φ and n.
         let mut defaults = Vec::new();
         for name in row
@@ -375,30 +344,37 @@ impl DiagramKind for RegimeMap {
                 .position(|c| *c == v)
                 .ok_or_else(|| unknown("colour-by", v, "is not a column", &COLUMNS))?,
         };
-        let mut fixed = Vec::new();
-        for n in &usable {
-            if *n != x && *n != y {
-                fixed.push((*n, p.get(n)));
+        // An axis spans its control's range within the model's declared domain.
+        let range = |name: &str| {
+            let (mut lo, mut hi) = SPEC.param(name).map_or((0.0, 1.0), |(_, q)| (q.min, q.max));
+            if let Some(d) = declared.iter().find(|d| d.name == name) {
+                (lo, hi) = (lo.max(d.domain.min), hi.min(d.domain.max));
             }
-        }
-        let (xr, yr) = (Self::range(model, x), Self::range(model, y));
+            (lo, hi)
+        };
+        let (xr, yr) = (range(x), range(y));
         let point = (
             growth_model::clamp(p.get(x), xr.0, xr.1),
             growth_model::clamp(p.get(y), yr.0, yr.1),
         );
         // The cache key: the row, the axes and the values off them (their names follow).
-        let mut key = format!("{}|{x}|{y}", row.map_or("", |r| r.id));
-        for (_, v) in pairs_text(&fixed) {
-            key.push('|');
-            key.push_str(&v);
+        let index = |name: &str| SPEC.param(name).map_or(0.0, |(i, _)| i as f64);
+        let mut key = vec![at.map_or(-1.0, |i| i as f64), index(x), index(y)];
+        let mut fixed = Vec::new();
+        for n in &usable {
+            if *n != x && *n != y {
+                let v = p.get(n);
+                key.push(v);
+                fixed.push((*n, v));
+            }
         }
-        let mut values = fixed.clone();
-        values.extend([(x, point.0), (y, point.1)]);
-        let (here, run) = classify(row, &values);
+        let mut all = fixed.clone();
+        all.extend([(x, point.0), (y, point.1)]);
+        let (here, run, symbols) = classify(row, &all);
         let mut map = RegimeMap {
             key,
             row,
-            model,
+            usable,
             x,
             y,
             fixed,
@@ -408,6 +384,7 @@ impl DiagramKind for RegimeMap {
             point,
             run,
             here,
+            symbols,
             cells: Rc::default(),
             done: 0,
         };
@@ -416,25 +393,27 @@ impl DiagramKind for RegimeMap {
     }
 
     fn option_changed(params: &mut Params, name: &str) {
-        let row = params
+        let Some(row) = params
             .option(name)
             .filter(|_| name == "scenario")
-            .and_then(catalog::find);
-        let Some((row, decl)) =
-            row.and_then(|r| Some((r, models::find(r.model, ModelKind::Simulate).ok()?)))
+            .and_then(catalog::find)
         else {
             return;
         };
+        let Ok(decl) = models::find(row.model, ModelKind::Simulate) else {
+            return;
+        };
         // A row starts at its own point: its class's middle, its values, else the model's defaults.
-        let middle = catalog::representative(row);
         for p in decl.params {
-            let text = middle
-                .iter()
-                .map(|(k, v)| (*k, v.as_str()))
-                .chain(row.params.iter().copied())
-                .find(|(k, _)| *k == p.name);
-            let value = text
-                .and_then(|(_, v)| growth_model::parse_decimal(v))
+            let value = row
+                .coverage
+                .first()
+                .filter(|c| c.param == p.name)
+                .map(|c| c.samples[c.samples.len() / 2])
+                .or_else(|| {
+                    let (_, v) = row.params.iter().find(|(k, _)| *k == p.name)?;
+                    growth_model::parse_decimal(v)
+                })
                 .unwrap_or(p.default);
             if let Some((_, spec)) = SPEC.param(p.name) {
                 let _ = params.set(p.name, growth_model::clamp(value, spec.min, spec.max));
@@ -445,7 +424,7 @@ impl DiagramKind for RegimeMap {
 
 impl Diagram for RegimeMap {
     fn active_params(&self) -> Option<Vec<&'static str>> {
-        Some(Self::usable(self.model))
+        Some(self.usable.clone())
     }
 
     fn drag_axes(&self) -> Option<(&'static str, &'static str)> {
@@ -463,26 +442,20 @@ impl Diagram for RegimeMap {
             let Ok(mut maps) = maps.try_borrow_mut() else {
                 return false;
             };
-            let tick = maps.iter().map(|m| m.used).max().unwrap_or(0) + 1;
-            let at = match maps.iter().position(|m| m.key == self.key) {
-                Some(at) => at,
-                None => {
-                    if maps.len() >= KEPT {
-                        let old = (0..maps.len()).min_by_key(|&i| maps[i].used).unwrap_or(0);
-                        maps.swap_remove(old);
-                    }
-                    maps.push(Map {
-                        key: self.key.clone(),
-                        done: 0,
-                        shown: Rc::default(),
-                        next: Vec::new(),
-                        used: 0,
-                    });
-                    maps.len() - 1
+            if !maps.iter().any(|m| m.key == self.key) {
+                if maps.len() >= KEPT {
+                    maps.remove(0);
                 }
+                maps.push(Map {
+                    key: self.key.clone(),
+                    done: 0,
+                    shown: Rc::default(),
+                    next: Vec::new(),
+                });
+            }
+            let Some(m) = maps.iter_mut().find(|m| m.key == self.key) else {
+                return false;
             };
-            let m = &mut maps[at];
-            m.used = tick;
             // Whole cells until the slice's time is up; a level is shown once complete.
             while m.done < LEVELS.len() {
                 let dims = LEVELS[m.done];
@@ -522,9 +495,9 @@ impl Diagram for RegimeMap {
             seen[usize::from(self.code(c)).min(11)] = true;
         }
         let mut items: Vec<(RGBColor, &str)> = Vec::new();
-        for (code, shown) in seen.iter().enumerate() {
-            if *shown {
-                items.push((fill(code as u8), self.words(code as u8)));
+        for code in 0..12 {
+            if seen[usize::from(code)] {
+                items.push((fill(code), self.words(code)));
             }
         }
         items.push(match self.row {
@@ -534,24 +507,20 @@ impl Diagram for RegimeMap {
         let (width, height) = left.dim_in_pixel();
         let line = theme.px(16.0);
         // Two to a line where there is room, else one.
-        let per = if f64::from(width) / theme.scale >= 520.0 {
-            2
-        } else {
-            1
-        };
-        let lines = items.len().div_ceil(per as usize) as i32;
+        let per = 1 + i32::from(f64::from(width) / theme.scale >= 520.0);
+        let lines = (items.len() as i32 + per - 1) / per;
         let (map_area, legend) = cut(&left, height.saturating_sub((lines * line) as u32), false);
         let style = theme.text(11.0, theme.fg);
-        for (k, (c, text)) in items.into_iter().enumerate() {
-            let (x, y) = (
-                theme.px(8.0) + (k as i32 % per) * width as i32 / 2,
-                (k as i32 / per) * line,
-            );
+        let mut k = 0;
+        for (c, text) in items {
+            let x = theme.px(8.0) + k % per * width as i32 / 2;
+            let y = k / per * line;
             legend.draw(&Rectangle::new(
                 [(x, y), (x + theme.px(10.0), y + theme.px(10.0))],
                 c.filled(),
             ))?;
             legend.draw(&Text::new(text, (x + theme.px(14.0), y), style.clone()))?;
+            k += 1;
         }
         let chart = Chart::new(
             &map_area,
@@ -613,7 +582,7 @@ impl Diagram for RegimeMap {
             &map_area,
             &chart,
             theme,
-            &Axes::new(Self::symbol_of(self.x), Self::symbol_of(self.y), 6, 5),
+            &Axes::new(symbol_of(self.x), symbol_of(self.y), 6, 5),
         )?;
         chart.draw(&Circle::new(
             self.point,
@@ -627,28 +596,26 @@ impl Diagram for RegimeMap {
         ))?;
         // The time path at the point: the colour-by column's series, else log output or technology.
         if let Some(run) = &self.run {
-            let mut choice = ("ln_B", "ln technology", 1.0);
-            for candidate in [
+            let series = [
                 ("ln_Y", "ln output", 1.0),
-                [
-                    ("ln_Y", "ln output", 1.0),
-                    ("labor_share", "labor share (%)", 100.0),
-                    ("ln_wage", "ln wage", 1.0),
-                ][self.column],
-            ] {
-                if run.series(candidate.0).is_some() {
-                    choice = candidate;
-                }
-            }
-            let (name, title, scale) = choice;
+                ("labor_share", "labor share (%)", 100.0),
+                ("ln_wage", "ln wage", 1.0),
+                ("ln_B", "ln technology", 1.0),
+            ];
+            let (name, title, scale) = [series[self.column], series[0]]
+                .into_iter()
+                .find(|s| run.series(s.0).is_some())
+                .unwrap_or(series[3]);
             let mut points = Vec::new();
+            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
             for (t, v) in run.t.iter().zip(run.series(name).unwrap_or(&[])) {
                 if v.is_finite() && *v > growth_model::exogenous::LN_ZERO_WAGE / 2.0 {
-                    points.push((*t, v * scale));
+                    let v = v * scale;
+                    lo = lo.min(v);
+                    hi = hi.max(v);
+                    points.push((*t, v));
                 }
             }
-            let lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-            let hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
             // At least half a unit tall: a nearly flat path gets readable ticks, not 2.000e−4 steps.
             let (lo, hi) = if hi > lo {
                 (lo, (hi + 0.05 * (hi - lo)).max(lo + 0.5))
@@ -673,40 +640,42 @@ impl Diagram for RegimeMap {
 
     fn describe(&self) -> String {
         let mut text = self.verdict();
-        if let Some((a, b)) = self.region() {
-            let xs = Self::symbol_of(self.x);
-            text.push_str(&format!(
-                "; at this {} the region runs from {xs} = {} to {}",
-                Self::symbol_of(self.y),
-                format_number(a),
-                format_number(b)
-            ));
+        // The extent along x of the point's region on its row of the shown map.
+        let (nx, ny) = self.dims();
+        let j = grid::index(self.yr.0, self.yr.1, ny, self.point.1);
+        if let Some(cells) = self.cells.get(j * nx..(j + 1) * nx).filter(|_| nx > 0) {
+            let row: Vec<u8> = cells.iter().map(|c| self.code(c)).collect();
+            let (a, b) =
+                grid::run_around(&row, grid::index(self.xr.0, self.xr.1, nx, self.point.0));
+            let w = (self.xr.1 - self.xr.0) / nx as f64;
+            text.push_str("; at this ");
+            text.push_str(symbol_of(self.y));
+            text.push_str(" the region runs from ");
+            text.push_str(symbol_of(self.x));
+            text.push_str(" = ");
+            text.push_str(&format_number(self.xr.0 + a as f64 * w));
+            text.push_str(" to ");
+            text.push_str(&format_number(self.xr.0 + (b + 1) as f64 * w));
         }
         if let Some(row) = self.row {
-            let symbols = |c: [u8; 3]| {
-                let mut out = Vec::new();
-                for k in c {
-                    if let Some(s) = SYMBOLS.get(usize::from(k)) {
-                        out.push(*s);
-                    }
-                }
-                out.join(" · ")
-            };
-            text.push_str(&format!(
-                ". “{}”: the paper says {}; here {}",
-                row.label,
-                symbols(codes(&row.paper)),
-                symbols(self.here.c)
-            ));
-        }
-        // What the map holds fixed: changing any of these recomputes it.
-        let mut held = Vec::new();
-        for (name, v) in &self.fixed {
-            if let Some((_, p)) = SPEC.param(name) {
-                held.push(p.spoken(*v));
+            text.push_str(". “");
+            text.push_str(row.label);
+            text.push_str("”: the paper says ");
+            text.push_str(&symbols_text(&row.paper));
+            text.push_str("; here ");
+            if let Some(s) = &self.symbols {
+                text.push_str(&symbols_text(s));
             }
         }
-        text.push_str(&format!(". The map holds {}.", held.join(", ")));
+        // What the map holds fixed: changing any of these recomputes it.
+        text.push_str(". The map holds ");
+        for (k, (name, v)) in self.fixed.iter().enumerate() {
+            if k > 0 {
+                text.push_str(", ");
+            }
+            spoken(&mut text, name, *v);
+        }
+        text.push('.');
         text
     }
 
@@ -729,6 +698,7 @@ impl Diagram for RegimeMap {
             255 => -1.0,
             k => f64::from(k),
         };
+        let k = arg as usize;
         match what {
             // [columns, rows, complete levels, x min, x max, y min, y max] of the shown map.
             "map" => Some(vec![
@@ -742,13 +712,10 @@ impl Diagram for RegimeMap {
             ]),
             // [x, y, symbol code, blow-up time] of cell `arg` (row-major from the bottom left).
             "cell" => {
-                let k = arg as usize;
                 let cell = self.cells.get(k)?;
-                let at = self.cell_values((nx, ny), k);
-                let n = at.len();
                 Some(vec![
-                    at[n - 2].1,
-                    at[n - 1].1,
+                    grid::centre(self.xr.0, self.xr.1, nx, k % nx),
+                    grid::centre(self.yr.0, self.yr.1, ny, k / nx),
                     code(cell),
                     f64::from(cell.t),
                 ])
