@@ -307,34 +307,25 @@ impl DiagramKind for RegimeMap {
             }
         }
         // Default axes: the row's class parameter and its next one, else φ and n.
-        let mut defaults = Vec::new();
-        for name in row
+        let defaults: Vec<&str> = row
             .map_or(&[][..], |r| r.coverage)
             .iter()
             .map(|c| c.param)
-            .chain(["phi", "n"])
-        {
-            if usable.contains(&name) && !defaults.contains(&name) {
-                defaults.push(name);
-            }
-        }
+            .chain(["phi", "n", "years"])
+            .filter(|n| usable.contains(n))
+            .collect();
         let mut axes = Vec::new();
-        for (name, fallback) in [("x", 0), ("y", 1)] {
+        for name in ["x", "y"] {
             let chosen = match p.option(name) {
-                None => defaults.get(fallback).copied().unwrap_or("years"),
-                Some(v) => *usable
-                    .iter()
-                    .find(|u| **u == v && !axes.contains(*u))
-                    .ok_or_else(|| {
-                        unknown(
-                            name,
-                            v,
-                            "is not a parameter of this map (or is the other axis)",
-                            &usable,
-                        )
-                    })?,
+                None => defaults.iter().find(|n| !axes.contains(*n)),
+                Some(v) => usable.iter().find(|u| **u == v && !axes.contains(*u)),
             };
-            axes.push(chosen);
+            let Some(chosen) = chosen else {
+                let v = p.option(name).unwrap_or("");
+                let problem = "is not a parameter of this map (or is the other axis)";
+                return Err(unknown(name, v, problem, &usable));
+            };
+            axes.push(*chosen);
         }
         let (x, y) = (axes[0], axes[1]);
         let column = match p.option("colour-by") {
