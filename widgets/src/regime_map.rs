@@ -473,7 +473,9 @@ impl Diagram for RegimeMap {
         let accent = theme.anchored(13.0, theme.accent, HPos::Left, VPos::Top);
         // A narrow figure says only what the point does (the controls give its values).
         let mut verdict = self.verdict();
-        if band.estimate_text_size(&verdict, &accent)?.0 + theme.upx(16.0) > band.dim_in_pixel().0 {
+        if verdict.chars().count() as f64 * 7.5 + 16.0
+            > f64::from(band.dim_in_pixel().0) / theme.scale
+        {
             verdict = self.words(self.code(&self.here)).into();
         }
         band.draw(&Text::new(verdict, (theme.px(8.0), theme.px(4.0)), accent))?;
@@ -635,9 +637,15 @@ impl Diagram for RegimeMap {
         let (nx, ny) = self.dims();
         let j = grid::index(self.yr.0, self.yr.1, ny, self.point.1);
         if let Some(cells) = self.cells.get(j * nx..(j + 1) * nx).filter(|_| nx > 0) {
-            let row: Vec<u8> = cells.iter().map(|c| self.code(c)).collect();
-            let (a, b) =
-                grid::run_around(&row, grid::index(self.xr.0, self.xr.1, nx, self.point.0));
+            let at = grid::index(self.xr.0, self.xr.1, nx, self.point.0);
+            let same = |i: usize| self.code(&cells[i]) == self.code(&cells[at]);
+            let (mut a, mut b) = (at, at);
+            while a > 0 && same(a - 1) {
+                a -= 1;
+            }
+            while b + 1 < nx && same(b + 1) {
+                b += 1;
+            }
             let w = (self.xr.1 - self.xr.0) / nx as f64;
             text.push_str("; at this ");
             text.push_str(symbol_of(self.y));
@@ -685,10 +693,6 @@ impl Diagram for RegimeMap {
 
     fn probe(&self, what: &str, arg: f64) -> Option<Vec<f64>> {
         let (nx, ny) = self.dims();
-        let code = |c: &Cell| match self.code(c) {
-            255 => -1.0,
-            k => f64::from(k),
-        };
         let k = arg as usize;
         match what {
             // [columns, rows, complete levels, x min, x max, y min, y max] of the shown map.
@@ -701,23 +705,24 @@ impl Diagram for RegimeMap {
                 self.yr.0,
                 self.yr.1,
             ]),
-            // [x, y, symbol code, blow-up time] of cell `arg` (row-major from the bottom left).
-            "cell" => {
-                let cell = self.cells.get(k)?;
-                Some(vec![
-                    grid::centre(self.xr.0, self.xr.1, nx, k % nx),
-                    grid::centre(self.yr.0, self.yr.1, ny, k / nx),
-                    code(cell),
-                    f64::from(cell.t),
-                ])
+            // [x, y, symbol code, blow-up time] of cell `arg` (row-major from the bottom
+            // left), or at the point.
+            "cell" | "point" => {
+                let (x, y, cell) = if what == "point" {
+                    (self.point.0, self.point.1, &self.here)
+                } else {
+                    (
+                        grid::centre(self.xr.0, self.xr.1, nx, k % nx),
+                        grid::centre(self.yr.0, self.yr.1, ny, k / nx),
+                        self.cells.get(k)?,
+                    )
+                };
+                let code = match self.code(cell) {
+                    255 => -1.0,
+                    k => f64::from(k),
+                };
+                Some(vec![x, y, code, f64::from(cell.t)])
             }
-            // [x, y, symbol code, blow-up time] at the point.
-            "point" => Some(vec![
-                self.point.0,
-                self.point.1,
-                code(&self.here),
-                f64::from(self.here.t),
-            ]),
             _ => None,
         }
     }
