@@ -599,36 +599,35 @@ impl Diagram for RegimeMap {
                 .into_iter()
                 .find(|s| run.series(s.0).is_some())
                 .unwrap_or(series[3]);
-            let mut points = Vec::new();
-            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-            for (t, v) in run.t.iter().zip(run.series(name).unwrap_or(&[])) {
-                if v.is_finite() && *v > growth_model::exogenous::LN_ZERO_WAGE / 2.0 {
-                    let v = v * scale;
-                    lo = lo.min(v);
-                    hi = hi.max(v);
-                    points.push((*t, v));
-                }
-            }
+            let t_end = run.t.last().copied().unwrap_or(1.0).max(1e-9);
+            let points: Vec<(f64, f64)> = run
+                .t
+                .iter()
+                .zip(run.series(name).unwrap_or(&[]))
+                .map(|(t, v)| (*t, v * scale))
+                .filter(|p| p.1 > growth_model::exogenous::LN_ZERO_WAGE / 2.0)
+                .collect();
+            let lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+            let hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
             // At least half a unit tall: a nearly flat path gets readable ticks, not 2.000e−4 steps.
-            let (lo, hi) = if hi > lo {
+            let (lo, hi) = if lo.is_finite() && hi.is_finite() && hi > lo {
                 (lo, (hi + 0.05 * (hi - lo)).max(lo + 0.5))
             } else {
-                (0.0, 1.0)
+                (lo.min(0.0), lo.max(0.0) + 1.0)
             };
-            let t_end = run.t.last().copied().unwrap_or(1.0).max(1e-9);
-            let path = Chart::new(
+            let chart = Chart::new(
                 &right,
                 theme,
-                Frame::new(10.0, 46.0, 38.0),
+                Frame::new(8.0, 46.0, 36.0),
                 0.0..t_end,
                 lo..hi,
             );
-            draw_axes(&right, &path, theme, &Axes::new("Years", title, 5, 5))?;
+            draw_axes(&right, &chart, theme, &Axes::new("Years", title, 5, 5))?;
             for segment in clip_polyline(&points, 0.0, t_end, lo, hi) {
-                path.line(segment, theme.series[0].stroke_width(theme.upx(2.5)))?;
+                chart.line(segment, theme.series[0].stroke_width(theme.upx(2.5)))?;
             }
         }
-        Ok(vec![chart.map()])
+        Ok(vec![m])
     }
 
     fn describe(&self) -> String {
