@@ -30,10 +30,10 @@ static SPEC: KindSpec = KindSpec {
     summary: Doc::new("A slice of a model's parameter space, each cell coloured by what the model does there, with the point's time path. The map refines in idle slices on the main thread (no worker: it works under a strict CSP and costs no second WebAssembly instance)."),
     height: 460,
     params: &[
-        ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 1.2, "", "Past ideas help (φ > 0) or ideas get harder to find (φ < 0)."),
+        ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 1.2, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out)."),
         ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
-        ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort (or population) grows or shrinks."),
-        ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "Technology one unit of research effort produces."),
+        ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
+        ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "How much technology one unit of research effort produces."),
         ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class: HS ρ > 0, MS ρ = 0, LS ρ < 0, PS ρ = 1."),
         ParamSpec::number("s", "s", "Saving rate s", (0.0, 1.0, 0.01), 0.3, "", "The share of output saved."),
         ParamSpec::number("automation_rate", "a", "Automation rate a", (0.0, 0.5, 0.005), 0.05, "/yr", "How fast the share of tasks not yet automated shrinks."),
