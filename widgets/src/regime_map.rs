@@ -504,8 +504,7 @@ impl Diagram for RegimeMap {
         let lines = (items.len() as i32 + per - 1) / per;
         let (map_area, legend) = cut(&left, height.saturating_sub((lines * line) as u32), false);
         let style = theme.text(11.0, theme.fg);
-        let mut k = 0;
-        for (c, text) in items {
+        for (k, (c, text)) in (0..).zip(items) {
             let x = theme.px(8.0) + k % per * width as i32 / 2;
             let y = k / per * line;
             legend.draw(&Rectangle::new(
@@ -513,7 +512,6 @@ impl Diagram for RegimeMap {
                 c.filled(),
             ))?;
             legend.draw(&Text::new(text, (x + theme.px(14.0), y), style.clone()))?;
-            k += 1;
         }
         let chart = Chart::new(
             &map_area,
