@@ -611,7 +611,7 @@ impl Diagram for RegimeMap {
             let (lo, hi) = if lo.is_finite() && hi.is_finite() && hi > lo {
                 (lo, (hi + 0.05 * (hi - lo)).max(lo + 0.5))
             } else {
-                (lo.min(0.0), lo.max(0.0) + 1.0)
+                (lo.min(0.0), lo.min(0.0) + 1.0)
             };
             let chart = Chart::new(
                 &right,
