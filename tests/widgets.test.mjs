@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../scripts/lib.mjs';
-import { afterRender, artifacts, canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, mount, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
 
 const KINDS = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
 const env = useBrowser();
@@ -284,4 +284,20 @@ test('slider marks sit where the slider puts their values and stay inside the wi
     }
     await page.context().close();
   }
+});
+
+test('the page\'s theme colours reach the canvas and the SVG, in any CSS colour syntax', async () => {
+  // The engine takes the colours as numbers the shim reads from the computed style: a named
+  // colour, #rgb and rgb() must each reach the drawing (and a broken one keep the default).
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/plain.html'));
+  const style = '--growth-widget-bg: rebeccapurple; --growth-widget-fg: #0a0; --growth-widget-series-1: rgb(200, 10, 20); --growth-widget-grid: not-a-colour';
+  const widget = await mount(page, { kind: 'elasticity', style });
+  const corner = await widget.evaluate((el) => [...el.shadowRoot.querySelector('canvas').getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+  assert.deepEqual(corner, [102, 51, 153], 'the background is rebeccapurple');
+  const svg = await widget.evaluate((el) => el.toSVG());
+  for (const colour of ['#663399', '#00aa00', '#c80a14']) assert.ok(svg.toLowerCase().includes(colour), `the SVG uses ${colour}`);
+  assert.ok(svg.includes('#e6e6e6') || svg.includes('#e8e8e8'), 'an unreadable colour keeps the default grid');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

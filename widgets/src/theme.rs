@@ -175,25 +175,6 @@ const SCHEMES: [[RGBColor; 9]; 2] = {
     [scheme(false), scheme(true)]
 };
 
-/// Colours as CSS strings, as the shim reads them from `--growth-widget-*` properties.
-#[derive(Debug, Default)]
-pub struct ThemeInput {
-    /// Text and axes.
-    pub fg: String,
-    /// Secondary text, ghost curves.
-    pub muted: String,
-    /// Figure background.
-    pub bg: String,
-    /// Grid lines.
-    pub grid: String,
-    /// Highlight (the draggable point, current regime).
-    pub accent: String,
-    /// Series colours, in order.
-    pub series: Vec<String>,
-    /// CSS font family.
-    pub font: String,
-}
-
 /// Resolved drawing style for one frame.
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -213,36 +194,6 @@ pub struct Theme {
     pub font: String,
     /// Backend units per CSS pixel ([`crate::backend::SUB`] per device pixel).
     pub scale: f64,
-}
-
-/// Parses `#rgb`, `#rrggbb` or `rgb(r, g, b)`; `None` for anything else.
-pub fn parse_color(text: &str) -> Option<RGBColor> {
-    let t = text.trim();
-    if let Some(hex) = t.strip_prefix('#') {
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()?;
-        return match digits.len() {
-            3 => Some(RGBColor(digits[0] * 17, digits[1] * 17, digits[2] * 17)),
-            6 => Some(RGBColor(
-                digits[0] * 16 + digits[1],
-                digits[2] * 16 + digits[3],
-                digits[4] * 16 + digits[5],
-            )),
-            _ => None,
-        };
-    }
-    let inner = t
-        .strip_prefix("rgba(")
-        .or_else(|| t.strip_prefix("rgb("))?
-        .strip_suffix(')')?;
-    let mut parts = inner.split([',', ' ', '/']).filter(|s| !s.is_empty());
-    let mut channel = || {
-        growth_model::parse_decimal(parts.next()?.trim())
-            .map(|v| growth_model::clamp(v, 0.0, 255.0) as u8)
-    };
-    Some(RGBColor(channel()?, channel()?, channel()?))
 }
 
 /// `a` blended toward `b` by `t` ∈ [0, 1] (0: `a`), channel by channel.
@@ -278,19 +229,30 @@ impl Theme {
         }
     }
 
-    /// The shim's colours over the light defaults; unparseable entries keep the default.
-    pub fn from_input(input: &ThemeInput, scale: f64) -> Self {
+    /// The page's colours over the light defaults: `colours` holds 0xRRGGBB per property of
+    /// [`PROPERTIES`] in its order (the shim resolves each CSS colour to rgb() in the browser,
+    /// which parses every colour syntax), negative for one it could not read, which keeps the
+    /// default; `font` is the CSS font family.
+    pub fn from_colours(colours: &[i32], font: &str, scale: f64) -> Self {
         let mut theme = Theme::light(scale);
-        let pick = |text: &str, fallback: RGBColor| parse_color(text).unwrap_or(fallback);
-        theme.fg = pick(&input.fg, theme.fg);
-        theme.muted = pick(&input.muted, theme.muted);
-        theme.bg = pick(&input.bg, theme.bg);
-        theme.grid = pick(&input.grid, theme.grid);
-        theme.accent = pick(&input.accent, theme.accent);
-        for (slot, text) in theme.series.iter_mut().zip(input.series.iter()) {
-            *slot = pick(text, *slot);
+        {
+            let slots = [
+                &mut theme.fg,
+                &mut theme.muted,
+                &mut theme.bg,
+                &mut theme.grid,
+                &mut theme.accent,
+            ]
+            .into_iter()
+            .chain(theme.series.iter_mut());
+            for (slot, &value) in slots.zip(colours) {
+                if value >= 0 {
+                    let [_, r, g, b] = value.to_be_bytes();
+                    *slot = RGBColor(r, g, b);
+                }
+            }
         }
-        let font = input.font.trim();
+        let font = font.trim();
         if !font.is_empty() && font.len() < 200 && !font.contains([';', '{', '}']) {
             theme.font = font.into();
         }
@@ -335,6 +297,36 @@ impl Theme {
 mod tests {
     use super::*;
 
+    /// Parses `#rgb`, `#rrggbb` or `rgb(r, g, b)`; `None` for anything else.
+    fn parse_color(text: &str) -> Option<RGBColor> {
+        let t = text.trim();
+        if let Some(hex) = t.strip_prefix('#') {
+            let digits: Vec<u8> = hex
+                .chars()
+                .map(|c| c.to_digit(16).map(|d| d as u8))
+                .collect::<Option<_>>()?;
+            return match digits.len() {
+                3 => Some(RGBColor(digits[0] * 17, digits[1] * 17, digits[2] * 17)),
+                6 => Some(RGBColor(
+                    digits[0] * 16 + digits[1],
+                    digits[2] * 16 + digits[3],
+                    digits[4] * 16 + digits[5],
+                )),
+                _ => None,
+            };
+        }
+        let inner = t
+            .strip_prefix("rgba(")
+            .or_else(|| t.strip_prefix("rgb("))?
+            .strip_suffix(')')?;
+        let mut parts = inner.split([',', ' ', '/']).filter(|s| !s.is_empty());
+        let mut channel = || {
+            growth_model::parse_decimal(parts.next()?.trim())
+                .map(|v| growth_model::clamp(v, 0.0, 255.0) as u8)
+        };
+        Some(RGBColor(channel()?, channel()?, channel()?))
+    }
+
     #[test]
     fn parses_css_colours() {
         assert_eq!(parse_color("#0072b2"), Some(RGBColor(0, 0x72, 0xb2)));
@@ -369,6 +361,28 @@ mod tests {
         }
         let light = Theme::light(1.0);
         assert_eq!(light.muted, RGBColor(0x66, 0x66, 0x66));
+        // The shim sends the colours in PROPERTIES' order: the first nine are the canvas's.
+        let names: Vec<&str> = PROPERTIES.iter().take(9).map(|p| p.name).collect();
+        assert_eq!(
+            names,
+            [
+                "fg", "muted", "bg", "grid", "accent", "series-1", "series-2", "series-3",
+                "series-4"
+            ]
+        );
+        let page = Theme::from_colours(
+            &[0x010203, -1, 0xffffff, -1, -1, -1, 0x00ff00],
+            "serif",
+            1.0,
+        );
+        assert_eq!(
+            (page.fg, page.muted, page.bg),
+            (RGBColor(1, 2, 3), light.muted, RGBColor(255, 255, 255))
+        );
+        assert_eq!(
+            (page.series[1], page.series[2], page.font.as_str()),
+            (RGBColor(0, 255, 0), light.series[2], "serif")
+        );
         assert_eq!(light.grid, RGBColor(0xe8, 0xe8, 0xe8));
     }
 }

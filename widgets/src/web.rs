@@ -5,7 +5,7 @@ use crate::backend::CanvasSurface;
 use crate::element::{Affects, Layout, Point, Widget};
 use crate::plot::PanelMap;
 use crate::spec::InputError;
-use crate::theme::{Theme, ThemeInput};
+use crate::theme::Theme;
 use crate::{Cell, Readout, Table, TableRow};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -187,38 +187,6 @@ fn canvas_measure(
     }
 }
 
-/// The page's theme (as the shim reads it) at `scale` device pixels per CSS pixel.
-fn theme_of(theme: JsValue, scale: f64) -> Theme {
-    // Read field by field: a missing or non-string field is empty (the default colour is kept),
-    // and no general deserializer has to ship in the wasm for one small object.
-    let text = |name: &str| {
-        js_sys::Reflect::get(&theme, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    };
-    let series = js_sys::Reflect::get(&theme, &JsValue::from_str("series"))
-        .ok()
-        .filter(js_sys::Array::is_array)
-        .map(|v| {
-            js_sys::Array::from(&v)
-                .iter()
-                .filter_map(|c| c.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let input = ThemeInput {
-        fg: text("fg"),
-        muted: text("muted"),
-        bg: text("bg"),
-        grid: text("grid"),
-        accent: text("accent"),
-        series,
-        font: text("font"),
-    };
-    Theme::from_input(&input, scale)
-}
-
 /// The canvas's 2D context.
 fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     let context = canvas
@@ -359,14 +327,17 @@ impl GrowthWidget {
             .done()
     }
 
-    /// Draws on `canvas` (already sized in device pixels) with the page's theme; returns nothing, throws on a drawing error.
+    /// Draws on `canvas` (already sized in device pixels) with the page's colours (0xRRGGBB in
+    /// the order of the theme's properties, negative to keep a default: [`Theme::from_colours`])
+    /// and font; returns nothing, throws on a drawing error.
     pub fn render(
         &mut self,
         canvas: HtmlCanvasElement,
         device_pixel_ratio: f64,
-        theme: JsValue,
+        colours: &[i32],
+        font: &str,
     ) -> Result<(), JsValue> {
-        let theme = theme_of(theme, device_pixel_ratio);
+        let theme = Theme::from_colours(colours, font, device_pixel_ratio);
         let context = context_of(&canvas)?;
         // A full clear lets the browser drop the previous frame's recorded drawing at once;
         // without it, redraws that come faster than paints pile up until one long flush.
@@ -389,12 +360,18 @@ impl GrowthWidget {
         canvas: HtmlCanvasElement,
         width: u32,
         height: u32,
-        theme: JsValue,
+        colours: &[i32],
+        font: &str,
     ) -> Result<String, JsValue> {
         let context = context_of(&canvas)?;
         let measure = canvas_measure(&context);
         self.widget
-            .svg(width, height, &theme_of(theme, 1.0), &measure)
+            .svg(
+                width,
+                height,
+                &Theme::from_colours(colours, font, 1.0),
+                &measure,
+            )
             .map_err(drawing_failed)
     }
 

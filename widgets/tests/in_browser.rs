@@ -47,9 +47,7 @@ fn ink(canvas: &HtmlCanvasElement) -> usize {
 fn elasticity_draws_isoquants_on_a_canvas() {
     let mut widget = GrowthWidget::new("elasticity").unwrap();
     let target = canvas(900, 500);
-    widget
-        .render(target.clone(), 1.0, JsValue::UNDEFINED)
-        .unwrap();
+    widget.render(target.clone(), 1.0, &[], "").unwrap();
     let drawn = ink(&target);
     assert!(drawn > 900 * 500 / 50, "only {drawn} pixels drawn");
 }
@@ -58,9 +56,9 @@ fn elasticity_draws_isoquants_on_a_canvas() {
 fn changing_rho_changes_the_drawing() {
     let mut widget = GrowthWidget::new("elasticity").unwrap();
     let (a, b) = (canvas(600, 400), canvas(600, 400));
-    widget.render(a.clone(), 1.0, JsValue::UNDEFINED).unwrap();
+    widget.render(a.clone(), 1.0, &[], "").unwrap();
     widget.set_value("rho", 0.9).unwrap();
-    widget.render(b.clone(), 1.0, JsValue::UNDEFINED).unwrap();
+    widget.render(b.clone(), 1.0, &[], "").unwrap();
     assert_ne!(a.to_data_url().unwrap(), b.to_data_url().unwrap());
 }
 

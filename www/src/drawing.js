@@ -79,7 +79,7 @@ export class Drawing {
     if (!engine || (!this.#dirty && !force)) return;
     this.#dirty = false;
     try {
-      if (!painter.paint((canvas, ratio, colours) => engine.render(canvas, ratio, colours))) return;
+      if (!painter.paint((canvas, ratio, { colours, font }) => engine.render(canvas, ratio, colours, font))) return;
       els.status.hidden = true;
       this.#host.errors.clear('render');
       this.#describeSoon();

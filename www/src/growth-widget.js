@@ -160,7 +160,8 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     /** The figure as an SVG document (string), drawn by plotters' SVG backend. */
     toSVG() {
       const widget = this.#live();
-      return widget ? widget.to_svg(this.#els.canvas, ...this.#painter.cssSize, this.#painter.colours) : null;
+      const { colours, font } = this.#painter.colours;
+      return widget ? widget.to_svg(this.#els.canvas, ...this.#painter.cssSize, colours, font) : null;
     }
 
     /** Downloads the figure as PNG (the canvas at device resolution). */

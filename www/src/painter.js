@@ -2,27 +2,35 @@
 // changed, never per frame), the page's theme colours (read once, again when the scheme or
 // the element's class or style change), and the canvas sized in device pixels.
 
+/** A colour as the computed style writes it (#rgb, #rrggbb, rgb(), rgba()) as 0xRRGGBB; −1 if unreadable. */
+function rgbNumber(text) {
+  let [r, g, b] = text.match(/[\d.]+/g) ?? [];
+  if (text[0] === '#') [r, g, b] = (text.length < 5 ? text.slice(1).replace(/./g, '$&$&') : text.slice(1)).match(/../g)?.map((h) => parseInt(h, 16)) ?? [];
+  return [r, g, b].every((c) => c >= 0 && c <= 255) ? (r << 16) | (g << 8) | b : -1;
+}
+
 /**
- * The theme's canvas values (`--gw-X`) as the host's computed style has them. Colours are
- * resolved through `probe` (an element with `forced-color-adjust: none`), so a named colour or
- * a system colour (CanvasText under forced-colors) reaches the canvas as rgb().
+ * The theme's canvas values (`--gw-X`) as the host's computed style has them: the colours as
+ * numbers, in the declared order, and the font. Colours are resolved through `probe` (an
+ * element with `forced-color-adjust: none`), so a named colour or a system colour (CanvasText
+ * under forced-colors) reaches the canvas as rgb().
  */
 function readTheme(host, probe, theme) {
   const style = getComputedStyle(host);
   let probed = null;
-  const colours = {};
-  for (const { name, light } of theme) {
+  const colours = theme.map(({ name, light }) => {
     const text = style.getPropertyValue(`--gw-${name}`).trim();
-    // Hex and rgb() the engine reads as they are; anything else (a name, a system colour) is
-    // resolved by the probe, each costing a style recalculation.
-    if (!light.startsWith('#') || /^(#|rgba?\()/.test(text)) colours[name] = text;
-    else {
-      probed ??= getComputedStyle(probe);
-      probe.style.color = `var(--gw-${name})`;
-      colours[name] = probed.color;
-    }
-  }
-  return { ...colours, series: theme.filter((p) => p.name.startsWith('series-')).map((p) => colours[p.name]) };
+    if (!light.startsWith('#')) return -1;
+    // Hex and rgb() are read as they are; anything else (a name, a system colour) is resolved
+    // by the probe, each costing a style recalculation.
+    if (/^(#|rgba?\()/.test(text)) return rgbNumber(text);
+    // Not a colour at all: the default stays (the probe would inherit some other colour).
+    if (!CSS.supports('color', text)) return -1;
+    probed ??= getComputedStyle(probe);
+    probe.style.color = `var(--gw-${name})`;
+    return rgbNumber(probed.color);
+  });
+  return { colours, font: style.getPropertyValue('--gw-font').trim() };
 }
 
 export class Painter {
