@@ -32,6 +32,8 @@ pub mod land;
 #[cfg(feature = "alloc")]
 pub mod models;
 pub mod production;
+#[cfg(feature = "alloc")]
+pub mod regime_map;
 pub mod regimes;
 #[cfg(feature = "alloc")]
 pub mod research;

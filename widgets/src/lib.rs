@@ -22,6 +22,8 @@ pub mod element;
 pub mod growth_regimes;
 pub mod plot;
 pub mod production;
+#[cfg(feature = "regime-map")]
+pub mod regime_map;
 pub mod research_feedback;
 pub mod scenarios;
 pub mod spec;
@@ -153,13 +155,17 @@ impl Kind {
 }
 
 /// Every kind, in the order the guide lists them. Adding a diagram adds one line here.
-pub static KINDS: [Kind; 6] = [
+/// With the `regime-map` feature, the regime map too: it is built and tested (the browser tests'
+/// bundle, `tests/dist`, has it) but not shipped until the size budget has room (README, "Size").
+pub static KINDS: &[Kind] = &[
     Kind::of::<elasticity::Elasticity>(),
     Kind::of::<task_automation::TaskDiagram>(),
     Kind::of::<research_feedback::ResearchDiagram>(),
     Kind::of::<growth_regimes::RegimesDiagram>(),
     Kind::of::<production::ProductionDiagram>(),
     Kind::of::<scenarios::ScenariosDiagram>(),
+    #[cfg(feature = "regime-map")]
+    Kind::of::<regime_map::RegimeMap>(),
 ];
 
 /// Every kind's declaration, in registry order.

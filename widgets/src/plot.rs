@@ -738,6 +738,77 @@ fn clip_segment(
     ))
 }
 
+/// Fills the chart's plotting rectangle with an `nx` × `ny` grid of equal cells (cell (i, j):
+/// column i from the left, row j from the bottom) in `colour(i, j)`, one rectangle per run of
+/// equal colour along a row; `None` leaves a cell unfilled.
+pub fn fill_grid<DB: DrawingBackend>(
+    chart: &Chart<DB>,
+    (nx, ny): (usize, usize),
+    colour: impl Fn(usize, usize) -> Option<RGBColor>,
+) -> DrawResult<DB> {
+    let (x, y) = (chart.x_range(), chart.y_range());
+    let at = |i: usize, j: usize| {
+        (
+            x.start + (x.end - x.start) * i as f64 / nx as f64,
+            y.start + (y.end - y.start) * j as f64 / ny as f64,
+        )
+    };
+    for j in 0..ny {
+        let mut i = 0;
+        while i < nx {
+            let c = colour(i, j);
+            let mut end = i + 1;
+            while end < nx && colour(end, j) == c {
+                end += 1;
+            }
+            if let Some(c) = c {
+                // Past the run's far edges by half a cell (the next run and row cover it), so
+                // anti-aliased edges leave no seams of background between cells.
+                let (x1, _) = at(end, 0);
+                let (_, y1) = at(0, j + 1);
+                let (dx, dy) = ((x.end - x.start) / nx as f64, (y.end - y.start) / ny as f64);
+                let far = (
+                    if end < nx { x1 + dx / 2.0 } else { x1 },
+                    if j + 1 < ny { y1 + dy / 2.0 } else { y1 },
+                );
+                chart.draw(&Rectangle::new([at(i, j), far], c.filled()))?;
+            }
+            i = end;
+        }
+    }
+    Ok(())
+}
+
+/// Outlines the cells of an `nx` × `ny` grid (as in [`fill_grid`]) where `inside(i, j)` holds:
+/// a line on every edge between an inside cell and an outside one or the plot's border.
+pub fn outline_grid<DB: DrawingBackend>(
+    chart: &Chart<DB>,
+    (nx, ny): (usize, usize),
+    inside: impl Fn(usize, usize) -> bool,
+    style: ShapeStyle,
+) -> DrawResult<DB> {
+    let (x, y) = (chart.x_range(), chart.y_range());
+    let fx = |i: usize| x.start + (x.end - x.start) * i as f64 / nx as f64;
+    let fy = |j: usize| y.start + (y.end - y.start) * j as f64 / ny as f64;
+    let is = |i: isize, j: isize| {
+        i >= 0 && j >= 0 && (i as usize) < nx && (j as usize) < ny && inside(i as usize, j as usize)
+    };
+    for j in 0..=ny as isize {
+        for i in 0..=nx as isize {
+            // The edge left of cell (i, j) and the one below it.
+            if j < ny as isize && is(i - 1, j) != is(i, j) {
+                let (xi, j) = (fx(i as usize), j as usize);
+                chart.line([(xi, fy(j)), (xi, fy(j + 1))], style)?;
+            }
+            if i < nx as isize && is(i, j - 1) != is(i, j) {
+                let (yj, i) = (fy(j as usize), i as usize);
+                chart.line([(fx(i), yj), (fx(i + 1), yj)], style)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -196,6 +196,13 @@ pub struct Theme {
     pub scale: f64,
 }
 
+/// `a` blended toward `b` by `t` ∈ [0, 1] (0: `a`), channel by channel.
+pub fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let t = growth_model::clamp(t, 0.0, 1.0);
+    let c = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t + 0.5) as u8;
+    RGBColor(c(a.0, b.0), c(a.1, b.1), c(a.2, b.2))
+}
+
 impl Theme {
     /// The light theme used when the page sets nothing (static figures, host tests).
     pub fn light(scale: f64) -> Self {
