@@ -29,6 +29,23 @@ function wasmOpt() {
 }
 const WASM_OPT_PASSES = ['--duplicate-function-elimination', '--remove-unused-module-elements', '--reorder-functions-by-name', '--strip-debug'];
 
+/** Skips one import's descriptor at `at.p` (after its module and field names); returns its kind (0: a function). */
+function skipImport(bytes, at, who) {
+  const kind = bytes[at.p++];
+  if (kind === 0) leb(bytes, at);
+  else if (kind === 1 || kind === 2) {
+    if (kind === 1) at.p++; // a table's element type
+    const flags = leb(bytes, at);
+    leb(bytes, at);
+    if (flags & 1) leb(bytes, at);
+  } else if (kind === 3) at.p += 2;
+  else if (kind === 4) {
+    at.p++;
+    leb(bytes, at);
+  } else throw new Error(`${who}: import kind ${kind} not read`);
+  return kind;
+}
+
 /** Reads an unsigned LEB128 at `at.p` of `bytes`, advancing it. */
 function leb(bytes, at) {
   let value = 0;
@@ -81,24 +98,7 @@ function similarOrder(wasm) {
           const length = leb(bytes, at); // module, then field
           at.p += length;
         }
-        const kind = bytes[at.p++];
-        if (kind === 0) {
-          imported++;
-          leb(bytes, at);
-        } else if (kind === 1) {
-          at.p++;
-          const flags = leb(bytes, at);
-          leb(bytes, at);
-          if (flags & 1) leb(bytes, at);
-        } else if (kind === 2) {
-          const flags = leb(bytes, at);
-          leb(bytes, at);
-          if (flags & 1) leb(bytes, at);
-        } else if (kind === 3) at.p += 2;
-        else if (kind === 4) {
-          at.p++;
-          leb(bytes, at);
-        } else throw new Error(`similarOrder: import kind ${kind} not read`);
+        if (skipImport(bytes, at, 'similarOrder') === 0) imported++;
       }
     } else if (id === 10) {
       for (let n = leb(bytes, at); n > 0; n--) {
@@ -214,18 +214,7 @@ function shortImports(pkg) {
       const module = text();
       let field = text();
       const descriptor = at.p;
-      const kind = bytes[at.p++];
-      if (kind === 0) leb(bytes, at);
-      else if (kind === 1 || kind === 2) {
-        if (kind === 1) at.p++;
-        const flags = leb(bytes, at);
-        leb(bytes, at);
-        if (flags & 1) leb(bytes, at);
-      } else if (kind === 3) at.p += 2;
-      else if (kind === 4) {
-        at.p++;
-        leb(bytes, at);
-      } else throw new Error(`shortImports: import kind ${kind} not read`);
+      skipImport(bytes, at, 'shortImports');
       const name = field.toString();
       if (/_[0-9a-f]{16}$/.test(name)) {
         const short = `w${(renamed++).toString(36)}`;
