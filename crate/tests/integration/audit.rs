@@ -247,6 +247,7 @@ fn the_ls_land_wage_follows_g_b_minus_one_minus_rho_times_g_a() {
 fn declared_intervals_end_at_their_closed_form_edges() {
     // The declared edges were rounded by hand 5–25 % away from the model's own: each is now the
     // closed form (or the bisected edge where none exists), checked on both sides.
+    const RATE: &str = "automation_rate";
     let sides = [
         ("hs-production", "rho", "0.9913", "0.99131", "wages"),
         ("robotics-hs-hs", "rho_R", "0.2410", "0.2411", "growth"),
@@ -255,6 +256,15 @@ fn declared_intervals_end_at_their_closed_form_edges() {
         ("savings-decrease", "a", "0.8888", "0.8890", "growth"),
         ("ps-land-ls", "g_X", "0.0219", "0.0221", "growth"),
         ("ps-land-ls", "g_X", "0.0299", "0.0301", "growth"),
+        ("ps-land-hanson", "g_A", "0.0065", "0.0067", "growth"),
+        ("ps-land-hanson", "g_A", "0.0089", "0.0091", "growth"),
+        ("ps-land-hanson", "g_A", "0.0179", "0.0181", "wages"),
+        ("ps-land-hanson", "g_A", "0.0219", "0.0221", "wages"),
+        ("ps-land-equipment", "g_A", "0.0165", "0.0168", "wages"),
+        ("tasks-ls-asymptotic", RATE, "0.0009", "0.0011", "growth"),
+        ("tasks-ls-asymptotic", RATE, "0.0049", "0.0051", "growth"),
+        ("tasks-ls-replacement", RATE, "0.0009", "0.0011", "growth"),
+        ("tasks-ls-replacement", RATE, "0.0049", "0.0051", "wages"),
     ];
     for (id, param, below, above, column) in sides {
         let (b, a) = (agrees(id, param, below), agrees(id, param, above));
