@@ -17,6 +17,9 @@ pub struct ThemeProperty {
     pub light: &'static str,
     /// Default under `prefers-color-scheme: dark`.
     pub dark: &'static str,
+    /// The system colour under `forced-colors: active` (Windows high contrast), "" for none:
+    /// the shim resolves it to rgb() for the canvas, so marks follow the reader's palette.
+    pub forced: &'static str,
     /// What it colours or sets (kept with the `docs` feature only, like every text the wasm never shows).
     #[serde(serialize_with = "crate::spec::doc_text")]
     pub help: Doc,
@@ -31,78 +34,91 @@ pub const PROPERTIES: &[ThemeProperty] = &[
         name: "fg",
         light: "#222222",
         dark: "#e6e6e6",
+        forced: "CanvasText",
         help: Doc::new("Text, axes and the draggable point’s outline"),
     },
     ThemeProperty {
         name: "muted",
         light: "#666666",
         dark: "#a3a3a3",
+        forced: "CanvasText",
         help: Doc::new("Secondary text, tick labels, ghost curves"),
     },
     ThemeProperty {
         name: "bg",
         light: "#ffffff",
         dark: "#16181d",
+        forced: "Canvas",
         help: Doc::new("Figure background"),
     },
     ThemeProperty {
         name: "grid",
         light: "#e8e8e8",
         dark: "#2d3139",
+        forced: "GrayText",
         help: Doc::new("Grid lines, the figure's frame and the selected table row's background: faint on purpose, as they carry no information (the axes' ticks and labels, the row's accent bar and its selected state do)"),
     },
     ThemeProperty {
         name: "accent",
         light: "#c23b00",
         dark: "#ff8c42",
+        forced: "Highlight",
         help: Doc::new("Highlights: the point, sliders, regime labels, focus rings"),
     },
     ThemeProperty {
         name: "series-1",
         light: "#0072b2",
         dark: "#56b4e9",
+        forced: "LinkText",
         help: Doc::new("First series colour (Okabe–Ito blue)"),
     },
     ThemeProperty {
         name: "series-2",
         light: "#946000",
         dark: "#e69f00",
+        forced: "CanvasText",
         help: Doc::new("Second series colour (amber)"),
     },
     ThemeProperty {
         name: "series-3",
         light: "#007a5a",
         dark: "#2fc28f",
+        forced: "Highlight",
         help: Doc::new("Third series colour (green)"),
     },
     ThemeProperty {
         name: "series-4",
         light: "#b0487f",
         dark: "#e08fbf",
+        forced: "LinkText",
         help: Doc::new("Fourth series colour (pink)"),
     },
     ThemeProperty {
         name: "border",
         light: "#8a8a8a",
         dark: "#6b7280",
+        forced: "ButtonBorder",
         help: Doc::new("Borders of fields and buttons (at least 3:1 against the background)"),
     },
     ThemeProperty {
         name: "error",
         light: "#b00020",
         dark: "#ff8a80",
+        forced: "CanvasText",
         help: Doc::new("Error messages"),
     },
     ThemeProperty {
         name: "font",
         light: "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
         dark: "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
+        forced: "",
         help: Doc::new("Font family of the figure and its controls"),
     },
     ThemeProperty {
         name: "font-size",
         light: "15px",
         dark: "15px",
+        forced: "",
         help: Doc::new("Base font size of the controls and captions"),
     },
 ];

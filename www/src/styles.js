@@ -6,7 +6,9 @@ import CSS from './styles.css';
 /** `:host` custom properties from the theme table: each `--gw-X` is the author's `--growth-widget-X` or the scheme's default. */
 export function themeCSS(theme) {
   const block = (scheme) => theme.map((p) => `  --gw-${p.name}: var(--growth-widget-${p.name}, ${p[scheme]});`).join('\n');
-  return `:host {\n${block('light')}\n}\n@media (prefers-color-scheme: dark) {\n  :host {\n${block('dark')}\n  }\n}\n`;
+  // Under forced colours the system's palette wins over the author's and the scheme's.
+  const forced = theme.filter((p) => p.forced).map((p) => `--gw-${p.name}: ${p.forced};`).join(' ');
+  return `:host {\n${block('light')}\n}\n@media (prefers-color-scheme: dark) {\n  :host {\n${block('dark')}\n  }\n}\n@media (forced-colors: active) {\n  :host { ${forced} }\n}\n`;
 }
 
 let sheet = null;
