@@ -1,4 +1,5 @@
-//! One test per finding of the independent audit of the scenario tables (issue 13): each
+//! One test per finding of the independent audits of the scenario tables (issue 13; the second
+//! audit's report is audit-2026-12.md beside this file): each
 //! failed on the code before the fix. A symbol the model honestly cannot give is a declared
 //! mismatch, so these check the simulation against `row.expected` (the paper, or the declared
 //! mismatch) and, where declared, that the declaration names the reason.
