@@ -76,9 +76,6 @@ impl System<1> for ResearchFeedback {
     fn closed_form_blowup(&self) -> Option<f64> {
         self.blowup_time_closed_form()
     }
-    fn closed_form_blowup_is_exact(&self) -> bool {
-        true
-    }
 }
 
 impl ResearchFeedback {
@@ -354,17 +351,11 @@ fn finish_run<const N: usize>(
             }
         }
     }
-    // With φ > 1 a closed form gives the blow-up however far it is: the regime is type II even
-    // when no run reaches it (exact for the research model at every n; where a system's form is
-    // only an upper bound, its error is the gap to the run's end).
+    // With φ > 1 the closed form gives the blow-up however far it is: the regime is type II
+    // even when no run reaches it, at the exact time.
     if path.blowup.is_none() && !matches!(trend, Trend::TypeII(_)) {
-        if let Some(bound) = system.closed_form_blowup().filter(|b| b.is_finite()) {
-            let t_end = path.t.last().copied().unwrap_or(0.0);
-            let exact = system.closed_form_blowup_is_exact();
-            trend = Trend::TypeII(Blowup {
-                time: bound,
-                error: if exact { 0.0 } else { (bound - t_end).max(0.0) },
-            });
+        if let Some(time) = system.closed_form_blowup().filter(|b| b.is_finite()) {
+            trend = Trend::TypeII(Blowup { time, error: 0.0 });
         }
     }
     let capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));

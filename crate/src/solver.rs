@@ -51,13 +51,9 @@ pub trait System<const N: usize> {
     fn log_states(&self) -> [bool; N] {
         [true; N]
     }
-    /// A known upper bound on the blow-up time, if the model has a closed form for it.
+    /// The exact blow-up time, if the model has a closed form for it.
     fn closed_form_blowup(&self) -> Option<f64> {
         None
-    }
-    /// True when [`System::closed_form_blowup`] is the exact blow-up time rather than an upper bound.
-    fn closed_form_blowup_is_exact(&self) -> bool {
-        false
     }
     /// A growth-rate cap for this system instead of [`SolverOptions::rate_cap`]'s default, when reaching that would take too many steps.
     fn rate_cap(&self) -> Option<f64> {
