@@ -254,9 +254,10 @@ impl Solow {
     /// ≈ 0 from the first year is read against this one (`None` outside the form, whose run
     /// starts today).
     pub fn pre_ai_labor_share(&self) -> Option<f64> {
-        let [a0, b0, k0, l0] = self.initial;
-        let gap = self.rho * (log(a0 * k0) - log(b0 * l0));
-        self.slide_form.then(|| 1.0 / (1.0 + exp(gap)))
+        // With equal weights the form's shares are the normalized CES's at α = ½.
+        let (ln_x, ln_y) = self.effective(0.0, log(self.initial[2]));
+        self.slide_form
+            .then(|| log_point(self.alpha, self.rho, ln_x, ln_y).labor_share)
     }
 
     /// ln(AK) (or ln(AK̃) in the slide's form) and ln(BL) at time t with ln K (or ln K̃) = `ln_k`.
