@@ -309,12 +309,7 @@ fn every_row_of_the_tables_at_the_extremes_of_its_own_controls() {
             let Some((_, p)) = spec.param(name) else {
                 continue;
             };
-            for v in [
-                p.min,
-                p.max,
-                next_inside(p.min, p.max),
-                next_inside(p.max, p.min),
-            ] {
+            for v in extremes(p.min, p.max) {
                 cases.push(with(&base, name, v));
             }
         }
@@ -342,11 +337,6 @@ fn every_row_of_the_tables_at_the_extremes_of_its_own_controls() {
         problems.len(),
         problems.join("\n")
     );
-}
-
-/// The value a thousandth of the range inside `from`, toward `to`.
-fn next_inside(from: f64, to: f64) -> f64 {
-    from + (to - from) * 1e-3
 }
 
 /// A kind and one extreme value (by index into each parameter's extremes) for every parameter.
