@@ -160,7 +160,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     /** The figure as an SVG document (string), drawn by plotters' SVG backend. */
     toSVG() {
       const widget = this.#live();
-      const { colours, font } = this.#painter.colours;
+      const { colours, font } = this.#painter.look;
       return widget ? widget.to_svg(this.#els.canvas, ...this.#painter.cssSize, colours, font) : null;
     }
 

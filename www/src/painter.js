@@ -19,8 +19,8 @@ function readTheme(host, probe, theme) {
   const style = getComputedStyle(host);
   let probed = null;
   const colours = theme.map(({ name, light }) => {
-    const text = style.getPropertyValue(`--gw-${name}`).trim();
     if (!light.startsWith('#')) return -1;
+    const text = style.getPropertyValue(`--gw-${name}`).trim();
     // Hex and rgb() are read as they are; anything else (a name, a system colour) is resolved
     // by the probe, each costing a style recalculation.
     if (/^(#|rgba?\()/.test(text)) return rgbNumber(text);
@@ -40,7 +40,7 @@ export class Painter {
   #theme;
   #probe;
   #box = null;
-  #colours = null;
+  #look = null;
 
   constructor(host, plot, canvas, probe, theme) {
     this.#host = host;
@@ -57,7 +57,7 @@ export class Painter {
 
   /** The colours may have changed: read them again at the next frame. */
   invalidateTheme() {
-    this.#colours = null;
+    this.#look = null;
   }
 
   /** True when the plot's new size equals the measured one (a ResizeObserver's first report). */
@@ -66,8 +66,9 @@ export class Painter {
     return !!box && Math.abs(width - box.cssWidth) < 0.5 && Math.abs(height - box.cssHeight) < 0.5;
   }
 
-  get colours() {
-    return (this.#colours ??= readTheme(this.#host, this.#probe, this.#theme));
+  /** The theme as the engine takes it: `{colours, font}` (read once, again after `invalidateTheme`). */
+  get look() {
+    return (this.#look ??= readTheme(this.#host, this.#probe, this.#theme));
   }
 
   get cssSize() {
@@ -90,12 +91,12 @@ export class Painter {
     this.#box = this.#measure();
     const context = this.#canvas.getContext('2d');
     if (context) {
-      context.font = `${12 * (window.devicePixelRatio || 1)}px ${this.colours.font || 'sans-serif'}`;
+      context.font = `${12 * (window.devicePixelRatio || 1)}px ${this.look.font || 'sans-serif'}`;
       context.measureText('0.5');
     }
   }
 
-  /** Sizes the canvas and calls `render(canvas, ratio, colours)`; false when the plot has no size yet. */
+  /** Sizes the canvas and calls `render(canvas, ratio, look)`; false when the plot has no size yet. */
   paint(render) {
     const canvas = this.#canvas;
     this.#box ??= this.#measure();
@@ -109,7 +110,7 @@ export class Painter {
     const height = Math.round(cssHeight * ratio);
     if (canvas.width !== width) canvas.width = width;
     if (canvas.height !== height) canvas.height = height;
-    render(canvas, width / cssWidth, this.colours);
+    render(canvas, width / cssWidth, this.look);
     return true;
   }
 }
