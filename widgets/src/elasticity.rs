@@ -7,7 +7,7 @@ use crate::plot::{
     clear, clip_polyline, draw_axes, label, label_clear_of, percent, split_panels, Axes, Chart,
     DrawResult, Frame, PanelMap, Placed,
 };
-use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::spec::{format_number, InputError, KindSpec, Param, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::Doc;
@@ -16,17 +16,31 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+/// The parameters, in control order: declared once, read through typed handles.
+#[rustfmt::skip]
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -0.5, "", "ρ = (ε−1)/ε. 1: perfect substitutes; 0: Cobb-Douglas; below 0: gross complements."),
+    ParamSpec::number("alpha", "α", "Capital weight α", (0.05, 0.95, 0.01), 0.33, "", "Distribution weight of capital; the capital share when ρ = 0."),
+    ParamSpec::number("K", "K", "Capital K", (0.05, 6.0, 0.01), 2.0, "", "Capital at the marked point (drag it on the plane)."),
+    ParamSpec::number("L", "L", "Labor L", (0.05, 6.0, 0.01), 1.5, "", "Labor at the marked point (drag it on the plane)."),
+];
+
+/// This kind's parameters as typed handles: a name `PARAMS` does not declare fails to compile.
+struct P;
+
+impl P {
+    const RHO: Param = Param::named(PARAMS, "rho");
+    const ALPHA: Param = Param::named(PARAMS, "alpha");
+    const K: Param = Param::named(PARAMS, "K");
+    const L: Param = Param::named(PARAMS, "L");
+}
+
 static SPEC: KindSpec = KindSpec {
     kind: "elasticity",
     title: Doc::new("Elasticity of substitution"),
     summary: Doc::new("Isoquants of Y = [α K^ρ + (1−α) L^ρ]^{1/ρ}: how easily capital can stand in for labor, and what that does to the capital share."),
     height: 420,
-    params: &[
-        ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -0.5, "", "ρ = (ε−1)/ε. 1: perfect substitutes; 0: Cobb-Douglas; below 0: gross complements."),
-        ParamSpec::number("alpha", "α", "Capital weight α", (0.05, 0.95, 0.01), 0.33, "", "Distribution weight of capital; the capital share when ρ = 0."),
-        ParamSpec::number("K", "K", "Capital K", (0.05, 6.0, 0.01), 2.0, "", "Capital at the marked point (drag it on the plane)."),
-        ParamSpec::number("L", "L", "Labor L", (0.05, 6.0, 0.01), 1.5, "", "Labor at the marked point (drag it on the plane)."),
-    ],
+    params: PARAMS,
     presets: &[
         Preset { name: "perfect-substitutes", label: Doc::new("Perfect substitutes (ρ = 1)"), values: &[("rho", 1.0)] },
         Preset { name: "cobb-douglas", label: Doc::new("Cobb-Douglas (ρ = 0)"), values: &[("rho", 0.0)] },
@@ -303,8 +317,8 @@ impl DiagramKind for Elasticity {
 
     fn from_params(params: &Params) -> Result<Self, InputError> {
         let ces =
-            Ces::new(params.get("alpha"), params.get("rho"), 1.0, 1.0).map_err(model_error)?;
-        let (capital, labor) = (params.get("K"), params.get("L"));
+            Ces::new(params.get(P::ALPHA), params.get(P::RHO), 1.0, 1.0).map_err(model_error)?;
+        let (capital, labor) = (params.get(P::K), params.get(P::L));
         let at_point = ces.point(capital, labor).map_err(model_error)?;
         Ok(Elasticity {
             ces,

@@ -122,6 +122,9 @@ pub fn is_page_attribute(name: &str) -> bool {
 /// The figure's height: valid range in CSS pixels.
 pub const HEIGHT_RANGE: (f64, f64) = (160.0, 2000.0);
 
+/// The figure's height in CSS pixels while no kind is known (none given, or not declared).
+pub const UNKNOWN_KIND_HEIGHT: f64 = 420.0;
+
 /// Longest attribute text the engine reads; longer text is refused without being parsed
 /// (the message shows its start), so a pasted megabyte costs what a short value costs.
 pub const MAX_ATTRIBUTE_TEXT: usize = 1000;
@@ -191,8 +194,8 @@ pub struct Point {
 pub struct ElementSpec {
     /// Element attributes with their help (guide).
     pub attributes: Vec<ElementAttribute>,
-    /// Valid heights (guide).
-    pub height: (f64, f64),
+    /// Valid heights (guide), then the height while no kind is known (the stylesheet's default).
+    pub height: (f64, f64, f64),
     /// CSS custom properties with both themes' defaults.
     pub theme: &'static [crate::theme::ThemeProperty],
     /// Longest attribute text the engine reads ([`MAX_ATTRIBUTE_TEXT`]): the element passes at
@@ -311,7 +314,7 @@ pub fn element_spec() -> ElementSpec {
             .iter()
             .map(|(name, help)| ElementAttribute { name, help })
             .collect(),
-        height: HEIGHT_RANGE,
+        height: (HEIGHT_RANGE.0, HEIGHT_RANGE.1, UNKNOWN_KIND_HEIGHT),
         theme: crate::theme::PROPERTIES,
         max_text: MAX_ATTRIBUTE_TEXT,
         companions: COMPANIONS,
@@ -1076,17 +1079,17 @@ mod tests {
     fn a_linked_value_outside_the_range_is_clamped_and_said() {
         let mut w = elasticity();
         assert_eq!(w.set_linked("rho", -1.0, "g"), Ok(None));
-        assert_eq!(w.params().get("rho"), -1.0);
+        assert_eq!(w.params().named("rho").unwrap_or(f64::NAN), -1.0);
         let notice = w
             .set_linked("rho", -8.0, "g")
             .expect("a finite value is accepted")
             .expect("a value outside −5 … 1 is clamped with a notice");
-        assert_eq!(w.params().get("rho"), -5.0);
+        assert_eq!(w.params().named("rho").unwrap_or(f64::NAN), -5.0);
         assert_eq!(notice.message, "rho=\"-8\" from group \"g\" is outside this diagram's range; valid range −5 to 1. Showing rho = -5 instead.");
         // A name this kind does not declare is not shared.
         assert_eq!(w.set_linked("phi", 9.0, "g"), Ok(None));
         assert!(w.set_linked("rho", f64::NAN, "g").is_err());
-        assert_eq!(w.params().get("rho"), -5.0);
+        assert_eq!(w.params().named("rho").unwrap_or(f64::NAN), -5.0);
     }
 
     #[test]
@@ -1113,7 +1116,10 @@ mod tests {
         fresh.attributes(&[("rho", "-1")]);
         fresh.snapshot();
         fresh.set_text("alpha", "0.123456789").expect("restores");
-        assert_eq!(fresh.params().get("alpha"), 0.123456789);
+        assert_eq!(
+            fresh.params().named("alpha").unwrap_or(f64::NAN),
+            0.123456789
+        );
         assert_eq!(fresh.state(), w.state());
         assert!(fresh.set_text("alpha", "7").is_err());
         assert!(fresh.set_text("zeta", "1").is_err());
@@ -1121,7 +1127,10 @@ mod tests {
         w.attribute("rho", Some("0.5"));
         assert_eq!(w.state(), ["alpha", "0.123456789"]);
         w.reset().expect("the attributes' state is valid");
-        assert_eq!(w.params().get("alpha"), fresh.base.get("alpha"));
+        assert_eq!(
+            w.params().named("alpha").unwrap_or(f64::NAN),
+            fresh.base.named("alpha").unwrap_or(f64::NAN)
+        );
         assert!(w.state().is_empty());
     }
 
@@ -1129,14 +1138,17 @@ mod tests {
     fn steps_stay_in_range_and_history_is_validated() {
         let mut w = elasticity();
         assert_eq!(w.step("rho", 1000.0), Ok(true));
-        assert_eq!(w.params().get("rho"), 1.0);
+        assert_eq!(w.params().named("rho").unwrap_or(f64::NAN), 1.0);
         assert_eq!(w.step("wage", 1.0), Ok(false));
         w.set_value("rho", -0.5).expect("in range");
         for _ in 0..7 {
             w.step("rho", 1.0).expect("in range");
         }
-        assert_eq!(w.params().get("rho"), -0.43);
-        assert_eq!(format_attribute(w.params().get("rho")), "-0.43");
+        assert_eq!(w.params().named("rho").unwrap_or(f64::NAN), -0.43);
+        assert_eq!(
+            format_attribute(w.params().named("rho").unwrap_or(f64::NAN)),
+            "-0.43"
+        );
         assert_eq!(
             w.attribute("history", Some("push")),
             (Affects::Nothing, None)

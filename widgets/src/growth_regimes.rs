@@ -5,7 +5,7 @@
 //! "transformative" threshold line and when each path crosses it (Trammell & Korinek §1).
 
 use crate::plot::{clear, clip_polyline, draw_axes, label, split_panels, Axes, Chart, Frame};
-use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::spec::{format_number, InputError, KindSpec, Param, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::regimes::{GrowthRegime, Scenario, INDUSTRIAL_REVOLUTION_MULTIPLE};
@@ -13,20 +13,37 @@ use growth_model::Doc;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+/// The parameters, in control order: declared once, read through typed handles.
+#[rustfmt::skip]
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::number("g", "g", "Growth today g", (0.005, 0.05, 0.001), 0.02, "/yr", "The growth rate all four paths start from."),
+    ParamSpec::number("multiple", "×", "One-off increase ×", (1.0, 40.0, 1.0), INDUSTRIAL_REVOLUTION_MULTIPLE, "", "The industrial revolution multiplied growth about 20-fold (0.1 % → 2 %)."),
+    ParamSpec::number("switch_time", "t₀", "Year of the increase", (0.0, 100.0, 1.0), 20.0, " yr", "When the one-off increase happens."),
+    ParamSpec::number("acceleration", "k", "Type I: growth of growth k", (0.01, 0.2, 0.005), 0.05, "/yr", "In type I the growth rate itself grows at this rate."),
+    ParamSpec::number("first_doubling", "d", "Type II: first doubling time d", (2.0, 100.0, 1.0), 35.0, " yr", "Each doubling takes half as long as the last; output is infinite at 2d."),
+    ParamSpec::number("threshold", "θ", "Transformative threshold", (0.05, 0.5, 0.01), 0.12, "/yr", "The growth rate the episode would call transformative: 12–15 %, or 40 % (20 × 2 %)."),
+    ParamSpec::number("years", "T", "Horizon", (20.0, 200.0, 5.0), 100.0, " yr", "Years shown."),
+];
+
+/// This kind's parameters as typed handles: a name `PARAMS` does not declare fails to compile.
+struct P;
+
+impl P {
+    const G: Param = Param::named(PARAMS, "g");
+    const MULTIPLE: Param = Param::named(PARAMS, "multiple");
+    const SWITCH_TIME: Param = Param::named(PARAMS, "switch_time");
+    const ACCELERATION: Param = Param::named(PARAMS, "acceleration");
+    const FIRST_DOUBLING: Param = Param::named(PARAMS, "first_doubling");
+    const THRESHOLD: Param = Param::named(PARAMS, "threshold");
+    const YEARS: Param = Param::named(PARAMS, "years");
+}
+
 static SPEC: KindSpec = KindSpec {
     kind: "growth-regimes",
     title: Doc::new("Four growth scenarios"),
     summary: Doc::new("Constant growth, a one-off jump like the industrial revolution, a type I singularity and a type II singularity, against the line where growth becomes transformative."),
     height: 420,
-    params: &[
-        ParamSpec::number("g", "g", "Growth today g", (0.005, 0.05, 0.001), 0.02, "/yr", "The growth rate all four paths start from."),
-        ParamSpec::number("multiple", "×", "One-off increase ×", (1.0, 40.0, 1.0), INDUSTRIAL_REVOLUTION_MULTIPLE, "", "The industrial revolution multiplied growth about 20-fold (0.1 % → 2 %)."),
-        ParamSpec::number("switch_time", "t₀", "Year of the increase", (0.0, 100.0, 1.0), 20.0, " yr", "When the one-off increase happens."),
-        ParamSpec::number("acceleration", "k", "Type I: growth of growth k", (0.01, 0.2, 0.005), 0.05, "/yr", "In type I the growth rate itself grows at this rate."),
-        ParamSpec::number("first_doubling", "d", "Type II: first doubling time d", (2.0, 100.0, 1.0), 35.0, " yr", "Each doubling takes half as long as the last; output is infinite at 2d."),
-        ParamSpec::number("threshold", "θ", "Transformative threshold", (0.05, 0.5, 0.01), 0.12, "/yr", "The growth rate the episode would call transformative: 12–15 %, or 40 % (20 × 2 %)."),
-        ParamSpec::number("years", "T", "Horizon", (20.0, 200.0, 5.0), 100.0, " yr", "Years shown."),
-    ],
+    params: PARAMS,
     presets: &[
         Preset { name: "episode", label: Doc::new("Episode: 12 % line"), values: &[("g", 0.02), ("multiple", 20.0), ("threshold", 0.12)] },
         Preset { name: "forty-percent", label: Doc::new("Another ×20: the 40 % line"), values: &[("threshold", 0.4)] },
@@ -74,11 +91,11 @@ impl DiagramKind for RegimesDiagram {
         let make = |s| {
             GrowthRegime::new(
                 s,
-                p.get("g"),
-                p.get("multiple"),
-                p.get("switch_time"),
-                p.get("acceleration"),
-                p.get("first_doubling"),
+                p.get(P::G),
+                p.get(P::MULTIPLE),
+                p.get(P::SWITCH_TIME),
+                p.get(P::ACCELERATION),
+                p.get(P::FIRST_DOUBLING),
             )
             .map_err(model_error)
         };
@@ -89,8 +106,8 @@ impl DiagramKind for RegimesDiagram {
                 make(SCENARIOS[2])?,
                 make(SCENARIOS[3])?,
             ],
-            threshold: p.get("threshold"),
-            years: p.get("years"),
+            threshold: p.get(P::THRESHOLD),
+            years: p.get(P::YEARS),
         })
     }
 }

@@ -6,7 +6,7 @@
 //! can lower the wage in the short run.
 
 use crate::plot::{clear, draw_axes, label, split_panels, Axes, Chart, Frame};
-use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::spec::{format_number, InputError, KindSpec, Param, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::Doc;
@@ -15,19 +15,35 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+/// The parameters, in control order: declared once, read through typed handles.
+#[rustfmt::skip]
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::number("K", "K", "Capital K", (0.1, 10.0, 0.1), 2.0, "", "Machines, desks, scissors: everything built to work with."),
+    ParamSpec::number("L", "L", "Labor L", (0.1, 10.0, 0.1), 3.0, "", "Human work."),
+    ParamSpec::number("A", "A", "Capital-augmenting A", (0.25, 4.0, 0.05), 1.0, "", "Doubling A means half the capital gives the same output."),
+    ParamSpec::number("B", "B", "Labor-augmenting B", (0.25, 4.0, 0.05), 1.0, "", "Doubling B means half the workers give the same output."),
+    ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -1.0, "", "Below 0 capital and labor are gross complements."),
+    ParamSpec::number("alpha", "α", "Capital weight α", (0.05, 0.95, 0.01), 0.5, "", "Distribution weight of capital."),
+];
+
+/// This kind's parameters as typed handles: a name `PARAMS` does not declare fails to compile.
+struct P;
+
+impl P {
+    const K: Param = Param::named(PARAMS, "K");
+    const L: Param = Param::named(PARAMS, "L");
+    const A: Param = Param::named(PARAMS, "A");
+    const B: Param = Param::named(PARAMS, "B");
+    const RHO: Param = Param::named(PARAMS, "rho");
+    const ALPHA: Param = Param::named(PARAMS, "alpha");
+}
+
 static SPEC: KindSpec = KindSpec {
     kind: "production",
     title: Doc::new("The economy as one factory"),
     summary: Doc::new("Y = F(AK, BL): capital and labor go in, output comes out; wages and capital rents are marginal products, and the shares sum to one."),
     height: 420,
-    params: &[
-        ParamSpec::number("K", "K", "Capital K", (0.1, 10.0, 0.1), 2.0, "", "Machines, desks, scissors: everything built to work with."),
-        ParamSpec::number("L", "L", "Labor L", (0.1, 10.0, 0.1), 3.0, "", "Human work."),
-        ParamSpec::number("A", "A", "Capital-augmenting A", (0.25, 4.0, 0.05), 1.0, "", "Doubling A means half the capital gives the same output."),
-        ParamSpec::number("B", "B", "Labor-augmenting B", (0.25, 4.0, 0.05), 1.0, "", "Doubling B means half the workers give the same output."),
-        ParamSpec::number("rho", "ρ", "Substitution ρ", (-5.0, 1.0, 0.01), -1.0, "", "Below 0 capital and labor are gross complements."),
-        ParamSpec::number("alpha", "α", "Capital weight α", (0.05, 0.95, 0.01), 0.5, "", "Distribution weight of capital."),
-    ],
+    params: PARAMS,
     presets: &[
         Preset {
             name: "gross-complements",
@@ -216,9 +232,9 @@ impl DiagramKind for ProductionDiagram {
     }
 
     fn from_params(p: &Params) -> Result<Self, InputError> {
-        let ces =
-            Ces::new(p.get("alpha"), p.get("rho"), p.get("A"), p.get("B")).map_err(model_error)?;
-        let (capital, labor) = (p.get("K"), p.get("L"));
+        let ces = Ces::new(p.get(P::ALPHA), p.get(P::RHO), p.get(P::A), p.get(P::B))
+            .map_err(model_error)?;
+        let (capital, labor) = (p.get(P::K), p.get(P::L));
         let point = ces.point(capital, labor).map_err(model_error)?;
         let wage_at_b_one = Ces::new(ces.alpha, ces.rho, ces.a, 1.0)
             .and_then(|c| c.point(capital, labor))

@@ -24,23 +24,28 @@ use plotters::style::text_anchor::{HPos, VPos};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// The parameters, in control order, declared once; read by the names the map's axes and its
+/// model give (`usable`: declared names only).
+#[rustfmt::skip]
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 1.2, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out)."),
+    ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
+    ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
+    ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "How much technology one unit of research effort produces."),
+    ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class: HS ρ > 0, MS ρ = 0, LS ρ < 0, PS ρ = 1."),
+    ParamSpec::number("s", "s", "Saving rate s", (0.0, 1.0, 0.01), 0.3, "", "The share of output saved."),
+    ParamSpec::number("automation_rate", "a", "Automation rate a", (0.0, 0.5, 0.005), 0.05, "/yr", "How fast the share of tasks not yet automated shrinks."),
+    ParamSpec::number("g_A", "g_A", "AI's technology growth g_A", (0.0, 0.2, 0.005), 0.02, "/yr", "Capital-augmenting or total factor productivity growth."),
+    ParamSpec::number("g_B", "g_B", "People's productivity growth g_B", (0.0, 0.1, 0.005), 0.02, "/yr", "Labor-augmenting technology growth."),
+    ParamSpec::number("years", "T", "Horizon", (50.0, 2000.0, 10.0), 300.0, " yr", "How long each cell is simulated before it is classified."),
+];
+
 static SPEC: KindSpec = KindSpec {
     kind: "regime-map",
     title: Doc::new("Regime map: where each outcome holds"),
     summary: Doc::new("A slice of a model's parameter space, each cell coloured by what the model does there, with the point's time path. The map refines in idle slices on the main thread (no worker: it works under a strict CSP and costs no second WebAssembly instance)."),
     height: 460,
-    params: &[
-        ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 1.2, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out)."),
-        ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
-        ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
-        ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "How much technology one unit of research effort produces."),
-        ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class: HS ρ > 0, MS ρ = 0, LS ρ < 0, PS ρ = 1."),
-        ParamSpec::number("s", "s", "Saving rate s", (0.0, 1.0, 0.01), 0.3, "", "The share of output saved."),
-        ParamSpec::number("automation_rate", "a", "Automation rate a", (0.0, 0.5, 0.005), 0.05, "/yr", "How fast the share of tasks not yet automated shrinks."),
-        ParamSpec::number("g_A", "g_A", "AI's technology growth g_A", (0.0, 0.2, 0.005), 0.02, "/yr", "Capital-augmenting or total factor productivity growth."),
-        ParamSpec::number("g_B", "g_B", "People's productivity growth g_B", (0.0, 0.1, 0.005), 0.02, "/yr", "Labor-augmenting technology growth."),
-        ParamSpec::number("years", "T", "Horizon", (50.0, 2000.0, 10.0), 300.0, " yr", "How long each cell is simulated before it is classified."),
-    ],
+    params: PARAMS,
     presets: &[],
     play: None,
     options: &[
@@ -345,16 +350,15 @@ impl DiagramKind for RegimeMap {
         };
         let (xr, yr) = (range(x), range(y));
         let point = (
-            growth_model::clamp(p.get(x), xr.0, xr.1),
-            growth_model::clamp(p.get(y), yr.0, yr.1),
+            growth_model::clamp(p.named(x).unwrap_or(xr.0), xr.0, xr.1),
+            growth_model::clamp(p.named(y).unwrap_or(yr.0), yr.0, yr.1),
         );
         // The cache key: the row, the axes and the values off them (their names follow).
         let index = |name: &str| SPEC.param(name).map_or(0.0, |(i, _)| i as f64);
         let mut key = vec![at.map_or(-1.0, |i| i as f64), index(x), index(y)];
         let mut fixed = Vec::new();
         for n in &usable {
-            if *n != x && *n != y {
-                let v = p.get(n);
+            if let Some(v) = p.named(n).filter(|_| *n != x && *n != y) {
                 key.push(v);
                 fixed.push((*n, v));
             }

@@ -5,7 +5,7 @@
 //! "scientists made of capital" the researchers are robots accumulated from output.
 
 use crate::plot::{clear, clip_polyline, cut, draw_axes, label, split_panels, Axes, Chart, Frame};
-use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::spec::{format_number, InputError, KindSpec, Param, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::research::{ResearchFeedback, ResearchRun, RobotScientists, BLOOM_PHI};
@@ -21,20 +21,36 @@ static PHI_MARKS: &[(f64, &str)] = &[
     (1.6, "φ > 1: type II"),
 ];
 
+/// The parameters, in control order: declared once, read through typed handles.
+#[rustfmt::skip]
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 2.0, 0.01), 0.5, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out).")
+        .with_marks(PHI_MARKS),
+    ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
+    ParamSpec::number("n", "n", "Growth of scientists n", (0.0, 0.05, 0.001), 0.01, "/yr", "How fast the number of researchers grows each year."),
+    ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "How much technology one unit of research effort produces."),
+    ParamSpec::number("years", "T", "Horizon", (10.0, 1000.0, 10.0), 300.0, " yr", "How many years to simulate."),
+    ParamSpec::switch("robots", "Scientists made of capital", false, "Researchers are robots built from saved output: the loop that can turn growth super-exponential."),
+];
+
+/// This kind's parameters as typed handles: a name `PARAMS` does not declare fails to compile.
+struct P;
+
+impl P {
+    const PHI: Param = Param::named(PARAMS, "phi");
+    const LAMBDA: Param = Param::named(PARAMS, "lambda");
+    const N: Param = Param::named(PARAMS, "n");
+    const THETA: Param = Param::named(PARAMS, "theta");
+    const YEARS: Param = Param::named(PARAMS, "years");
+    const ROBOTS: Param = Param::named(PARAMS, "robots");
+}
+
 static SPEC: KindSpec = KindSpec {
     kind: "research-feedback",
     title: Doc::new("Research feedback φ and singularities"),
     summary: Doc::new("Ḃ = θ B^φ (S L)^λ: whether past inventions make the next ones easier decides if growth fades, holds steady, or explodes."),
     height: 420,
-    params: &[
-        ParamSpec::number("phi", "φ", "Research feedback φ", (-3.0, 2.0, 0.01), 0.5, "", "Above 0, past ideas help find new ones; below 0, ideas get harder to find (fishing out).")
-            .with_marks(PHI_MARKS),
-        ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Below 1: duplicated work; above 1: researchers complement each other."),
-        ParamSpec::number("n", "n", "Growth of scientists n", (0.0, 0.05, 0.001), 0.01, "/yr", "How fast the number of researchers grows each year."),
-        ParamSpec::number("theta", "θ", "Research productivity θ", (0.01, 1.0, 0.01), 0.05, "", "How much technology one unit of research effort produces."),
-        ParamSpec::number("years", "T", "Horizon", (10.0, 1000.0, 10.0), 300.0, " yr", "How many years to simulate."),
-        ParamSpec::switch("robots", "Scientists made of capital", false, "Researchers are robots built from saved output: the loop that can turn growth super-exponential."),
-    ],
+    params: PARAMS,
     presets: &[
         Preset { name: "bloom", label: Doc::new("Bloom et al.: φ = −2.1"), values: &[("phi", BLOOM_PHI), ("robots", 0.0)] },
         Preset { name: "constant-scientists", label: Doc::new("No growth in scientists"), values: &[("n", 0.0), ("robots", 0.0)] },
@@ -184,23 +200,23 @@ impl DiagramKind for ResearchDiagram {
     }
 
     fn from_params(p: &Params) -> Result<Self, InputError> {
-        let robots = p.get("robots") >= 0.5;
-        let years = p.get("years");
+        let robots = p.get(P::ROBOTS) >= 0.5;
+        let years = p.get(P::YEARS);
         let model = ResearchFeedback::new(
             1.0,
-            p.get("phi"),
-            p.get("lambda"),
-            p.get("theta"),
+            p.get(P::PHI),
+            p.get(P::LAMBDA),
+            p.get(P::THETA),
             SHARE,
             LABOR,
-            p.get("n"),
+            p.get(P::N),
         )
         .map_err(model_error)?;
         let run = if robots {
             RobotScientists::new(
-                p.get("phi"),
-                p.get("lambda"),
-                p.get("theta"),
+                p.get(P::PHI),
+                p.get(P::LAMBDA),
+                p.get(P::THETA),
                 SHARE,
                 0.3,
                 0.05,

@@ -99,6 +99,40 @@ impl ParamSpec {
     }
 }
 
+/// A handle on one declared parameter of a kind: its place in the kind's `PARAMS`, found when
+/// compiled, so a diagram reads `params.get(P::RHO)` and cannot ask for an undeclared name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param(usize);
+
+impl Param {
+    /// The parameter of `params` named `name`; in a `const`, an undeclared name fails to compile.
+    pub const fn named(params: &[ParamSpec], name: &str) -> Param {
+        let mut i = 0;
+        while i < params.len() {
+            if same(params[i].name.as_bytes(), name.as_bytes()) {
+                return Param(i);
+            }
+            i += 1;
+        }
+        panic!("the kind declares no parameter of that name");
+    }
+}
+
+/// Byte-wise equality, usable in a `const`.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// A named set of parameter values, shown as a button.
 #[derive(Debug, Serialize)]
 pub struct Preset {
@@ -403,16 +437,16 @@ impl<'s> Params<'s> {
         }
     }
 
-    /// The value of a declared parameter (the default for an undeclared name is a bug: 0).
-    pub fn get(&self, name: &str) -> f64 {
-        // A diagram asking for a name its kind does not declare is a bug: the host tests, which
-        // build every kind, fail on it (release builds read 0).
-        debug_assert!(
-            self.spec.param(name).is_some(),
-            "{} has no parameter {name}",
-            self.spec.kind
-        );
-        self.spec.param(name).map_or(0.0, |(i, _)| self.values[i])
+    /// The value of one of this kind's parameters (its handle is checked when compiled; a
+    /// handle of another kind's is a bug that reads NaN, drawn as nothing, never a number).
+    pub fn get(&self, param: Param) -> f64 {
+        self.values.get(param.0).copied().unwrap_or(f64::NAN)
+    }
+
+    /// The value of the parameter declared under `name` (a name read from data: a catalog
+    /// row, a map's axis), matched as [`KindSpec::param`] matches; `None` when undeclared.
+    pub fn named(&self, name: &str) -> Option<f64> {
+        self.spec.param(name).map(|(i, _)| self.values[i])
     }
 
     /// Sets a declared parameter after range-checking it.
@@ -510,6 +544,40 @@ mod tests {
         assert_eq!(rho.spoken(-0.5), "ρ = −0.5");
         let times = ParamSpec::number("multiple", "×", "Increase", (1.0, 40.0, 1.0), 20.0, "", "");
         assert_eq!(times.spoken(20.0), "20 times");
+    }
+
+    const LIST: &[ParamSpec] = &[
+        ParamSpec::number("rho", "ρ", "Substitution", (-5.0, 1.0, 0.01), -0.5, "", ""),
+        ParamSpec::number("K", "K", "Capital", (0.1, 6.0, 0.1), 2.0, "", ""),
+    ];
+
+    #[test]
+    fn a_handle_reads_the_parameter_it_names() {
+        const CAPITAL: Param = Param::named(LIST, "K");
+        let spec = KindSpec {
+            kind: "test",
+            title: Doc::new(""),
+            summary: Doc::new(""),
+            height: 300,
+            params: LIST,
+            presets: &[],
+            play: None,
+            options: &[],
+        };
+        let mut params = Params::defaults(&spec);
+        assert_eq!(params.get(CAPITAL), 2.0);
+        assert!(params.set("K", 3.0).is_ok());
+        assert_eq!(params.get(CAPITAL), 3.0);
+        // A name from data is matched as an attribute is, and an undeclared one reads nothing.
+        assert_eq!(params.named("k"), Some(3.0));
+        assert_eq!(params.named("alpha"), None);
+    }
+
+    #[test]
+    #[should_panic(expected = "no parameter of that name")]
+    fn an_undeclared_name_has_no_handle() {
+        // In a `const` (as the kinds declare them) this fails to compile.
+        let _ = Param::named(LIST, "alpha");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::plot::{
     clear, clip_polyline, cut, draw_axes, draw_share_axis, label, split_panels, to_primary, Axes,
     Chart, DrawResult, Frame, PanelMap,
 };
-use crate::spec::{format_number, InputError, KindSpec, ParamSpec, Params, Preset};
+use crate::spec::{format_number, InputError, KindSpec, Param, ParamSpec, Params, Preset};
 use crate::theme::Theme;
 use crate::{model_error, Diagram, DiagramKind, Drawing, Readout, Root};
 use growth_model::exogenous::EconomyRun;
@@ -21,18 +21,33 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// Room around both charts' plots (CSS px), with the labor-share axis on the right.
 const FRAME: Frame = Frame::new(8.0, 44.0, 38.0).with_right(54.0);
 
+/// The parameters, in control order: declared once, read through typed handles.
+#[rustfmt::skip]
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::number("beta", "β", "Automated share β", (0.0, 0.99, 0.01), 0.4, "", "Share of tasks done by capital at the start (drag the strip)."),
+    ParamSpec::number("rho", "ρ", "Substitution between tasks ρ", (-20.0, 0.9, 0.1), -1.0, "", "Below 0 tasks are complements: every task must be done."),
+    ParamSpec::number("K", "K/L", "Capital per worker K/L", (0.5, 50.0, 0.5), 10.0, "", "Machines per person at the marked point."),
+    ParamSpec::number("automation_rate", "a", "Automation speed a", (0.0, 0.1, 0.005), 0.02, "/yr", "Each year this fraction of the remaining human tasks is automated."),
+    ParamSpec::number("t", "t", "Year t", (0.0, 100.0, 1.0), 0.0, " yr", "Time along the automation path (press Play)."),
+];
+
+/// This kind's parameters as typed handles: a name `PARAMS` does not declare fails to compile.
+struct P;
+
+impl P {
+    const BETA: Param = Param::named(PARAMS, "beta");
+    const RHO: Param = Param::named(PARAMS, "rho");
+    const K: Param = Param::named(PARAMS, "K");
+    const AUTOMATION_RATE: Param = Param::named(PARAMS, "automation_rate");
+    const T: Param = Param::named(PARAMS, "t");
+}
+
 static SPEC: KindSpec = KindSpec {
     kind: "task-automation",
     title: Doc::new("Tasks, automation and labor-augmenting technology"),
     summary: Doc::new("A share β of 100 tasks is done by capital, the rest by people; automating more of the rest works like making each worker more productive."),
     height: 470,
-    params: &[
-        ParamSpec::number("beta", "β", "Automated share β", (0.0, 0.99, 0.01), 0.4, "", "Share of tasks done by capital at the start (drag the strip)."),
-        ParamSpec::number("rho", "ρ", "Substitution between tasks ρ", (-20.0, 0.9, 0.1), -1.0, "", "Below 0 tasks are complements: every task must be done."),
-        ParamSpec::number("K", "K/L", "Capital per worker K/L", (0.5, 50.0, 0.5), 10.0, "", "Machines per person at the marked point."),
-        ParamSpec::number("automation_rate", "a", "Automation speed a", (0.0, 0.1, 0.005), 0.02, "/yr", "Each year this fraction of the remaining human tasks is automated."),
-        ParamSpec::number("t", "t", "Year t", (0.0, 100.0, 1.0), 0.0, " yr", "Time along the automation path (press Play)."),
-    ],
+    params: PARAMS,
     presets: &[
         Preset { name: "forty-automated", label: Doc::new("Episode: 40 of 100 automated"), values: &[("beta", 0.4), ("rho", -20.0), ("t", 0.0)] },
         Preset { name: "half-of-the-rest", label: Doc::new("…then half of the other 60"), values: &[("beta", 0.7), ("rho", -20.0), ("t", 0.0)] },
@@ -303,11 +318,11 @@ impl DiagramKind for TaskDiagram {
 
     fn from_params(p: &Params) -> Result<Self, InputError> {
         let (rho, beta0, capital, rate, time) = (
-            p.get("rho"),
-            p.get("beta"),
-            p.get("K"),
-            p.get("automation_rate"),
-            p.get("t"),
+            p.get(P::RHO),
+            p.get(P::BETA),
+            p.get(P::K),
+            p.get(P::AUTOMATION_RATE),
+            p.get(P::T),
         );
         let beta_now = 1.0 - (1.0 - beta0) * libm::exp(-rate * time);
         let tech_now = TaskAutomation::new(beta_now, rho, 1.0).map_err(model_error)?;

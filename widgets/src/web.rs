@@ -293,6 +293,13 @@ impl GrowthWidget {
         thrown(self.widget.text(name))
     }
 
+    /// The place in the kind's declared parameters of the one `name` names, matched as an
+    /// attribute is (`k` finds `K`); −1 for a readout or an unknown name. What an adjustable
+    /// `<growth-value>` moves.
+    pub fn param(&self, name: &str) -> i32 {
+        self.widget.spec().param(name).map_or(-1, |(i, _)| i as i32)
+    }
+
     /// Takes the current parameters as the attributes' state.
     pub fn snapshot(&mut self) {
         self.widget.snapshot();
