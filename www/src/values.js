@@ -17,8 +17,8 @@ const DRAG_SPAN = 300;
 // What a widget fires when its values may have changed.
 const EVENTS = ['growth-render', 'growth-input', 'growth-change'];
 
-/** Defines the companions declared in `element.companions` (once per page). */
-export function defineCompanions({ element, specs, tagName }) {
+/** Defines the companions declared in `element.companions` (once per page); `paramOf(widget, name)` is the place of the parameter `name` names among its kind's, as the engine matches it (−1: none). */
+export function defineCompanions({ element, specs, tagName, paramOf }) {
   let sheet = null;
   const messages = element.messages;
   for (const companion of element.companions) {
@@ -135,10 +135,9 @@ export function defineCompanions({ element, specs, tagName }) {
         return this.#widget && this.hasAttribute('adjustable') ? this.#param(this.#widget) : null;
       }
 
-      /** The declared parameter this adjustable value moves, or null when `name` is not one. */
+      /** The declared parameter this adjustable value moves (the engine matches the name), or null when `name` is not one. */
       #param(target) {
-        const name = this.getAttribute('name');
-        return this.#spec(target).params.find((p) => p.name === name || p.name.toLowerCase() === name.toLowerCase()) ?? null;
+        return this.#spec(target).params[paramOf(target, this.getAttribute('name'))] ?? null;
       }
 
       /** An adjustable value is a slider: its range, value and spoken value from the declaration and the widget. */
