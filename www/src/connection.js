@@ -3,8 +3,8 @@
 // freed on disconnect and restarted after a trap. The element (growth-widget.js) keeps the
 // lifecycle callbacks and routes the attributes.
 import { say, toDetail } from './errors.js';
-import { build, reserve, whenNear } from './view.js';
-import { watch } from './watch.js';
+import { build, reserve, reserveLike } from './view.js';
+import { watch, watchNear } from './watch.js';
 
 /** Within 300px of the viewport (the reserved or the built plot). */
 function near(box) {
@@ -12,15 +12,28 @@ function near(box) {
   return r.bottom > -300 && r.top < innerHeight + 300 && r.width > 0;
 }
 
+// Widgets added by a script, measured together at the end of the task (one layout, not one a widget).
+let added = [];
+
+function addedNow(connection, box) {
+  if (added.push([connection, box]) > 1) return;
+  queueMicrotask(() => {
+    const shown = added.filter(([, b]) => near(b));
+    added = [];
+    for (const [c] of shown) c.built();
+  });
+}
+
 export class Connection {
   /** The engine object, or null before it starts (and after a trap until it restarts). */
   widget = null;
   /** The built view (view.js: `els`, `frame`, `drawing`, `errors`, …), null until the widget comes near. */
   view = null;
-  /** Starting: waiting for the engine or for its turn. */
+  /** Waiting for the engine or for its turn. */
   starting = false;
   #startup = null;
   #waiting = null;
+  #reserved = null;
   #unwatch = null;
   #h;
   #el;
@@ -33,19 +46,29 @@ export class Connection {
   constructor(host) {
     this.#h = host;
     this.#el = host.element;
+    host.fail = (error, source, drawing) => this.fail(error, source, drawing);
   }
 
   /** Connected: a built widget watches its plot; one not built reserves its box and builds in a task of its own when it comes near (widgets that come near together would otherwise build in one long task). */
   connected() {
     if (this.view) return this.#watch();
     const { declared, specs, engine, root } = this.#h;
-    const box = reserve(root, specs.get(this.#el.getAttribute('kind') ?? '') ?? null, declared.messages);
+    const spec = specs.get(this.#el.getAttribute('kind') ?? '') ?? null;
+    // Reserved already for this kind (the `kind` attribute arrives after a parsed element connects).
+    if (this.#waiting && this.#reserved === spec) return;
+    this.#reserved = spec;
     this.#waiting?.();
-    this.#waiting = whenNear(box, () => engine.turn().then(() => this.#el.isConnected && this.built()));
-    // Added by a script and already on screen: built now. While the page parses, the observer
-    // answers after the first layout (measuring each widget as it arrives would lay out the page
-    // once per widget).
-    if (document.readyState !== 'loading' && near(box)) this.built();
+    const [box, unreserve] = reserve(root, spec, declared.messages);
+    // Once near it starts, as a built widget does, even if the reader has scrolled on since.
+    const unwatch = watchNear(box, (on) => on && engine.turn().then(() => this.#el.isConnected && this.built() && this.start()));
+    this.#waiting = () => {
+      unwatch();
+      unreserve();
+    };
+    // Added by a script and already on screen: built at the end of this task. While the page
+    // parses, the observer answers after the first layout (measuring each widget as it arrives
+    // would lay out the page once per widget).
+    if (document.readyState !== 'loading') addedNow(this, box);
   }
 
   disconnected() {
@@ -82,8 +105,13 @@ export class Connection {
   #watch() {
     const { frame, drawing, painter, els } = this.view;
     frame.build(this.#h.specs);
+    let reported = false;
     this.#unwatch = watch(els.plot, {
       near: (on) => {
+        // The first report of a plot far off changes nothing (a widget starts unseen), nor
+        // undoes a renderNow() made before it.
+        if (!on && !reported) return;
+        reported = true;
         drawing.visible = on;
         if (on) this.start().then(() => drawing.schedule());
       },
@@ -117,9 +145,9 @@ export class Connection {
     return this.#startup;
   }
 
-  /** True once a start was asked for (and not undone by a disconnect). */
-  get started() {
-    return this.#startup !== null;
+  /** A widget whose kind was refused starts again (one still starting creates itself). */
+  retry() {
+    if (this.#startup && !this.starting && this.#h.engine.loaded) this.create();
   }
 
   async #startOnce() {
@@ -161,6 +189,7 @@ export class Connection {
     frame.actions(layout.history);
     frame.canvas(layout);
     frame.controlsFor(layout.controls);
+    reserveLike(frame.spec?.kind, this.view.els.figure);
     // The first frame is drawn at once; later ones are batched into animation frames.
     if (drawing.visible) drawing.draw(true);
     else drawing.redraw();

@@ -16,7 +16,8 @@ import { styleSheet } from './styles.js';
 import { defineCompanions } from './values.js';
 import { Changes } from './changes.js';
 import { Connection } from './connection.js';
-import { copyText, downloadFigure, figureSVG } from './view.js';
+import { copy } from './actions.js';
+import { downloadFigure, figureSVG } from './view.js';
 import { WidgetLinks } from './widget-links.js';
 
 /**
@@ -101,7 +102,6 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       links: this.#links,
       apply: (outcome) => this.#apply(outcome),
       scheme: () => this.#onScheme(),
-      fail: (error, source, drawing) => this.#c.fail(error, source, drawing),
       route: (name, value) => this.#route(name, value, 'growth-change'),
       input: (name, value, committed) => this.#changes.set(name, value, !committed),
       // A slider released (or set) is described now; one stepped by keys once the keys pause.
@@ -117,9 +117,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     static {
       paramOf = (widget, name) => (#c in widget ? widget.#c.widget?.param(name) : -1);
       // Printing builds and draws every widget first, so the printed page is complete.
-      const print = () => connected.forEach((widget) => widget.#c.print());
-      addEventListener('beforeprint', print);
-      matchMedia('print').addEventListener('change', (query) => query.matches && print());
+      addEventListener('beforeprint', () => connected.forEach((widget) => widget.#c.print()));
     }
 
     constructor() {
@@ -173,7 +171,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     /** Puts the tag for the current state on the clipboard (or shows it to copy by hand). */
     async copyTag() {
       const tag = this.tag;
-      if (tag) await copyText(this.#c.view, tag, 'tag');
+      if (tag) await copy(this.#c.view.els.toast, tag, messages, 'tag');
     }
 
     /** A link to this page that reopens every widget with an id as it is now (the guide's "Links that keep the state"). */
@@ -184,7 +182,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
 
     /** Puts the page's link with every widget's state on the clipboard (or shows it to copy). */
     async copyLink() {
-      await copyText(this.#c.built(), this.link, 'link');
+      await copy(this.#c.built().els.toast, this.link, messages, 'link');
     }
 
     /** Starts the engine for this widget if it has not started (it starts anyway near the viewport); resolves when its values can be read. */
@@ -271,8 +269,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
         if (!c.view) return written('kind') && c.connected();
         if (!written('kind', 'controls', c.view.frame.spec?.initial.table?.embed)) return;
         c.view.frame.build(specs);
-        // A widget that is starting creates itself; one whose kind was refused starts again here.
-        if (written('kind') && c.started && !c.starting && engine.loaded) c.create();
+        if (written('kind')) c.retry();
         return;
       }
       // A new kind reads every attribute afresh.

@@ -16,7 +16,6 @@ export function themeCSS({ theme, height }) {
 }
 
 let sheet = null;
-
 /** The constructed stylesheet shared by every element on the page (`declared`: element.json). */
 export function styleSheet(declared) {
   if (!sheet) {

@@ -1,7 +1,20 @@
-// What a connected widget watches: whether it is near the viewport (only then does it start
-// and draw), its plot's size and on-screen scale, and the colour scheme.
+// What a connected widget watches: whether it is near the viewport (only then is it built, and
+// does it start and draw), its plot's size and on-screen scale, and the colour scheme.
 
 let dark = null;
+let nearby = null;
+const callbacks = new Map();
+
+/** Calls `near(on)` when `box` comes within 300px of the viewport or leaves (one observer for every widget's box); returns the function that stops. */
+export function watchNear(box, near) {
+  nearby ??= new IntersectionObserver((entries) => entries.forEach((entry) => callbacks.get(entry.target)?.(entry.isIntersecting)), { rootMargin: '300px 0px' });
+  callbacks.set(box, near);
+  nearby.observe(box);
+  return () => {
+    callbacks.delete(box);
+    nearby.unobserve(box);
+  };
+}
 
 /**
  * Watches `plot` (not the host: a host with `display: contents` has no box of its own).
@@ -11,8 +24,7 @@ let dark = null;
  * scheme changes. Returns the function that stops watching.
  */
 export function watch(plot, { near, layout, scheme }) {
-  const seen = new IntersectionObserver((entries) => near(entries[entries.length - 1].isIntersecting), { rootMargin: '300px 0px' });
-  seen.observe(plot);
+  const unseen = watchNear(plot, near);
   const resize = new ResizeObserver((entries) => layout(entries[entries.length - 1]?.contentRect));
   resize.observe(plot);
   const rescaled = () => layout();
@@ -20,7 +32,7 @@ export function watch(plot, { near, layout, scheme }) {
   dark ??= matchMedia('(prefers-color-scheme: dark)');
   dark.addEventListener('change', scheme);
   return () => {
-    seen.disconnect();
+    unseen();
     resize.disconnect();
     removeEventListener('resize', rescaled);
     dark.removeEventListener('change', scheme);
