@@ -437,10 +437,10 @@ impl<'s> Params<'s> {
         }
     }
 
-    /// The value of one of this kind's parameters (its handle is checked when compiled; a
-    /// handle of another kind's is a bug that reads NaN, drawn as nothing, never a number).
+    /// The value of one of this kind's parameters (its handle is checked when compiled; the
+    /// handles are private to their kind's module, so another kind's cannot be passed here).
     pub fn get(&self, param: Param) -> f64 {
-        self.values.get(param.0).copied().unwrap_or(f64::NAN)
+        self.values[param.0]
     }
 
     /// The value of the parameter declared under `name` (a name read from data: a catalog
