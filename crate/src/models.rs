@@ -449,6 +449,19 @@ pub struct Run {
     pub years: f64,
     /// The run followed to 20 × its horizon, from which long-run symbols are read (economy models; `None` otherwise).
     pub long_run: Option<alloc::boxed::Box<Run>>,
+    /// The long run in closed form, where the model has one at these parameters: the classifier reads it instead of the numbers ([`crate::scenarios`] module docs).
+    pub analytic: Option<LongRun>,
+}
+
+/// A model's behaviour as t → ∞ in closed form (each model's `long_run` cites its equation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LongRun {
+    /// The growth regime.
+    pub trend: Trend,
+    /// Whether labor's share tends to zero (`None`: read from the run).
+    pub share_vanishes: Option<bool>,
+    /// The wage's long-run growth rate (`None`: read from the run).
+    pub wage_growth: Option<f64>,
 }
 
 impl Run {
@@ -475,6 +488,7 @@ fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: 
         .take()
         .map(|whole| alloc::boxed::Box::new(economy(*whole, Vec::new(), years)));
     Run {
+        analytic: None,
         long_run,
         capped_at: run.capped_at,
         years,
@@ -492,14 +506,30 @@ fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: 
     }
 }
 
-fn research(run: ResearchRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
+/// A research run; its trend is the closed-form regime where the model has one (`analytic`).
+fn research(
+    run: ResearchRun,
+    facts: Vec<(&'static str, Option<f64>)>,
+    years: f64,
+    analytic: Option<Trend>,
+) -> Run {
+    // A blow-up the run found is more than the closed form's "rising without bound".
+    let analytic = match (analytic, run.trend) {
+        (Some(Trend::TypeI), found @ Trend::TypeII(_)) => Some(found),
+        (limit, _) => limit,
+    };
     Run {
+        analytic: analytic.map(|trend| LongRun {
+            trend,
+            share_vanishes: None,
+            wage_growth: None,
+        }),
         long_run: None,
         capped_at: run.capped_at,
         years,
         t: run.t,
         series: alloc::vec![("ln_B", run.ln_b), ("g_B", run.g_b)],
-        trend: run.trend,
+        trend: analytic.unwrap_or(run.trend),
         facts,
     }
 }
@@ -583,7 +613,11 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("labor_share_pre_ai", m.pre_ai_labor_share())
             ];
-            (m.simulate(years), facts, years)
+            let analytic = m.long_run();
+            return Ok(with_limit(
+                economy(m.simulate(years)?, facts, years),
+                analytic,
+            ));
         }
         "research-feedback" => {
             bind!(a => B0, phi, lambda, theta, S, L, n, years);
@@ -592,25 +626,29 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("blowup_closed_form", m.blowup_time_closed_form())
             ];
-            return Ok(research(m.simulate(years)?, facts, years));
+            return Ok(research(m.simulate(years)?, facts, years, m.long_run()));
         }
         "robot-scientists" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, years);
             let m = RobotScientists::new(phi, lambda, theta, research_share, s, delta, alpha)?;
-            return Ok(research(m.simulate(years)?, Vec::new(), years));
+            return Ok(research(m.simulate(years)?, Vec::new(), years, None));
         }
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
             let m = ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
             let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
-            return Ok(research(m.simulate(years)?, facts, years));
+            return Ok(research(m.simulate(years)?, facts, years, m.long_run()));
         }
         "task-automation" => {
             bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
             let tech = TaskAutomation::new(beta, rho, A)?;
             let m = AutomationPath::new(tech, automation_rate, full >= 0.5, s, delta)?;
             let m = m.with_tfp_growth(g_A)?;
-            (m.simulate(years), Vec::new(), years)
+            let analytic = m.long_run();
+            return Ok(with_limit(
+                economy(m.simulate(years)?, Vec::new(), years),
+                analytic,
+            ));
         }
         "land" => {
             bind!(a => a, rho, g_A, equipment, s, delta, X, L, g_X, g_B, wage_saving, years);
@@ -767,7 +805,17 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
         capped_at: None,
         years,
         long_run: None,
+        analytic: None,
     }
+}
+
+/// `run` with its closed-form long run, whose regime is then also the run's.
+fn with_limit(mut run: Run, analytic: Option<LongRun>) -> Run {
+    if let Some(limit) = analytic {
+        run.trend = limit.trend;
+    }
+    run.analytic = analytic;
+    run
 }
 
 #[cfg(test)]

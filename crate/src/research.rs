@@ -17,7 +17,7 @@ use libm::{exp, log, log1p};
 /// Research feedback φ.
 pub const PHI: Domain = Domain::closed(-5.0, 3.0);
 /// Returns to research effort λ.
-pub const LAMBDA: Domain = Domain::above(0.0, 2.0);
+pub const LAMBDA: Domain = Domain::above(0.0, 5.0);
 /// Research productivity θ.
 pub const THETA: Domain = Domain::above(0.0, 10.0);
 /// Initial technology level B₀.
@@ -110,6 +110,25 @@ impl ResearchFeedback {
     /// Balanced growth g_B = λ n / (1 − φ) for φ < 1 (Jones 1995); `None` for φ ≥ 1.
     pub fn balanced_growth_rate(&self) -> Option<f64> {
         (self.phi < 1.0).then(|| self.lambda * self.n / (1.0 - self.phi))
+    }
+
+    /// The regime as t → ∞ in closed form, for φ ≤ 1 (Jones 1995; φ > 1 is the exact blow-up,
+    /// [`Self::blowup_time_closed_form`]). φ < 1: g → λn/(1 − φ) when n > 0, and g → 0 when
+    /// n ≤ 0 (∝ 1/t at n = 0). φ = 1: g = θ(SL)^λe^{λnt} exactly, rising without bound (type I)
+    /// for n > 0, constant for n = 0, → 0 for n < 0. However slowly a run approaches it (n·t ≪ 1,
+    /// φ → 1⁻), this is where it goes, so no horizon can change the reading.
+    pub fn long_run(&self) -> Option<Trend> {
+        Some(if self.phi > 1.0 {
+            return None;
+        } else if self.n < 0.0 || (self.n == 0.0 && self.phi < 1.0) {
+            Trend::DiesOut
+        } else if self.phi < 1.0 {
+            Trend::Steady(self.lambda * self.n / (1.0 - self.phi))
+        } else if self.n == 0.0 {
+            Trend::Steady(self.growth_rate(log(self.b0), 0.0))
+        } else {
+            Trend::TypeI
+        })
     }
 
     /// Exact blow-up time for φ > 1 (Jones 1995, Ḃ = θB^φ(SLe^{nt})^λ): with z = B^{1−φ},
@@ -299,6 +318,31 @@ impl ResearchCapital {
     pub fn balanced_growth_rate(&self) -> Option<f64> {
         let gap = 1.0 - self.phi - self.lambda;
         (gap > 0.0).then(|| (self.lambda * self.g_z / gap).max(0.0))
+    }
+
+    /// The regime as t → ∞ in closed form, where there is one (Aghion, Jones & Jones 2019, as in
+    /// [`Self::balanced_growth_rate`]); it needs saving s > 0, so that capital, and the scientists
+    /// made of it, grow with A. 1 − φ − λ > 0: the balanced rate λg_Z/(1 − φ − λ) when g_Z > 0
+    /// (g_Z/(−φ) at λ = 1, however large as φ → 0⁻), growth dying out when g_Z ≤ 0 (g_A ∝
+    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 (within 10⁻¹²) with g_Z > 0: d ln g_A/dt → λg_Z,
+    /// a rate rising without bound (type I). 1 − φ − λ < 0 with g_Z ≥ 0: g_A ∝ A^{φ+λ−1} once
+    /// K ∝ A, so the rate rises without bound too; it blows up in finite time, but at a time with
+    /// no closed form, so a blow-up the run finds (type II) is kept. `None` otherwise (read from
+    /// the run).
+    pub fn long_run(&self) -> Option<Trend> {
+        let gap = 1.0 - self.phi - self.lambda;
+        if self.saving <= 0.0
+            || (gap.abs() <= 1e-12 && self.g_z <= 0.0)
+            || (gap < 0.0 && self.g_z < 0.0)
+        {
+            None
+        } else if gap <= 1e-12 {
+            Some(Trend::TypeI)
+        } else if self.g_z > 0.0 {
+            Some(Trend::Steady(self.lambda * self.g_z / gap))
+        } else {
+            Some(Trend::DiesOut)
+        }
     }
 
     /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].
