@@ -506,21 +506,17 @@ fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: 
     }
 }
 
-/// A research run; its trend is the closed-form regime where the model has one (`analytic`).
+/// A research run; `analytic` is the model's closed-form regime, if any (already the run's trend).
 fn research(
     run: ResearchRun,
     facts: Vec<(&'static str, Option<f64>)>,
     years: f64,
     analytic: Option<Trend>,
 ) -> Run {
-    // A blow-up the run found is more than the closed form's "rising without bound".
-    let analytic = match (analytic, run.trend) {
-        (Some(Trend::TypeI), found @ Trend::TypeII(_)) => Some(found),
-        (limit, _) => limit,
-    };
     Run {
-        analytic: analytic.map(|trend| LongRun {
-            trend,
+        // The run's regime is the closed form's where there is one (research::finish_run).
+        analytic: analytic.map(|_| LongRun {
+            trend: run.trend,
             share_vanishes: None,
             wage_growth: None,
         }),
@@ -529,7 +525,7 @@ fn research(
         years,
         t: run.t,
         series: alloc::vec![("ln_B", run.ln_b), ("g_B", run.g_b)],
-        trend: analytic.unwrap_or(run.trend),
+        trend: run.trend,
         facts,
     }
 }

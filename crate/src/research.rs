@@ -165,7 +165,7 @@ impl ResearchFeedback {
     /// Integrates ln B over `years` (Dormand–Prince in log-space), detecting a type II blow-up.
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
         let path = over_horizon(self, [log(self.b0)], years)?;
-        Ok(finish_run(self, path, years))
+        Ok(finish_run(self, path, years, self.long_run()))
     }
 }
 
@@ -232,7 +232,7 @@ impl RobotScientists {
     /// Integrates ln A and ln K from A = K = 1 over `years`; g_A series and blow-up as in [`ResearchFeedback::simulate`].
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
         let path = over_horizon(self, [0.0, 0.0], years)?;
-        Ok(finish_run(self, path, years))
+        Ok(finish_run(self, path, years, None))
     }
 }
 
@@ -348,7 +348,7 @@ impl ResearchCapital {
     /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
         let path = over_horizon(self, [0.0, 0.0], years)?;
-        Ok(finish_run(self, path, years))
+        Ok(finish_run(self, path, years, self.long_run()))
     }
 }
 
@@ -365,17 +365,22 @@ fn lookahead_limit<const N: usize>(system: &dyn System<N>, years: f64) -> f64 {
 
 /// Series of the first state for the plotted horizon; the regime is read from the run followed
 /// to LOOKAHEAD × the horizon, so slow convergence or a blow-up past the horizon is named rightly.
+/// Where the model's long run has a closed form (`analytic`) that is the regime, and the run is
+/// followed further only when it may still find a blow-up (type I there: a blow-up found is kept);
+/// near a class edge that lookahead is the slow part and could not decide anyway.
 fn finish_run<const N: usize>(
     system: &dyn System<N>,
     path: crate::solver::Trajectory<N>,
     years: f64,
+    analytic: Option<Trend>,
 ) -> ResearchRun {
+    let lookahead = matches!(analytic, None | Some(Trend::TypeI));
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
     // A run stopped at the rate cap keeps the reading of its own samples: type I when the rate
     // was rising without bound; anything else is an early stop the classifier refuses to read.
-    if path.blowup.is_none() && !path.capped {
+    if lookahead && path.blowup.is_none() && !path.capped {
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
             if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
                 if rest.blowup.is_some() {
@@ -402,6 +407,10 @@ fn finish_run<const N: usize>(
             trend = Trend::TypeII(Blowup { time, error: 0.0 });
         }
     }
+    trend = match (analytic, trend) {
+        (Some(Trend::TypeI), found @ Trend::TypeII(_)) | (None, found) => found,
+        (Some(limit), _) => limit,
+    };
     let capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     ResearchRun {
         t: path.t,
