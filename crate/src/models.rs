@@ -578,7 +578,7 @@ pub fn simulate(name: &str, pairs: &[(&str, &str)]) -> Result<Run, ModelError> {
 /// Simulates a model from parsed arguments.
 pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
     // The economy models share one tail: their run and facts, read into a [`Run`].
-    let (run, facts, years) = match a.decl.name {
+    let (run, facts, years, analytic) = match a.decl.name {
         "growth-regimes" => {
             bind!(a => scenario, g, multiple, switch_time, acceleration, first_doubling, threshold, years);
             let scenario = [
@@ -609,11 +609,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("labor_share_pre_ai", m.pre_ai_labor_share())
             ];
-            let analytic = m.long_run();
-            return Ok(with_limit(
-                economy(m.simulate(years)?, facts, years),
-                analytic,
-            ));
+            (m.simulate(years), facts, years, m.long_run())
         }
         "research-feedback" => {
             bind!(a => B0, phi, lambda, theta, S, L, n, years);
@@ -640,11 +636,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             let tech = TaskAutomation::new(beta, rho, A)?;
             let m = AutomationPath::new(tech, automation_rate, full >= 0.5, s, delta)?;
             let m = m.with_tfp_growth(g_A)?;
-            let analytic = m.long_run();
-            return Ok(with_limit(
-                economy(m.simulate(years)?, Vec::new(), years),
-                analytic,
-            ));
+            (m.simulate(years), Vec::new(), years, m.long_run())
         }
         "land" => {
             bind!(a => a, rho, g_A, equipment, s, delta, X, L, g_X, g_B, wage_saving, years);
@@ -656,21 +648,21 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, None)
         }
         "consumption-goods" => {
             bind!(a => rho, alpha, g_AI, g_B, s, delta, years);
             let m = crate::consumption::ConsumptionGoods::new(rho, alpha, g_AI, g_B, s, delta)?;
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, None)
         }
         _ => {
             bind!(a => alpha, rho, alpha_R, rho_R, S_K, S_H, S_R, D, g_B, s, delta, H, years);
             let m = RobotEconomy::new(alpha, rho, alpha_R, rho_R, [S_K, S_H, S_R], D, s, delta, H)?
                 .with_labor_growth(g_B)?;
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, None)
         }
     };
-    Ok(economy(run?, facts, years))
+    Ok(with_limit(economy(run?, facts, years), analytic))
 }
 
 /// The model's balanced growth path without AI at these parameters, in closed form: the counterfactual the scenario tables read symbols against (`None` where the model has no such path).

@@ -269,6 +269,7 @@ pub fn wage_symbol(
 }
 
 /// The wage symbol from the wage's and output's long-run growth rates (module docs).
+#[inline(never)]
 fn wage_from_rates(
     g_w: f64,
     g_y: f64,
@@ -565,7 +566,8 @@ const NO_AI_RESEARCH_EFFORT: &[(&str, &str)] = &[("n", "0.01"), ("lambda", "1")]
 const HUMAN_SCIENTISTS: Baseline = Baseline::OtherModel("research-feedback", NO_AI_RESEARCH_EFFORT);
 
 /// Why research capital whose productivity grows slowly does not beat people's research.
-const SLOW_RESEARCH_CAPITAL: &str = "Growth g_Z/(−φ) against human scientists' 0.01/(1 − φ) (at φ = −0.5: 2g_Z against 0.00667): under a tenth of it for g_Z < 0.000333, below for g_Z < 0.003, within a tenth to 0.003667, '++' only from g_Z = 0.005.";
+const SLOW_RESEARCH_CAPITAL: &str =
+    "Against human scientists' 0.01/(1 − φ), g_Z/(−φ) needs g_Z ≥ 0.005 for '++' (φ = −0.5).";
 
 /// Table titles as in the episode.
 pub const IMPERFECT: &str = "AI as an imperfect substitute for human labor";
@@ -712,7 +714,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§3.5 Korinek and Stiglitz (2019)",
         model: "exogenous",
         params: &[("alpha", "0.33"), ("A0", "1"), ("s", "0.3"), ("delta", "0.05"), ("g_A", "0"), ("g_B", "0"), ("n", "0"), ("years", "400")],
-        rationale: "A one-off jump in A with a higher saving rate: with perfect substitutes saving alone sets growth at sαA − δ ≈ 5 %/yr, robots take the labor share, and the wage (1−α)B is unchanged (g_B = 0: the episode's case without labor-augmenting growth). Without the jump the economy is stationary (sαA < δ), so any sustained growth is the transformation '++', however slow; the class is sαA > δ, read from the closed form, since next to its edge a run needs ~1/(sαA − δ) years.",
+        rationale: "A one-off jump in A with a higher saving rate: with perfect substitutes saving alone sets growth at sαA − δ ≈ 5 %/yr, robots take the labor share, and the wage (1−α)B is unchanged (g_B = 0: the episode's case without labor-augmenting growth). Without the jump it is stationary (sαA < δ): any sustained growth is '++'.",
         paper: sym("++", "→0", "="),
         coverage: &[PS, Coverage { param: "s", class: Doc::new("saving increase to sαA > δ: s > 0.1515"), samples: &[0.152, 0.2, 0.5] }],
         baseline: Baseline::BalancedPath(&[]),
@@ -725,11 +727,11 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§3.5 Sachs and Kotlikoff (2012), Sachs et al. (2015)",
         model: "land",
         params: &[("a", "0.7"), ("g_A", "0.03"), ("g_B", "0"), ("wage_saving", "1"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
-        rationale: "Overlapping generations: only the young save, out of wages. Robots lower their wage, so saving shrinks: growth falls below the same economy saving out of all income (7 %/yr), and wages fall toward zero (g_B = 0 as in Sachs & Kotlikoff). The counterfactual keeps the robots and removes only the saving decrease: the row is a growth impact via savings, and without robots' technology growth (g_A = 0) this economy would not grow at all.",
+        rationale: "Overlapping generations: only the young save, out of wages. Robots lower their wage, so saving shrinks: growth falls below the same economy saving out of all income (7 %/yr), and wages fall toward zero (g_B = 0 as in Sachs & Kotlikoff). The counterfactual removes only the saving decrease (without g_A nothing grows).",
         paper: sym("-", "→0", "→0"),
         coverage: &[MS, Coverage { param: "g_A", class: Doc::new("capital-augmenting growth g_A > 0"), samples: &[0.02, 0.05] }],
         baseline: Baseline::Simulated(&[("wage_saving", "0")]),
-        mismatches: &[Mismatch { param: "a", within: (1, 6644), column: "growth", simulated: "--", reason: "Growth a·g_A/(2 − a) is under the trend's zero rate, 10⁻⁴/yr, for a < 0.006645: read as dying out." }, Mismatch { param: "a", within: (888889, 1000000), column: "growth", simulated: "--", reason: "a > 8/9, where (1 − a)/(2 − a) < 0.1: the falls are under a tenth of the reference rates." }, Mismatch { param: "a", within: (888889, 1000000), column: "wages", simulated: "=", reason: "a > 8/9, where (1 − a)/(2 − a) < 0.1: the falls are under a tenth of the reference rates." }],
+        mismatches: &[Mismatch { param: "a", within: (1, 6644), column: "growth", simulated: "--", reason: "Growth a·g_A/(2 − a) is under 10⁻⁴/yr: read as dying out." }, Mismatch { param: "a", within: (888889, 1000000), column: "growth", simulated: "--", reason: "a > 8/9, where (1 − a)/(2 − a) < 0.1: the falls are under a tenth of the reference rates." }, Mismatch { param: "a", within: (888889, 1000000), column: "wages", simulated: "=", reason: "a > 8/9, where (1 − a)/(2 − a) < 0.1: the falls are under a tenth of the reference rates." }],
     },
     ScenarioRow {
         id: "tasks-full-automation",
@@ -755,7 +757,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: sym("I", "→0", "I"),
         coverage: &[MS, Coverage { param: "automation_rate", class: Doc::new("asymptotic automation: a > 0"), samples: &[0.005, 0.01, 0.05] }],
         baseline: NO_AUTOMATION,
-        mismatches: &[Mismatch { param: "full", within: (500000, 1000000), column: "wages", simulated: "→0", reason: "full ≥ 0.5 (full automation) leaves people no task." }],
+        mismatches: &[Mismatch { param: "full", within: (500000, 1000000), column: "wages", simulated: "→0", reason: "full ≥ 0.5 leaves people no task." }],
     },
     ScenarioRow {
         id: "tasks-ls-asymptotic",
@@ -764,7 +766,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§4.2 Aghion et al. (2019)",
         model: "task-automation",
         params: &[("beta", "0.4"), ("automation_rate", "0.05"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
-        rationale: "The human share of tasks keeps shrinking (5 % of the rest a year) but never vanishes: with tasks complements this works like labor-augmenting growth at a(1−ρ)/(−ρ), so growth tends to g_A + a(1−ρ)/(−ρ), above TFP's 2 %/yr, with labor's share tending to one and wages growing with output; read from that closed form, since as ρ → 0⁻ the rate grows without bound and no run gets there.",
+        rationale: "The human share of tasks keeps shrinking (5 % of the rest a year) but never vanishes: with tasks complements this works like labor-augmenting growth at a(1−ρ)/(−ρ), so growth tends to g_A + a(1−ρ)/(−ρ), labor's share to one, and wages grow with output.",
         paper: sym("++", "C", "++"),
         coverage: &[LS, Coverage { param: "automation_rate", class: Doc::new("asymptotic automation a > 0"), samples: &[0.01, 0.1] }, Coverage { param: "g_A", class: Doc::new("TFP growth"), samples: &[0.005, 0.04] }],
         baseline: NO_AUTOMATION,
@@ -790,7 +792,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§4.3 Hémous and Olsen (2014)",
         model: "task-automation",
         params: &[("beta", "0.4"), ("automation_rate", "0.02"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
-        rationale: "Tasks highly substitutable (ρ ∈ (0, 1)) with TFP growing 2 %/yr: capital alone can do automated tasks, so Y → A·K, growth sA_t − δ rises without bound, labor's share vanishes and the wage's growth rises without bound too.",
+        rationale: "Tasks highly substitutable (ρ ∈ (0, 1)) with TFP growing 2 %/yr: capital alone can do automated tasks, so Y → A·K, growth sA_t − δ rises without bound, labor's share vanishes and the wage's growth rises without bound too. Task creation is not modelled: 'I' comes from TFP growth.",
         paper: sym("I", "→0", "I"),
         coverage: &[HS, Coverage { param: "automation_rate", class: Doc::new("automation a > 0"), samples: &[0.005, 0.05] }],
         baseline: NO_AUTOMATION,
@@ -842,7 +844,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-feedback",
         params: &[("phi", "1"), ("lambda", "1"), ("theta", "0.05"), ("years", "1000")],
-        rationale: "At φ = 1, Ḃ/B = θ(SLe^{nt})^λ exactly: for every n > 0 it grows exponentially (type I), read from that closed form however slowly it starts (n·t ≪ 1). Without AI (n = 0.01) it is type I too: AI speeds the acceleration (λn) rather than changing the regime, so n = 0.01 itself is no sample. The LS half; the HS half is its own entry.",
+        rationale: "At φ = 1, Ḃ/B = θ(SLe^{nt})^λ: type I for every n > 0. Without AI (n = 0.01) too: AI speeds the acceleration; n = 0.01 is no sample. The LS half; the HS half is its own entry.",
         paper: growth_only("I"),
         coverage: &[Coverage { param: "n", class: Doc::new("growing research effort: n > 0"), samples: &[1e-6, 0.002, 0.05, 0.2] }],
         baseline: NO_AI_RESEARCH,
@@ -868,7 +870,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-capital",
         params: &[("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("g_Z", "0.02"), ("years", "1000")],
-        rationale: "Robot scientists: research done by capital whose research productivity grows 2 %/yr; capital grows with labor-augmenting technology, so λ(g_A + g_Z) = (1 − φ)g_A gives steady g_Z/(−φ) for φ < 0, read from that closed form (as φ → 0⁻ it is ever larger and reached ever later, so a run alone reads type I). Without that productivity growth, growth dies out; without AI research is done by people, with effort growing 1 %/yr (0.01/(1 − φ)).",
+        rationale: "Robot scientists: research done by capital whose research productivity grows 2 %/yr; capital grows with labor-augmenting technology, so λ(g_A + g_Z) = (1 − φ)g_A gives steady g_Z/(−φ) for φ < 0. Without AI people do research, effort growing 1 %/yr.",
         paper: growth_only("++"),
         coverage: &[Coverage { param: "phi", class: Doc::new("negative research feedback: φ < 0"), samples: &[-5.0, -2.1, -0.5, -0.01, -1e-6] }, Coverage { param: "g_Z", class: Doc::new("research capital productivity growth"), samples: &[0.006, 0.1] }],
         baseline: HUMAN_SCIENTISTS,
@@ -885,7 +887,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-capital",
         params: &[("phi", "0"), ("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("years", "1000")],
-        rationale: "The same robot scientists at φ = 0: no balanced path, d ln g_A/dt → λg_Z, so the growth rate grows exponentially (type I) for every g_Z > 0, read from that closed form. It needs φ + λ = 1: λ < 1 gives a steady λg_Z/(1 − λ), λ > 1 a blow-up.",
+        rationale: "The same robot scientists at φ = 0: no balanced path, d ln g_A/dt → λg_Z, so the growth rate grows exponentially (type I) for every g_Z > 0; this needs φ + λ = 1.",
         paper: growth_only("I"),
         coverage: &[Coverage { param: "g_Z", class: Doc::new("research capital productivity growth: g_Z > 0"), samples: &[1e-5, 0.002, 0.005, 0.02, 0.1, 0.2] }],
         baseline: HUMAN_SCIENTISTS,
@@ -902,7 +904,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         paper: growth_only("II"),
         coverage: &[Coverage { param: "phi", class: Doc::new("positive research feedback: φ > 0"), samples: &[0.01, 0.1, 0.5, 1.0, 3.0] }],
         baseline: HUMAN_SCIENTISTS,
-        mismatches: &[Mismatch { param: "", within: (1, 1300), column: "growth", simulated: "I", reason: "The blow-up comes ≈ 52/φ years on, beyond the run followed to 20 × its horizon (φ < 2.6/years): the rate rises without bound, type I." }],
+        mismatches: &[Mismatch { param: "", within: (1, 1300), column: "growth", simulated: "I", reason: "Blow-up ≈ 52/φ years on, past 20 × the horizon (φ < 2.6/years): type I." }],
     },
     ScenarioRow {
         id: "tech-combinatorial",
