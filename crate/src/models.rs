@@ -729,7 +729,7 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
         }
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
-            let gap = 1.0 - phi - lambda;
+            let gap = (1.0 - lambda) - phi;
             (gap > 0.0).then(|| {
                 let g = (lambda * g_Z / gap).max(0.0);
                 crate::scenarios::Counterfactual {

@@ -316,30 +316,42 @@ impl ResearchCapital {
 
     /// Balanced growth g_A = λ g_Z/(1 − φ − λ) when 1 − φ − λ > 0 (`None` otherwise: no balanced path).
     pub fn balanced_growth_rate(&self) -> Option<f64> {
-        let gap = 1.0 - self.phi - self.lambda;
-        (gap > 0.0).then(|| (self.lambda * self.g_z / gap).max(0.0))
+        let gap = self.gap();
+        (gap > 0.0).then(|| {
+            // Finite where g_Z/(−φ) passes f64's range (φ = −5·10⁻³²⁴).
+            let g = self.lambda * self.g_z / gap;
+            if g.is_finite() {
+                g.max(0.0)
+            } else {
+                f64::MAX
+            }
+        })
+    }
+
+    /// 1 − φ − λ, as (1 − λ) − φ: exact at λ = 1.
+    fn gap(&self) -> f64 {
+        (1.0 - self.lambda) - self.phi
     }
 
     /// The regime as t → ∞ in closed form, where there is one (Aghion, Jones & Jones 2019, as in
     /// [`Self::balanced_growth_rate`]); it needs saving s > 0, so that capital, and the scientists
     /// made of it, grow with A. 1 − φ − λ > 0: the balanced rate λg_Z/(1 − φ − λ) when g_Z > 0
     /// (g_Z/(−φ) at λ = 1, however large as φ → 0⁻), growth dying out when g_Z ≤ 0 (g_A ∝
-    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 (within 10⁻¹²) with g_Z > 0: d ln g_A/dt → λg_Z,
+    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 with g_Z > 0: d ln g_A/dt → λg_Z,
     /// a rate rising without bound (type I). 1 − φ − λ < 0 with g_Z ≥ 0: g_A ∝ A^{φ+λ−1} once
     /// K ∝ A, so the rate rises without bound too; it blows up in finite time, but at a time with
     /// no closed form, so a blow-up the run finds (type II) is kept. `None` otherwise (read from
-    /// the run).
+    /// the run). 1 − φ − λ is computed as (1 − λ) − φ, exactly −φ at λ = 1, so φ = −5·10⁻³²⁴ is
+    /// still negative feedback (its balanced rate, past f64's range, is held finite).
     pub fn long_run(&self) -> Option<Trend> {
-        let gap = 1.0 - self.phi - self.lambda;
-        if self.saving <= 0.0
-            || (gap.abs() <= 1e-12 && self.g_z <= 0.0)
-            || (gap < 0.0 && self.g_z < 0.0)
+        let gap = self.gap();
+        if self.saving <= 0.0 || (gap <= 0.0 && (self.g_z < 0.0 || (gap == 0.0 && self.g_z == 0.0)))
         {
             None
-        } else if gap <= 1e-12 {
+        } else if gap <= 0.0 {
             Some(Trend::TypeI)
         } else if self.g_z > 0.0 {
-            Some(Trend::Steady(self.lambda * self.g_z / gap))
+            Some(Trend::Steady((self.lambda * self.g_z / gap).min(f64::MAX)))
         } else {
             Some(Trend::DiesOut)
         }
