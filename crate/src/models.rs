@@ -648,7 +648,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            (m.simulate(years), Vec::new(), years, None)
+            (m.simulate(years), Vec::new(), years, m.long_run())
         }
         "consumption-goods" => {
             bind!(a => rho, alpha, g_AI, g_B, s, delta, years);

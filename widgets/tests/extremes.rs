@@ -380,7 +380,8 @@ fn the_scenarios_widget_reads_the_papers_symbols_next_to_class_edges_at_every_ho
     // classified" (bands ∝ 1/years); the closed-form long run decides there, so moving the row's
     // control toward the edge, or the horizon from 50 to 2,000 years, keeps the paper's symbols.
     let spec = find_spec("scenarios").expect("declared kind");
-    let edges: [(&str, &str, &[f64]); 5] = [
+    let edges: [(&str, &str, &[f64]); 6] = [
+        ("ps-land-ls", "rho", &[-5e-324, -1e-7, -1e-3, -0.01]),
         (
             "tech-low-feedback-research-capital",
             "phi",
