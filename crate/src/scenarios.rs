@@ -11,9 +11,10 @@
 //! capital is a gross complement of labor, Uzawa), or, where a row says so, a simulated run of
 //! the same model with the AI switched off. No threshold is an absolute rate.
 //! - Symbols are long-run. Where the model's t → ∞ behaviour has a closed form at the run's
-//!   parameters ([`Run::analytic`]: research feedback for φ ≤ 1, research by capital with
-//!   1 − φ − λ ≥ 0, tasks that are gross complements with TFP growth, perfect substitutes
-//!   without capital-augmenting growth; each model's `long_run` cites its equation) they are read
+//!   parameters ([`Run::analytic`]: research feedback for φ ≤ 1, research by capital (a rate
+//!   rising without bound for 1 − φ − λ < 0, where a blow-up the run finds is kept), tasks that
+//!   are gross complements with TFP growth, perfect substitutes without capital-augmenting
+//!   growth, land under an LS constraint; each model's `long_run` cites its equation) they are read
 //!   from it — the regime, the balanced rate, whether labor's share vanishes, the wage's rate —
 //!   and the run is only drawn: next to a class edge (φ → 0⁻, n → 0⁺, ρ → 0⁻, sαA → δ⁺) the
 //!   approach takes ∝ 1/distance years, so no finite run could tell, while the closed form does

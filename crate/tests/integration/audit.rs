@@ -411,3 +411,41 @@ fn parameters_the_class_tests_never_sampled_hold_at_their_edges() {
         agrees("tech-high-feedback", "lambda", lambda);
     }
 }
+
+#[test]
+fn closed_form_long_runs_agree_with_the_simulation_where_a_run_reaches_them() {
+    // The closed forms the classifier now reads near class edges, checked against the numbers at
+    // points where a 2,000-year run (followed 20× further for the economy models) gets there.
+    let points: [(&str, &[(&str, &str)]); 6] = [
+        ("tasks-ls-asymptotic", &[("rho", "-1")]),
+        ("tasks-ls-replacement", &[("rho", "-3")]),
+        ("ps-land-ls", &[("rho", "-1")]),
+        ("savings-increase", &[]),
+        ("tech-low-feedback-research-capital", &[("phi", "-0.5")]),
+        ("tech-lbd-intermediate", &[("phi", "0.5")]),
+    ];
+    for (id, point) in points {
+        let mut o = point.to_vec();
+        o.push(("years", "2000"));
+        let (run, _) = classify_row(find(id).expect("row"), &o).expect("classified");
+        let limit = run.analytic.expect("a closed form");
+        let growth_model::Trend::Steady(g) = limit.trend else {
+            panic!("{id}: {:?}", limit.trend)
+        };
+        let whole = run.long_run.as_deref().unwrap_or(&run);
+        let series = |name: &str| whole.series(name).and_then(|v| v.last().copied());
+        let simulated = series("g_Y")
+            .or_else(|| series("g_B"))
+            .expect("a growth series");
+        assert!(
+            (simulated - g).abs() <= 1e-3 * g,
+            "{id}: simulated {simulated}, closed form {g}"
+        );
+        if let (Some(w), Some(sim_w)) = (limit.wage_growth, series("g_wage")) {
+            assert!((sim_w - w).abs() <= 1e-3 * g, "{id}: wage {sim_w} vs {w}");
+        }
+        if let (Some(vanishes), Some(share)) = (limit.share_vanishes, series("labor_share")) {
+            assert_eq!(share < 1e-3, vanishes, "{id}: share {share}");
+        }
+    }
+}
