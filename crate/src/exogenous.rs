@@ -294,6 +294,27 @@ impl Solow {
         }
     }
 
+    /// The long run in closed form for perfect substitutes without capital-augmenting growth
+    /// (ρ = 1, g_A = 0, normalized form; Korinek & Stiglitz 2019, §3.5 of the review):
+    /// Y = αAK + (1−α)BL, so K̇/K = sαA − δ + s(1−α)BL/K. Capital outgrows effective labor iff
+    /// sαA − δ > g_B + n: growth then tends to sαA − δ and labor's share to zero, however slowly
+    /// next to the edge s = (δ + g_B + n)/(αA), where the approach takes ~1/(sαA − δ − g_B − n)
+    /// years; below the edge K/BL settles and growth tends to g_B + n with a constant share. The
+    /// wage (1−α)B grows at g_B either way. `None` elsewhere and on the edge itself.
+    pub fn long_run(&self) -> Option<crate::models::LongRun> {
+        let (ak, bl) = (
+            self.saving * self.alpha * self.initial[0] - self.depreciation,
+            self.g_b + self.n,
+        );
+        (self.rho == 1.0 && self.g_a == 0.0 && !self.slide_form && ak != bl).then(|| {
+            crate::models::LongRun {
+                trend: Trend::Steady(ak.max(bl)),
+                share_vanishes: Some(ak > bl),
+                wage_growth: Some(self.g_b),
+            }
+        })
+    }
+
     /// Integrates ln K over `years` and reports output, shares and wages (Solow accumulation in log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
         simulate_economy(self, [log(self.initial[2])], years, &|t, y| {

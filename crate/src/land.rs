@@ -17,6 +17,7 @@ use crate::error::{Domain, ParamError};
 use crate::exogenous::{simulate_economy, EconomyRun, DEPRECIATION, SAVING};
 use crate::production::{log_point, ALPHA, RHO};
 use crate::solver::{SolveError, System};
+use crate::trend::Trend;
 use libm::{exp, log};
 
 /// Growth of capital-augmenting technology (per year).
@@ -128,6 +129,31 @@ impl FixedLand {
                 (ln_y, log(a - e) + ln_l - robots_and_people)
             }
         }
+    }
+
+    /// The long run in closed form under an LS land constraint (ρ < 0) with capital-augmenting
+    /// growth (g_A > 0, s > 0, no equipment, saving out of all income; Korinek & Stiglitz 2019,
+    /// §3.3 of the review): Y = [aZ^ρ + (1−a)X^ρ]^{1/ρ}, Z = AK + BL. K grows with Y, so AK
+    /// outgrows land and Z grows at g_Z = max(g_A + g_X, g_B): land binds, growth tends to g_X
+    /// (dies out at g_X = 0), Z's share, and with it people's, tends to zero, and the wage
+    /// aB(Y/Z)^{1−ρ} grows at g_B + (1 − ρ)(g_X − g_Z). As ρ → 0⁻ a run approaches this only at a
+    /// speed ∝ |ρ| (from the MS rate a·g_A/(1 − a)), so no horizon could read it. `None` elsewhere.
+    pub fn long_run(&self) -> Option<crate::models::LongRun> {
+        let g_z = (self.g_a + self.g_x).max(self.g_b);
+        (self.rho < 0.0
+            && self.g_a > 0.0
+            && self.saving > 0.0
+            && self.equipment.is_none()
+            && !self.wage_saving)
+            .then_some(crate::models::LongRun {
+                trend: if self.g_x > 0.0 {
+                    Trend::Steady(self.g_x)
+                } else {
+                    Trend::DiesOut
+                },
+                share_vanishes: Some(true),
+                wage_growth: Some(self.g_b + (1.0 - self.rho) * (self.g_x - g_z)),
+            })
     }
 
     /// Simulates `years` from K = 1: output, growth, labor share and wage.

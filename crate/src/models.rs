@@ -449,6 +449,19 @@ pub struct Run {
     pub years: f64,
     /// The run followed to 20 × its horizon, from which long-run symbols are read (economy models; `None` otherwise).
     pub long_run: Option<alloc::boxed::Box<Run>>,
+    /// The long run in closed form, where the model has one at these parameters: the classifier reads it instead of the numbers ([`crate::scenarios`] module docs).
+    pub analytic: Option<LongRun>,
+}
+
+/// A model's behaviour as t → ∞ in closed form (each model's `long_run` cites its equation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LongRun {
+    /// The growth regime.
+    pub trend: Trend,
+    /// Whether labor's share tends to zero (`None`: read from the run).
+    pub share_vanishes: Option<bool>,
+    /// The wage's long-run growth rate (`None`: read from the run).
+    pub wage_growth: Option<f64>,
 }
 
 impl Run {
@@ -475,6 +488,7 @@ fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: 
         .take()
         .map(|whole| alloc::boxed::Box::new(economy(*whole, Vec::new(), years)));
     Run {
+        analytic: None,
         long_run,
         capped_at: run.capped_at,
         years,
@@ -492,8 +506,20 @@ fn economy(mut run: EconomyRun, facts: Vec<(&'static str, Option<f64>)>, years: 
     }
 }
 
-fn research(run: ResearchRun, facts: Vec<(&'static str, Option<f64>)>, years: f64) -> Run {
+/// A research run; `analytic` is the model's closed-form regime, if any (already the run's trend).
+fn research(
+    run: ResearchRun,
+    facts: Vec<(&'static str, Option<f64>)>,
+    years: f64,
+    analytic: Option<Trend>,
+) -> Run {
     Run {
+        // The run's regime is the closed form's where there is one (research::finish_run).
+        analytic: analytic.map(|_| LongRun {
+            trend: run.trend,
+            share_vanishes: None,
+            wage_growth: None,
+        }),
         long_run: None,
         capped_at: run.capped_at,
         years,
@@ -552,7 +578,7 @@ pub fn simulate(name: &str, pairs: &[(&str, &str)]) -> Result<Run, ModelError> {
 /// Simulates a model from parsed arguments.
 pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
     // The economy models share one tail: their run and facts, read into a [`Run`].
-    let (run, facts, years) = match a.decl.name {
+    let (run, facts, years, analytic) = match a.decl.name {
         "growth-regimes" => {
             bind!(a => scenario, g, multiple, switch_time, acceleration, first_doubling, threshold, years);
             let scenario = [
@@ -583,7 +609,7 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("labor_share_pre_ai", m.pre_ai_labor_share())
             ];
-            (m.simulate(years), facts, years)
+            (m.simulate(years), facts, years, m.long_run())
         }
         "research-feedback" => {
             bind!(a => B0, phi, lambda, theta, S, L, n, years);
@@ -592,25 +618,25 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
                 ("balanced_growth", m.balanced_growth_rate()),
                 ("blowup_closed_form", m.blowup_time_closed_form())
             ];
-            return Ok(research(m.simulate(years)?, facts, years));
+            return Ok(research(m.simulate(years)?, facts, years, m.long_run()));
         }
         "robot-scientists" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, years);
             let m = RobotScientists::new(phi, lambda, theta, research_share, s, delta, alpha)?;
-            return Ok(research(m.simulate(years)?, Vec::new(), years));
+            return Ok(research(m.simulate(years)?, Vec::new(), years, None));
         }
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
             let m = ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
             let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
-            return Ok(research(m.simulate(years)?, facts, years));
+            return Ok(research(m.simulate(years)?, facts, years, m.long_run()));
         }
         "task-automation" => {
             bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
             let tech = TaskAutomation::new(beta, rho, A)?;
             let m = AutomationPath::new(tech, automation_rate, full >= 0.5, s, delta)?;
             let m = m.with_tfp_growth(g_A)?;
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, m.long_run())
         }
         "land" => {
             bind!(a => a, rho, g_A, equipment, s, delta, X, L, g_X, g_B, wage_saving, years);
@@ -622,21 +648,21 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             } else {
                 m
             };
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, m.long_run())
         }
         "consumption-goods" => {
             bind!(a => rho, alpha, g_AI, g_B, s, delta, years);
             let m = crate::consumption::ConsumptionGoods::new(rho, alpha, g_AI, g_B, s, delta)?;
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, None)
         }
         _ => {
             bind!(a => alpha, rho, alpha_R, rho_R, S_K, S_H, S_R, D, g_B, s, delta, H, years);
             let m = RobotEconomy::new(alpha, rho, alpha_R, rho_R, [S_K, S_H, S_R], D, s, delta, H)?
                 .with_labor_growth(g_B)?;
-            (m.simulate(years), Vec::new(), years)
+            (m.simulate(years), Vec::new(), years, None)
         }
     };
-    Ok(economy(run?, facts, years))
+    Ok(with_limit(economy(run?, facts, years), analytic))
 }
 
 /// The model's balanced growth path without AI at these parameters, in closed form: the counterfactual the scenario tables read symbols against (`None` where the model has no such path).
@@ -703,7 +729,7 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
         }
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
-            let gap = 1.0 - phi - lambda;
+            let gap = (1.0 - lambda) - phi;
             (gap > 0.0).then(|| {
                 let g = (lambda * g_Z / gap).max(0.0);
                 crate::scenarios::Counterfactual {
@@ -767,7 +793,17 @@ pub fn regime_run(r: &GrowthRegime, years: f64, threshold: f64) -> Run {
         capped_at: None,
         years,
         long_run: None,
+        analytic: None,
     }
+}
+
+/// `run` with its closed-form long run, whose regime is then also the run's.
+fn with_limit(mut run: Run, analytic: Option<LongRun>) -> Run {
+    if let Some(limit) = analytic {
+        run.trend = limit.trend;
+    }
+    run.analytic = analytic;
+    run
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use libm::{exp, log, log1p};
 /// Research feedback φ.
 pub const PHI: Domain = Domain::closed(-5.0, 3.0);
 /// Returns to research effort λ.
-pub const LAMBDA: Domain = Domain::above(0.0, 2.0);
+pub const LAMBDA: Domain = Domain::above(0.0, 5.0);
 /// Research productivity θ.
 pub const THETA: Domain = Domain::above(0.0, 10.0);
 /// Initial technology level B₀.
@@ -112,6 +112,25 @@ impl ResearchFeedback {
         (self.phi < 1.0).then(|| self.lambda * self.n / (1.0 - self.phi))
     }
 
+    /// The regime as t → ∞ in closed form, for φ ≤ 1 (Jones 1995; φ > 1 is the exact blow-up,
+    /// [`Self::blowup_time_closed_form`]). φ < 1: g → λn/(1 − φ) when n > 0, and g → 0 when
+    /// n ≤ 0 (∝ 1/t at n = 0). φ = 1: g = θ(SL)^λe^{λnt} exactly, rising without bound (type I)
+    /// for n > 0, constant for n = 0, → 0 for n < 0. However slowly a run approaches it (n·t ≪ 1,
+    /// φ → 1⁻), this is where it goes, so no horizon can change the reading.
+    pub fn long_run(&self) -> Option<Trend> {
+        Some(if self.phi > 1.0 {
+            return None;
+        } else if self.n < 0.0 || (self.n == 0.0 && self.phi < 1.0) {
+            Trend::DiesOut
+        } else if self.phi < 1.0 {
+            Trend::Steady(self.lambda * self.n / (1.0 - self.phi))
+        } else if self.n == 0.0 {
+            Trend::Steady(self.growth_rate(log(self.b0), 0.0))
+        } else {
+            Trend::TypeI
+        })
+    }
+
     /// Exact blow-up time for φ > 1 (Jones 1995, Ḃ = θB^φ(SLe^{nt})^λ): with z = B^{1−φ},
     /// ż = −(φ−1)θ(SL)^λ e^{λnt}, so z reaches 0 at t* = ln(1 + λn·c)/(λn), where
     /// c = B₀^{1−φ}/((φ−1)θ(SL)^λ) is the time at n = 0 (Ḃ = cB^φ). With n < 0 research effort
@@ -146,7 +165,7 @@ impl ResearchFeedback {
     /// Integrates ln B over `years` (Dormand–Prince in log-space), detecting a type II blow-up.
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
         let path = over_horizon(self, [log(self.b0)], years)?;
-        Ok(finish_run(self, path, years))
+        Ok(finish_run(self, path, years, self.long_run()))
     }
 }
 
@@ -213,7 +232,7 @@ impl RobotScientists {
     /// Integrates ln A and ln K from A = K = 1 over `years`; g_A series and blow-up as in [`ResearchFeedback::simulate`].
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
         let path = over_horizon(self, [0.0, 0.0], years)?;
-        Ok(finish_run(self, path, years))
+        Ok(finish_run(self, path, years, None))
     }
 }
 
@@ -297,14 +316,51 @@ impl ResearchCapital {
 
     /// Balanced growth g_A = λ g_Z/(1 − φ − λ) when 1 − φ − λ > 0 (`None` otherwise: no balanced path).
     pub fn balanced_growth_rate(&self) -> Option<f64> {
-        let gap = 1.0 - self.phi - self.lambda;
-        (gap > 0.0).then(|| (self.lambda * self.g_z / gap).max(0.0))
+        let gap = self.gap();
+        (gap > 0.0).then(|| {
+            // Finite where g_Z/(−φ) passes f64's range (φ = −5·10⁻³²⁴).
+            let g = self.lambda * self.g_z / gap;
+            if g.is_finite() {
+                g.max(0.0)
+            } else {
+                f64::MAX
+            }
+        })
+    }
+
+    /// 1 − φ − λ, as (1 − λ) − φ: exact at λ = 1.
+    fn gap(&self) -> f64 {
+        (1.0 - self.lambda) - self.phi
+    }
+
+    /// The regime as t → ∞ in closed form, where there is one (Aghion, Jones & Jones 2019, as in
+    /// [`Self::balanced_growth_rate`]); it needs saving s > 0, so that capital, and the scientists
+    /// made of it, grow with A. 1 − φ − λ > 0: the balanced rate λg_Z/(1 − φ − λ) when g_Z > 0
+    /// (g_Z/(−φ) at λ = 1, however large as φ → 0⁻), growth dying out when g_Z ≤ 0 (g_A ∝
+    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 with g_Z > 0: d ln g_A/dt → λg_Z,
+    /// a rate rising without bound (type I). 1 − φ − λ < 0 with g_Z ≥ 0: g_A ∝ A^{φ+λ−1} once
+    /// K ∝ A, so the rate rises without bound too; it blows up in finite time, but at a time with
+    /// no closed form, so a blow-up the run finds (type II) is kept. `None` otherwise (read from
+    /// the run). 1 − φ − λ is computed as (1 − λ) − φ, exactly −φ at λ = 1, so φ = −5·10⁻³²⁴ is
+    /// still negative feedback (its balanced rate, past f64's range, is held finite).
+    pub fn long_run(&self) -> Option<Trend> {
+        let gap = self.gap();
+        if self.saving <= 0.0 || (gap <= 0.0 && (self.g_z < 0.0 || (gap == 0.0 && self.g_z == 0.0)))
+        {
+            None
+        } else if gap <= 0.0 {
+            Some(Trend::TypeI)
+        } else if self.g_z > 0.0 {
+            Some(Trend::Steady((self.lambda * self.g_z / gap).min(f64::MAX)))
+        } else {
+            Some(Trend::DiesOut)
+        }
     }
 
     /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].
     pub fn simulate(&self, years: f64) -> Result<ResearchRun, SolveError> {
         let path = over_horizon(self, [0.0, 0.0], years)?;
-        Ok(finish_run(self, path, years))
+        Ok(finish_run(self, path, years, self.long_run()))
     }
 }
 
@@ -321,17 +377,22 @@ fn lookahead_limit<const N: usize>(system: &dyn System<N>, years: f64) -> f64 {
 
 /// Series of the first state for the plotted horizon; the regime is read from the run followed
 /// to LOOKAHEAD × the horizon, so slow convergence or a blow-up past the horizon is named rightly.
+/// Where the model's long run has a closed form (`analytic`) that is the regime, and the run is
+/// followed further only when it may still find a blow-up (type I there: a blow-up found is kept);
+/// near a class edge that lookahead is the slow part and could not decide anyway.
 fn finish_run<const N: usize>(
     system: &dyn System<N>,
     path: crate::solver::Trajectory<N>,
     years: f64,
+    analytic: Option<Trend>,
 ) -> ResearchRun {
+    let lookahead = matches!(analytic, None | Some(Trend::TypeI));
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
     // A run stopped at the rate cap keeps the reading of its own samples: type I when the rate
     // was rising without bound; anything else is an early stop the classifier refuses to read.
-    if path.blowup.is_none() && !path.capped {
+    if lookahead && path.blowup.is_none() && !path.capped {
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
             if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
                 if rest.blowup.is_some() {
@@ -358,6 +419,10 @@ fn finish_run<const N: usize>(
             trend = Trend::TypeII(Blowup { time, error: 0.0 });
         }
     }
+    trend = match (analytic, trend) {
+        (Some(Trend::TypeI), found @ Trend::TypeII(_)) | (None, found) => found,
+        (Some(limit), _) => limit,
+    };
     let capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));
     ResearchRun {
         t: path.t,

@@ -215,6 +215,31 @@ impl AutomationPath {
         tech.log_point_at(ln_k, 0.0, ln_beta, ln_rest)
     }
 
+    /// The long run in closed form for tasks that are gross complements (ρ < 0) with asymptotic
+    /// automation and TFP growth (Aghion, Jones & Jones 2019): (1 − β_t)^{1−ρ}L^ρ =
+    /// ((1 − β_t)^{(1−ρ)/ρ}L)^ρ, so automation acts as labor-augmenting growth at
+    /// b = a(1 − ρ)/(−ρ). With g_A > 0 and s > 0 capital outgrows effective labor (while it is
+    /// the scarce factor K̇/K ≈ sA_t − δ rises without bound), so Y → A(1 − β_t)^{(1−ρ)/ρ}L:
+    /// growth tends to g_A + b, labor's share to one (capital's term, ∝ (K/effective labor)^ρ,
+    /// vanishes) and the wage grows with output. However large b is as ρ → 0⁻ (the run then
+    /// hits the solver's rate cap long before it gets there), this is where it goes. `None`
+    /// elsewhere (ρ ≥ 0, full automation, g_A = 0, s = 0: read from the run).
+    pub fn long_run(&self) -> Option<crate::models::LongRun> {
+        let rho = self.technology.rho;
+        // Finite even where b passes f64's range (ρ = −5·10⁻³²⁴).
+        let growth = (self.tfp_growth + self.automation_rate * (1.0 - rho) / -rho).min(f64::MAX);
+        (rho < 0.0
+            && !self.full
+            && self.technology.beta < 1.0
+            && self.tfp_growth > 0.0
+            && self.saving > 0.0)
+            .then_some(crate::models::LongRun {
+                trend: crate::trend::Trend::Steady(growth),
+                share_vanishes: Some(false),
+                wage_growth: Some(growth),
+            })
+    }
+
     /// Simulates `years` from K = 1 (L = 1): output, growth, labor share and wage (log-space).
     pub fn simulate(&self, years: f64) -> Result<EconomyRun, SolveError> {
         self.simulate_from(years, 1.0)

@@ -17,12 +17,12 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// The parameters, in control order, declared once; read by the names a catalog row gives.
 #[rustfmt::skip]
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS). Symbols compare with the same economy without AI, all relative: growth '=' within 10 % of its no-AI rate, '++' at 1.5 times it; wages flat within 10 % of their no-AI growth, '++' above it, 'L' at it below output; share →0 under 0.1 % of its start. Runs that stop early or fit no rule say why."),
+    ParamSpec::number("rho", "ρ", "Substitution ρ", (-10.0, 1.0, 0.05), 0.5, "", "The substitutability class the row names (HS, PS, MS, LS). Symbols compare with the same economy without AI, all relative: growth '=' within 10 % of its no-AI rate, '++' at 1.5 times it; wages flat within 10 % of their no-AI growth, '++' above it, 'L' at it below output; share →0 under 0.1 % of its start. A closed-form long run, where the model has one, decides them. Runs that stop early or fit no rule say why."),
     ParamSpec::number("rho_R", "ρ_R", "Substitution in robot production ρ_R", (-10.0, 1.0, 0.05), 0.5, "", "Between machines and people in making robots: ρ_R < 0 makes people necessary (LS)."),
     ParamSpec::number("phi", "φ", "Research feedback φ", (-5.0, 3.0, 0.05), 0.5, "", "The research-feedback class the row names."),
     ParamSpec::number("n", "n", "Growth of research effort n", (-0.1, 0.2, 0.005), 0.01, "/yr", "How fast research effort grows (automation, more scientists) or shrinks."),
     ParamSpec::number("g_Z", "g_Z", "Research capital's productivity growth g_Z", (0.0, 0.2, 0.005), 0.02, "/yr", "How fast robot scientists get better at research."),
-    ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 2.0, 0.05), 1.0, "", "Raised by AI-assisted combinatorial discovery."),
+    ParamSpec::number("lambda", "λ", "Returns to research effort λ", (0.1, 5.0, 0.05), 1.0, "", "Raised by AI-assisted combinatorial discovery."),
     ParamSpec::number("years", "T", "Horizon", (50.0, 2000.0, 10.0), 400.0, " yr", "How long the scenario is simulated before it is classified; a run that stops early is not classified."),
 ];
 

@@ -373,3 +373,78 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_scenarios_widget_reads_the_papers_symbols_next_to_class_edges_at_every_horizon() {
+    // Issue #13 (audit 2026-12 §3, §6): next to a class edge the widget showed "I" or "not
+    // classified" (bands ∝ 1/years); the closed-form long run decides there, so moving the row's
+    // control toward the edge, or the horizon from 50 to 2,000 years, keeps the paper's symbols.
+    let spec = find_spec("scenarios").expect("declared kind");
+    let edges: [(&str, &str, &[f64]); 6] = [
+        ("ps-land-ls", "rho", &[-5e-324, -1e-7, -1e-3, -0.01]),
+        (
+            "tech-low-feedback-research-capital",
+            "phi",
+            &[-5e-324, -1e-6, -1e-4, -1e-3],
+        ),
+        (
+            "tech-intermediate-feedback-automation",
+            "n",
+            &[5e-324, 1e-7, 1e-5],
+        ),
+        (
+            "tech-zero-feedback-research-capital",
+            "g_Z",
+            &[5e-324, 1e-6, 3e-5],
+        ),
+        (
+            "tasks-ls-asymptotic",
+            "rho",
+            &[-5e-324, -1e-7, -1e-5, -1e-4],
+        ),
+        ("tasks-ls-replacement", "rho", &[-1e-7, -1.6e-5, -1e-4]),
+    ];
+    let mut problems = Vec::new();
+    for (id, param, values) in edges {
+        let row = growth_model::scenarios::find(id).expect("row");
+        let paper = [
+            Some(row.paper.growth),
+            row.paper.labor_share,
+            row.paper.wages,
+        ]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        for &value in values {
+            for years in [50.0, 400.0, 2000.0] {
+                let mut params = Params::defaults(spec);
+                params.set_option("scenario", Some(id));
+                params.set(param, value).expect("in range");
+                params.set("years", years).expect("in range");
+                let shown = match common::build(spec, &params) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        problems.push(format!(
+                            "{id} {param}={value:e} years={years}: {}",
+                            e.message
+                        ));
+                        continue;
+                    }
+                };
+                let simulated = shown
+                    .readouts()
+                    .into_iter()
+                    .find(|r| r.key == "simulated")
+                    .map(|r| r.value);
+                if simulated.as_deref() != Some(paper.as_str()) {
+                    problems.push(format!(
+                        "{id} {param}={value:e} years={years}: {simulated:?}, paper {paper}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -227,6 +227,7 @@ fn synthetic(g_y: f64, g_w: f64) -> Run {
         capped_at: None,
         years: 200.0,
         long_run: None,
+        analytic: None,
         t,
     }
 }
