@@ -4,7 +4,7 @@
 // and the kinds' declarations as JSON (read by the shim, the guide and the element manifest;
 // written by the widgets' host binary `declarations`), then the generated pages.
 // `--test-hooks` instead builds tests/dist/growth-widgets.js with the deliberately failing
-// hook the robustness tests use (never shipped).
+// hook the error tests use (never shipped).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -50,7 +50,7 @@ run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '-p', 'growth-widget
   },
 });
 
-step('the test-hook bundle (a deliberately failing hook for the robustness tests; never shipped)');
+step('the test-hook bundle (a deliberately failing hook for the error tests; never shipped)');
 run('node', [join('scripts', 'build.mjs'), '--test-hooks']);
 
 step('browser tests (playwright-core driving headless Chromium)');

@@ -1,16 +1,12 @@
-// The pages people use: the episode page, the transcript with widgets mounted in it, the
-// authors' guide and the offline deck — as a reader, an author and a lecturer meet them.
+// The pages people read: the episode page, the transcript with widgets mounted in it, the
+// authors' guide, and every widget's fallback with scripts off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { artifacts, canvasStats, newPage, useBrowser } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 import { TRANSCRIPT } from '../scripts/pages.mjs';
-import { packageDeck } from '../scripts/slides.mjs';
 
 const env = useBrowser();
 
@@ -123,104 +119,5 @@ test('with scripts off, every widget shows its fallback figure', async () => {
     await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
     assert.ok(await img.isVisible());
   }
-  await page.context().close();
-});
-
-const deckUrl = (hash = '') => `${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}${hash}`;
-
-test('the deck opened from file:// renders every widget on its slide, and arrow keys inside a slider stay there', async () => {
-  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
-  const foreign = watchRequests(page, ['file:']);
-  await page.goto(deckUrl());
-  await page.waitForFunction(() => window.Reveal?.isReady());
-  const total = await page.evaluate(() => Reveal.getTotalSlides());
-  let widgets = 0;
-  for (let index = 0; index < total; index++) {
-    await page.evaluate((i) => Reveal.slide(i), index);
-    const slide = page.locator('section.present');
-    for (const widget of await slide.locator('growth-widget').all()) {
-      await page.waitForFunction((el) => el.shadowRoot.querySelector('.status').hidden, await widget.elementHandle(), { timeout: 15000 });
-      const stats = await canvasStats(widget);
-      assert.ok(stats.ink > stats.total * 0.01, `slide ${index + 1}: drawn`);
-      // Fits the slide and is crisp: the backing store matches the on-screen size × DPR.
-      const fit = await widget.evaluate((el) => {
-        const slideBox = el.closest('section').getBoundingClientRect();
-        const box = el.getBoundingClientRect();
-        const canvas = el.shadowRoot.querySelector('canvas');
-        return { inside: box.bottom <= slideBox.bottom + 2 && box.right <= slideBox.right + 2, ratio: canvas.width / canvas.getBoundingClientRect().width };
-      });
-      assert.ok(fit.inside, `slide ${index + 1}: the widget fits the slide`);
-      assert.ok(Math.abs(fit.ratio - 1) < 0.02, `slide ${index + 1}: crisp (${fit.ratio})`);
-      widgets++;
-    }
-    if (index === 3) await page.screenshot({ path: join(artifacts, 'deck-elasticity.png') });
-    if (index === 5) await page.screenshot({ path: join(artifacts, 'deck-research.png') });
-  }
-  assert.ok(widgets >= 8, `${widgets} widgets in the deck`);
-  // Arrow keys inside a control change the control, not the slide.
-  await page.evaluate(() => Reveal.slide(3));
-  const widget = page.locator('section.present growth-widget');
-  const slider = widget.locator('input[type=range][data-param="rho"]');
-  await slider.focus();
-  const before = await widget.evaluate((el) => el.values.rho);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await page.evaluate(() => Reveal.getIndices().h), 3, 'still on the same slide');
-  assert.ok((await widget.evaluate((el) => el.values.rho)) > before, 'the slider moved');
-  assert.deepEqual(page.problems, []);
-  assert.deepEqual(foreign, []);
-  await page.context().close();
-});
-
-test('printing the deck (?print-pdf) gives a PDF whose widget pages show their figures', async () => {
-  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}?print-pdf`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('widgets-ready'), null, { timeout: 30000 });
-  const pdf = await page.pdf({ width: '960px', height: '700px', printBackground: true });
-  const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-'));
-  writeFileSync(join(dir, 'deck.pdf'), pdf);
-  writeFileSync(join(artifacts, 'deck.pdf'), pdf);
-  execFileSync('pdftoppm', ['-r', '40', '-png', join(dir, 'deck.pdf'), join(dir, 'page')]);
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
-  const slides = await page.evaluate(() => [...document.querySelectorAll('.slides > section')].map((s) => s.querySelectorAll('growth-widget').length));
-  assert.ok(pages.length >= slides.length, `${pages.length} PDF pages for ${slides.length} slides`);
-  // Count saturated (coloured) pixels on each page in a browser canvas: curves are coloured, blank boxes are grey.
-  const viewer = await newPage(env.browser);
-  const coloured = [];
-  for (const file of pages.slice(0, slides.length)) {
-    const dataUrl = `data:image/png;base64,${readFileSync(join(dir, file)).toString('base64')}`;
-    coloured.push(
-      await viewer.evaluate(async (src) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-        const ctx = canvas.getContext('2d');
-        ctx.drawImage(img, 0, 0);
-        const { data } = ctx.getImageData(0, 0, img.width, img.height);
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4) if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 80) count++;
-        return count;
-      }, dataUrl),
-    );
-  }
-  slides.forEach((widgetCount, i) => {
-    if (widgetCount > 0) assert.ok(coloured[i] > 150, `PDF page ${i + 1} shows its widget (${coloured[i]} coloured px)`);
-  });
-  await viewer.context().close();
-  await page.context().close();
-});
-
-test('npm run slides packages a self-contained deck that works from anywhere on the file system', async () => {
-  const index = packageDeck(join(mkdtempSync(join(tmpdir(), 'deck-')), 'growth-widgets-deck'));
-  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
-  const foreign = watchRequests(page, ['file:']);
-  await page.goto(`${pathToFileURL(index).href}#/3`);
-  const widget = page.locator('section.present growth-widget');
-  await page.waitForFunction((el) => el.shadowRoot.querySelector('.status').hidden, await widget.elementHandle(), { timeout: 15000 });
-  assert.ok((await canvasStats(widget)).ink > 0);
-  assert.ok((await page.locator('.katex').count()) > 0, 'KaTeX comes along');
-  assert.deepEqual(page.problems, []);
-  assert.deepEqual(foreign, []);
   await page.context().close();
 });

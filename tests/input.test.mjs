@@ -1,14 +1,16 @@
-// Every kind, as a reader uses it: every control by mouse and keyboard, the draggable point,
-// presets, downloads, and screenshots for review. The kinds come from the build's declarations.
+// Input, as a reader gives it: every control of every kind by mouse and keyboard, the draggable
+// point, the events a page listens to, and the actions (PNG, SVG, copy tag). The kinds come from
+// the build's declarations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../scripts/lib.mjs';
-import { afterRender, artifacts, canvasStats, mount, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
+import { afterRender, canvasStats, newPage, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
+
+const env = useBrowser();
 
 const KINDS = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
-const env = useBrowser();
 
 async function openKinds(options = {}) {
   const page = await newPage(env.browser, options);
@@ -122,37 +124,6 @@ test('dragging the elasticity point updates the readouts to the model values', a
   await page.context().close();
 });
 
-test('the research widget reports the closed-form blow-up time for φ = 1.5, n = 0', async () => {
-  const page = await openKinds();
-  const widget = await waitDrawn(page, '#research-feedback');
-  await afterRender(widget, () => widget.evaluate((el) => { el.phi = 1.5; el.n = 0; }));
-  const [time] = await widget.evaluate((el) => el.probe('blowup'));
-  const { theta, lambda } = await widget.evaluate((el) => el.values);
-  const exact = 1 / ((1.5 - 1) * theta * 0.1 ** lambda); // B0^{1−φ}/((φ−1)θ(SL)^λ) with B0 = 1, S·L = 0.1
-  assert.ok(Math.abs(time - exact) / exact < 0.005, `${time} vs ${exact}`);
-  assert.match(await description(widget), /type II singularity at t ≈ 400/);
-  await afterRender(widget, () => widget.evaluate((el) => { el.years = 600; }));
-  assert.match(await shadowText(widget, '.readouts'), /Blow-up time400 yr/);
-  await page.screenshot({ path: join(artifacts, 'research-type-ii.png'), clip: await widget.boundingBox() });
-  await page.context().close();
-});
-
-test('the task presets reproduce the episode: automating half of the remaining 60 doubles output per worker', async () => {
-  const page = await openKinds();
-  const widget = await waitDrawn(page, '#task-automation');
-  await afterRender(widget, () => widget.locator('button[data-preset="forty-automated"]').click());
-  const [beta40, perWorker40] = await widget.evaluate((el) => el.probe('point'));
-  assert.equal(beta40, 0.4);
-  assert.match(await shadowText(widget, '.readouts'), /40 of 100/);
-  await afterRender(widget, () => widget.locator('button[data-preset="half-of-the-rest"]').click());
-  const [beta70, perWorker70] = await widget.evaluate((el) => el.probe('point'));
-  assert.ok(Math.abs(beta70 - 0.7) < 1e-12);
-  const ratio = perWorker70 / perWorker40;
-  assert.ok(Math.abs(ratio - 2) < 0.1, `output per worker ×${ratio}`);
-  assert.match(await shadowText(widget, '.readouts'), /×2\.0\d/);
-  await page.context().close();
-});
-
 test('PNG and SVG downloads are valid images of the figure, and copy-tag gives the exact tag', async () => {
   const page = await openKinds({ acceptDownloads: true });
   const widget = await waitDrawn(page, '#elasticity');
@@ -197,107 +168,5 @@ test('growth-input fires while a slider moves and growth-change on release, with
   assert.equal(last[0], 'growth-change');
   assert.equal(last[1], await widget.evaluate((el) => el.values.rho));
   assert.ok(events.every(([, , composed, bubbles]) => composed && bubbles));
-  await page.context().close();
-});
-
-test('screenshots of every kind, light and dark, at 360 and 1200 px wide', async () => {
-  for (const scheme of ['light', 'dark']) {
-    for (const width of [360, 1200]) {
-      const page = await openKinds({ viewport: { width, height: 900 }, colorScheme: scheme });
-      for (const kind of KINDS) {
-        const widget = await waitDrawn(page, `#${kind}`);
-        const stats = await canvasStats(widget);
-        assert.ok(stats.ink > stats.total * 0.02, `${kind} ${scheme} ${width}`);
-        const overflow = await widget.evaluate((el) => el.shadowRoot.querySelector('figure').scrollWidth - el.shadowRoot.querySelector('figure').clientWidth);
-        assert.ok(overflow <= 1, `${kind} at ${width}px has no horizontal overflow (${overflow})`);
-        await widget.screenshot({ path: join(artifacts, `${kind}-${scheme}-${width}.png`) });
-      }
-      assert.deepEqual(page.problems, []);
-      await page.context().close();
-    }
-  }
-});
-
-test('under a CSS scale transform the figure stays crisp and the pointer lands where it is aimed', async () => {
-  const page = await newPage(env.browser, { deviceScaleFactor: 2 });
-  await page.goto(env.server.url('/tests/fixtures/transformed.html'));
-  const widget = await waitDrawn(page, '#scaled');
-  const box = await widget.locator('canvas').boundingBox();
-  const width = await widget.evaluate((el) => el.shadowRoot.querySelector('canvas').width);
-  // Backing store = on-screen size × DPR, so reveal-style scaling does not blur it.
-  assert.ok(Math.abs(width - box.width * 2) <= 2, `canvas ${width}px for ${box.width} on-screen px at DPR 2`);
-  assert.equal(await widget.locator('input').count(), 0, 'controls="none" shows no controls');
-  const [panel] = await widget.evaluate((el) => el.probe('panels'));
-  const scale = width / box.width;
-  const target = [1.5, 4.5];
-  const x = box.x + (panel.left + ((target[0] - panel.x_min) / (panel.x_max - panel.x_min)) * (panel.right - panel.left)) / scale;
-  const y = box.y + (panel.bottom - ((target[1] - panel.y_min) / (panel.y_max - panel.y_min)) * (panel.bottom - panel.top)) / scale;
-  await afterRender(widget, () => page.mouse.click(x, y));
-  const { K, L } = await widget.evaluate((el) => el.values);
-  assert.ok(Math.abs(K - target[0]) < 0.03 && Math.abs(L - target[1]) < 0.03, `clicked (${target}) → (${K}, ${L})`);
-  await page.context().close();
-});
-
-test('a widget off-screen does no drawing work until it is scrolled near', async () => {
-  const page = await newPage(env.browser);
-  await page.goto(env.server.url('/tests/fixtures/transformed.html'));
-  await waitDrawn(page, '#scaled');
-  const far = page.locator('#far');
-  await page.waitForTimeout(300);
-  assert.equal(await far.evaluate((el) => el.values), null, 'not started while far off-screen');
-  await far.evaluate((el) => {
-    window.farRenders = 0;
-    el.addEventListener('growth-render', () => window.farRenders++);
-    el.setAttribute('rho', '0.5');
-  });
-  await page.waitForTimeout(200);
-  assert.equal(await page.evaluate(() => window.farRenders), 0);
-  await waitDrawn(page, '#far');
-  assert.equal(await far.evaluate((el) => el.values.rho), 0.5);
-  assert.equal(await page.evaluate(() => window.farRenders), 1, 'drawn once when it came into view');
-  await page.context().close();
-});
-
-test('slider marks sit where the slider puts their values and stay inside the widget, wide and narrow', async () => {
-  for (const width of [1200, 360]) {
-    const page = await newPage(env.browser, { viewport: { width, height: 900 } });
-    await page.goto(env.server.url('/tests/fixtures/kinds.html'));
-    const widget = await waitDrawn(page, '#research-feedback');
-    const marks = await widget.evaluate((el) => {
-      const root = el.shadowRoot;
-      const figure = root.querySelector('figure').getBoundingClientRect();
-      const range = root.querySelector('input[type=range][data-param="phi"]');
-      const track = range.getBoundingClientRect();
-      const [min, max] = [Number(range.min), Number(range.max)];
-      const values = [...root.querySelectorAll('datalist option')].map((o) => Number(o.value));
-      return [...root.querySelectorAll('.marks span')].map((span, i) => {
-        const box = span.getBoundingClientRect();
-        return { text: span.textContent, value: values[i], left: box.left, right: box.right, figure: [figure.left, figure.right], track: [track.left, track.width], min, max };
-      });
-    });
-    assert.equal(marks.length, 4, 'four marks under φ');
-    for (const m of marks) {
-      // The rule is the label's left edge; the track runs between the thumb's half-widths (~6.5 px).
-      const expected = m.track[0] + 6.5 + ((m.value - m.min) / (m.max - m.min)) * (m.track[1] - 13);
-      assert.ok(Math.abs(m.left - expected) < 3, `${width}px: "${m.text}" at ${m.left.toFixed(1)}, slider value at ${expected.toFixed(1)}`);
-      assert.ok(m.left >= m.figure[0] && m.right <= m.figure[1], `${width}px: "${m.text}" inside the widget`);
-    }
-    await page.context().close();
-  }
-});
-
-test('the page\'s theme colours reach the canvas and the SVG, in any CSS colour syntax', async () => {
-  // The engine takes the colours as numbers the shim reads from the computed style: a named
-  // colour, #rgb and rgb() must each reach the drawing (and a broken one keep the default).
-  const page = await newPage(env.browser);
-  await page.goto(env.server.url('/tests/fixtures/plain.html'));
-  const style = '--growth-widget-bg: rebeccapurple; --growth-widget-fg: #0a0; --growth-widget-series-1: rgb(200, 10, 20); --growth-widget-grid: not-a-colour';
-  const widget = await mount(page, { kind: 'elasticity', style });
-  const corner = await widget.evaluate((el) => [...el.shadowRoot.querySelector('canvas').getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
-  assert.deepEqual(corner, [102, 51, 153], 'the background is rebeccapurple');
-  const svg = await widget.evaluate((el) => el.toSVG());
-  for (const colour of ['#663399', '#00aa00', '#c80a14']) assert.ok(svg.toLowerCase().includes(colour), `the SVG uses ${colour}`);
-  assert.ok(svg.includes('#e6e6e6') || svg.includes('#e8e8e8'), 'an unreadable colour keeps the default grid');
-  assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -1,10 +1,20 @@
-// The scenario tables, the four growth regimes and the one-factory economy, as readers use them.
+// The economics on screen: what each diagram shows is the model's own number. The closed-form
+// blow-up, the episode's task example, the scenario tables (rows chosen by pointer and keyboard,
+// the robotics rows, single-row embeds), the type II asymptote and the gross-complements wage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterRender, artifacts, canvasStats, newPage, shadowText, waitDrawn, useBrowser } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, newPage, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
 
 const env = useBrowser();
+
+async function openKinds(options = {}) {
+  const page = await newPage(env.browser, options);
+  await page.goto(env.server.url('/tests/fixtures/kinds.html'));
+  return page;
+}
+
+const description = (widget) => shadowText(widget, '.description');
 
 async function open(options = {}) {
   const page = await newPage(env.browser, options);
@@ -14,15 +24,34 @@ async function open(options = {}) {
 
 const rowIds = (widget) => widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.dataset.id));
 
-test('each new kind renders', async () => {
-  const page = await open();
-  for (const id of ['growth-regimes', 'production', 'scenarios', 'one-row']) {
-    const widget = await waitDrawn(page, `#${id}`);
-    const stats = await canvasStats(widget);
-    assert.ok(stats.ink > stats.total * 0.01, `${id}: ${stats.ink} px`);
-    assert.doesNotMatch(await shadowText(widget, '.readouts'), /NaN|undefined/);
-  }
-  assert.deepEqual(page.problems, []);
+test('the research widget reports the closed-form blow-up time for φ = 1.5, n = 0', async () => {
+  const page = await openKinds();
+  const widget = await waitDrawn(page, '#research-feedback');
+  await afterRender(widget, () => widget.evaluate((el) => { el.phi = 1.5; el.n = 0; }));
+  const [time] = await widget.evaluate((el) => el.probe('blowup'));
+  const { theta, lambda } = await widget.evaluate((el) => el.values);
+  const exact = 1 / ((1.5 - 1) * theta * 0.1 ** lambda); // B0^{1−φ}/((φ−1)θ(SL)^λ) with B0 = 1, S·L = 0.1
+  assert.ok(Math.abs(time - exact) / exact < 0.005, `${time} vs ${exact}`);
+  assert.match(await description(widget), /type II singularity at t ≈ 400/);
+  await afterRender(widget, () => widget.evaluate((el) => { el.years = 600; }));
+  assert.match(await shadowText(widget, '.readouts'), /Blow-up time400 yr/);
+  await page.screenshot({ path: join(artifacts, 'research-type-ii.png'), clip: await widget.boundingBox() });
+  await page.context().close();
+});
+
+test('the task presets reproduce the episode: automating half of the remaining 60 doubles output per worker', async () => {
+  const page = await openKinds();
+  const widget = await waitDrawn(page, '#task-automation');
+  await afterRender(widget, () => widget.locator('button[data-preset="forty-automated"]').click());
+  const [beta40, perWorker40] = await widget.evaluate((el) => el.probe('point'));
+  assert.equal(beta40, 0.4);
+  assert.match(await shadowText(widget, '.readouts'), /40 of 100/);
+  await afterRender(widget, () => widget.locator('button[data-preset="half-of-the-rest"]').click());
+  const [beta70, perWorker70] = await widget.evaluate((el) => el.probe('point'));
+  assert.ok(Math.abs(beta70 - 0.7) < 1e-12);
+  const ratio = perWorker70 / perWorker40;
+  assert.ok(Math.abs(ratio - 2) < 0.1, `output per worker ×${ratio}`);
+  assert.match(await shadowText(widget, '.readouts'), /×2\.0\d/);
   await page.context().close();
 });
 
@@ -79,29 +108,6 @@ test('the robotics rows are simulated, and a symbol they do not reproduce is sho
   await page.context().close();
 });
 
-test('every value the controls allow is simulated: ρ = −3, ρ = 0.001 and ρ below 1e−6, subnormals included, on an HS row', async () => {
-  const page = await open();
-  const widget = await waitDrawn(page, '#scenarios');
-  // hs-production is the row selected by default.
-  assert.equal(await widget.locator('tbody tr[data-id="hs-production"]').getAttribute('aria-selected'), 'true');
-  // The slide's form refused ρ ∈ (0, 1e−6) with the row's range (its scale factors overflowed);
-  // growth at 1e−7 and at the smallest subnormal must read as at 1e−6 (continuous as ρ → 0⁺).
-  const growth = {};
-  for (const rho of ['-3', '0.001', '1e-6', '1e-7', '5e-324', '0.9']) {
-    await afterRender(widget, () => widget.evaluate((el, v) => el.setAttribute('rho', v), rho));
-    assert.equal(await shadowText(widget, '.errors'), '', `rho = ${rho} is not refused`);
-    const readouts = await shadowText(widget, '.readouts');
-    assert.match(readouts, /Simulated(\+\+|=|\+|-|--|I|II) · /, `rho = ${rho} is classified`);
-    assert.doesNotMatch(readouts, /NaN|∞/, `rho = ${rho}: finite readouts`);
-    growth[rho] = readouts.match(/Simulated(\S+) · /)[1];
-  }
-  assert.equal(growth['1e-7'], growth['1e-6']);
-  assert.equal(growth['5e-324'], growth['1e-6']);
-  // ρ = 0.9 is inside HS: the paper's ++ · →0 · ++ (it read L under the old absolute wage line).
-  assert.match(await shadowText(widget, '.readouts'), /Simulated\+\+ · →0 · \+\+/);
-  await page.context().close();
-});
-
 test('scenario="…" embeds a single row, and an unknown id is named with the valid ones', async () => {
   const page = await open();
   const widget = await waitDrawn(page, '#one-row');
@@ -144,18 +150,4 @@ test('the gross-complements preset: making labor more productive lowers the wage
   assert.ok(Math.abs(wage - 2 * 0.5 * (Y / 2) ** 3) < 1e-12);
   assert.match(await shadowText(widget, '.description'), /lowers the wage from 0\.5 to 0\.253/);
   await page.context().close();
-});
-
-test('screenshots of the new kinds, light and dark, at 360 and 1200 px', async () => {
-  for (const scheme of ['light', 'dark']) {
-    for (const width of [360, 1200]) {
-      const page = await open({ viewport: { width, height: 900 }, colorScheme: scheme });
-      for (const id of ['growth-regimes', 'production', 'scenarios']) {
-        const widget = await waitDrawn(page, `#${id}`);
-        await widget.screenshot({ path: join(artifacts, `${id}-${scheme}-${width}.png`) });
-      }
-      assert.deepEqual(page.problems, []);
-      await page.context().close();
-    }
-  }
 });
