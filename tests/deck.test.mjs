@@ -9,26 +9,15 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifacts, canvasStats, newPage, useBrowser } from './helpers.mjs';
+import { artifacts, canvasStats, newPage, useBrowser, watchRequests } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 import { packageDeck } from '../scripts/slides.mjs';
 
 const env = useBrowser();
 
-/** Records every request that leaves the page's own origin (or the file system). */
-function watchRequests(page, allowed) {
-  const foreign = [];
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!allowed.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-  });
-  return foreign;
-}
-
 const deckUrl = (hash = '') => `${pathToFileURL(join(root, 'www', 'slides', 'index.html')).href}${hash}`;
 
 const ELASTICITY = 3;
-
 
 async function openDeck({ withoutBroadcastChannel = false } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });

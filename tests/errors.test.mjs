@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterRender, artifacts, canvasStats, mount, newPage, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, mount, newPage, openFixture, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -41,11 +41,7 @@ async function setAndDraw(widget, name, value) {
   );
 }
 
-async function open(options = {}) {
-  const page = await newPage(env.browser, options);
-  await page.goto(env.server.url('/tests/fixtures/tables.html'));
-  return page;
-}
+const open = (options) => openFixture(env, 'tables', options);
 
 test('every parameter of every kind refuses bad values with a message naming it, its value and the range', async () => {
   const page = await newPage(env.browser);

@@ -112,3 +112,20 @@ export async function mount(page, attributes, id = 'w') {
   );
   return widget;
 }
+
+/** A new page on `env`'s browser with the fixture `tests/fixtures/<name>.html` loaded. */
+export async function openFixture(env, name, options = {}) {
+  const page = await newPage(env.browser, options);
+  await page.goto(env.server.url(`/tests/fixtures/${name}.html`));
+  return page;
+}
+
+/** Records every request that leaves the page's own origin (or the file system). */
+export function watchRequests(page, allowed) {
+  const foreign = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!allowed.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return foreign;
+}

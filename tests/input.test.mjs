@@ -6,17 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../scripts/lib.mjs';
-import { afterRender, canvasStats, newPage, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
+import { afterRender, canvasStats, openFixture, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
 
 const env = useBrowser();
 
 const KINDS = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
 
-async function openKinds(options = {}) {
-  const page = await newPage(env.browser, options);
-  await page.goto(env.server.url('/tests/fixtures/kinds.html'));
-  return page;
-}
+const openKinds = (options) => openFixture(env, 'kinds', options);
 
 const description = (widget) => shadowText(widget, '.description');
 

@@ -4,23 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterRender, artifacts, canvasStats, newPage, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, openFixture, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
 
 const env = useBrowser();
 
-async function openKinds(options = {}) {
-  const page = await newPage(env.browser, options);
-  await page.goto(env.server.url('/tests/fixtures/kinds.html'));
-  return page;
-}
+const openKinds = (options) => openFixture(env, 'kinds', options);
 
 const description = (widget) => shadowText(widget, '.description');
 
-async function open(options = {}) {
-  const page = await newPage(env.browser, options);
-  await page.goto(env.server.url('/tests/fixtures/tables.html'));
-  return page;
-}
+const open = (options) => openFixture(env, 'tables', options);
 
 const rowIds = (widget) => widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.dataset.id));
 

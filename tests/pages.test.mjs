@@ -4,21 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, canvasStats, newPage, useBrowser } from './helpers.mjs';
+import { artifacts, canvasStats, newPage, useBrowser, watchRequests } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 import { TRANSCRIPT } from '../scripts/pages.mjs';
 
 const env = useBrowser();
-
-/** Records every request that leaves the page's own origin (or the file system). */
-function watchRequests(page, allowed) {
-  const foreign = [];
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!allowed.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-  });
-  return foreign;
-}
 
 /** Scrolls every widget into view and waits until each has drawn; returns their count. */
 async function scrollThrough(page) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { afterRender, artifacts, canvasStats, mount, newPage, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
+import { afterRender, artifacts, canvasStats, mount, newPage, openFixture, shadowText, useBrowser, waitDrawn } from './helpers.mjs';
 import { root } from '../scripts/lib.mjs';
 
 const env = useBrowser();
@@ -25,19 +25,11 @@ async function dragSlider(widget, param, f) {
 
 const KINDS = JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
 
-async function openKinds(options = {}) {
-  const page = await newPage(env.browser, options);
-  await page.goto(env.server.url('/tests/fixtures/kinds.html'));
-  return page;
-}
+const openKinds = (options) => openFixture(env, 'kinds', options);
 
 const description = (widget) => shadowText(widget, '.description');
 
-async function open(options = {}) {
-  const page = await newPage(env.browser, options);
-  await page.goto(env.server.url('/tests/fixtures/tables.html'));
-  return page;
-}
+const open = (options) => openFixture(env, 'tables', options);
 
 /** Pairs of texts in the widget's SVG export whose laid-out boxes overlap by more than a pixel. */
 async function overlappingTexts(widget) {
