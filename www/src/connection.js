@@ -3,7 +3,8 @@
 // freed on disconnect and restarted after a trap. The element (growth-widget.js) keeps the
 // lifecycle callbacks and routes the attributes.
 import { say, toDetail } from './errors.js';
-import { build, reserve, reserveLike } from './view.js';
+import { measured } from './measure.js';
+import { build, reserve } from './view.js';
 import { watch, watchNear } from './watch.js';
 
 /** Within 300px of the viewport (the reserved or the built plot). */
@@ -58,7 +59,7 @@ export class Connection {
     if (this.#waiting && this.#reserved === spec) return;
     this.#reserved = spec;
     this.#waiting?.();
-    const [box, unreserve] = reserve(root, spec, declared.messages);
+    const [box, unreserve] = reserve(root, spec, declared.messages, { key: this.#h.layoutKey(this.#el), element: this.#el, whenReady: engine.ready() });
     // Once near it starts, as a built widget does, even if the reader has scrolled on since.
     const unwatch = watchNear(box, (on) => on && engine.turn().then(() => this.#el.isConnected && this.built() && this.start()));
     this.#waiting = () => {
@@ -189,7 +190,7 @@ export class Connection {
     frame.actions(layout.history);
     frame.canvas(layout);
     frame.controlsFor(layout.controls);
-    reserveLike(frame.spec?.kind, this.view.els.figure);
+    measured(this.#h.layoutKey(element), this.view.els.figure);
     // The first frame is drawn at once; later ones are batched into animation frames.
     if (drawing.visible) drawing.draw(true);
     else drawing.redraw();

@@ -49,6 +49,14 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
     const list = [...node.attributes];
     return [list.map((a) => a.name), list.map((a) => bounded(a.value))];
   };
+  const numeric = new Set(paramNames.map((n) => n.toLowerCase()));
+  /** What shapes a widget's layout: its attributes but its parameters' values and its id (measure.js). */
+  const layoutKey = (node) =>
+    [...node.attributes]
+      .filter((a) => a.name !== 'id' && !numeric.has(a.name))
+      .map((a) => `${a.name}=${a.value}`)
+      .sort()
+      .join('\n');
   const addressRead = readAddress(address, { engine, bindings, tagName, attributesOf });
   // The connected widgets: printing builds and draws every one of them.
   const connected = new Set();
@@ -94,6 +102,7 @@ export function defineGrowthWidget({ bindings, kinds, element, load, tagName = '
       addressRead,
       specs,
       attributesOf,
+      layoutKey,
       element: this,
       root: this.#root,
       widget: this.#engine,

@@ -1,52 +1,34 @@
 // A widget's shadow DOM and the parts that work on it, built when the widget first comes near
 // the viewport (or is asked for its figure, or the page prints): a page of hundreds of widgets
 // builds the few a reader reaches. Until then the shadow root holds the reserved box: a figure
-// with the kind's title as its name and the plot's height (and the loading status), then the
-// height of the first built widget of its kind (styles.js), so a screen reader meets a named
-// figure and the page hardly changes length as widgets build. A built widget stays built: the reader's state in it
+// with the kind's title as its name and the plot's height (and the loading status), as tall as
+// a built widget of the same tag once one is measured (measure.js), so a screen reader meets a
+// named figure and the page keeps its length as widgets build. A built widget stays built: the reader's state in it
 // (focus, a table's scroll, a typed value) is kept, and scrolling back costs nothing.
 import { download, Player } from './actions.js';
 import { el, skeleton } from './dom.js';
 import { Drawing } from './drawing.js';
 import { ErrorList, say } from './errors.js';
 import { Frame } from './frame.js';
+import { reserveBox } from './measure.js';
 import { Painter } from './painter.js';
 import { attachPointer } from './pointer.js';
 import { DataTable } from './table.js';
 
-// Each declared kind's height once one widget of it was laid out, and its boxes still reserved.
-const reservations = new Map();
-const reservationOf = (kind) => reservations.get(kind) ?? reservations.set(kind, { height: 0, boxes: new Set() }).get(kind);
-
 /**
- * A widget of declared `kind` started: once laid out (a resize observer reads its height,
- * never forcing a layout), the reserved boxes of its kind take that height, so the page hardly
- * changes length as widgets build (once a kind).
+ * The reserved box for `spec` (the kind's declaration, or null) into `root`, as tall as a built
+ * widget with the same layout `key` (measure.js); returns the box to watch and the function that
+ * ends the reservation.
  */
-export function reserveLike(kind, figure) {
-  const reservation = reservationOf(kind);
-  if (reservation.height) return;
-  const laidOut = new ResizeObserver(() => {
-    laidOut.disconnect();
-    reservation.height = figure.offsetHeight;
-    for (const box of reservation.boxes) box.style.minHeight = `${reservation.height}px`;
-  });
-  laidOut.observe(figure);
-}
-
-/** The reserved box for `spec` (the kind's declaration, or null) into `root`; returns the box to watch and the function that ends the reservation. */
-export function reserve(root, spec, messages) {
+export function reserve(root, spec, messages, { key, element, whenReady }) {
   const plot = el('div', { class: 'plot', part: 'plot' });
   plot.style.setProperty('--gw-kind-height', spec ? `${spec.height}px` : '');
   plot.append(el('div', { class: 'status', part: 'status', 'aria-hidden': 'true' }, say(messages, 'loading-diagram')));
   const figure = el('figure', { part: 'figure', 'aria-label': spec?.title ?? say(messages, 'label') });
-  const reservation = reservationOf(spec?.kind);
-  reservation.boxes.add(figure);
-  if (reservation.height) figure.style.minHeight = `${reservation.height}px`;
   // The parts a page may look for are there, empty (no message before the widget starts).
   figure.append(plot, el('div', { class: 'errors', part: 'errors' }));
   root.replaceChildren(figure);
-  return [plot, () => reservation.boxes.delete(figure)];
+  return [plot, spec ? reserveBox(key, figure, element, whenReady) : () => {}];
 }
 
 /**
