@@ -14,6 +14,8 @@ const env = useBrowser();
 async function scrollThrough(page) {
   const widgets = await page.locator('growth-widget').all();
   for (const widget of widgets) {
+    // Measuring a reserved box's height never puts a widget where a locator (which pierces open shadow roots) can see it.
+    assert.equal(await page.locator('growth-widget').count(), widgets.length, 'the widgets a locator finds are the page\'s');
     await widget.scrollIntoViewIfNeeded();
     await page.waitForFunction((el) => el.shadowRoot.querySelector('.status').hidden, await widget.elementHandle(), { timeout: 15000 });
     const stats = await canvasStats(widget);

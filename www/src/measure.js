@@ -3,9 +3,10 @@
 // reader scrolls to them or jumps (a link, a search). Widgets whose tags differ only in
 // parameter values and `id` lay out alike and share one measurement: the first built one of
 // them gives it, or, before the reader gets there, a stand-in measured out of sight in idle
-// time: an invisible, inert copy of the tag inside the waiting widget's own shadow root (so the
-// page's `querySelectorAll('growth-widget')` never meets it, and it inherits what the widget
-// inherits), built, drawn once, measured and removed. A page measures once per distinct tag,
+// time: an invisible, inert copy of the tag inside a closed shadow root of its own, next to the
+// waiting widget's figure (so neither the page's `querySelectorAll('growth-widget')` nor a
+// tool that pierces open shadow roots, like Playwright's locators, ever meets it, and it
+// inherits what the widget inherits), built, drawn once, measured and removed. A page measures once per distinct tag,
 // never once per widget.
 
 /** Each layout key's height once known, and its boxes still reserved. */
@@ -76,14 +77,18 @@ async function standIn() {
     copy.removeAttribute('id');
     copy.setAttribute('aria-hidden', 'true');
     copy.inert = true;
-    copy.style.cssText = `display: block; position: absolute; visibility: hidden; pointer-events: none; width: ${width}px; contain: layout paint;`;
+    copy.style.cssText = `display: block; width: ${width}px;`;
     for (const type of SILENT) copy.addEventListener(type, (event) => event.stopImmediatePropagation());
-    figure.after(copy);
+    const host = document.createElement('div');
+    host.setAttribute('aria-hidden', 'true');
+    host.style.cssText = 'position: absolute; visibility: hidden; pointer-events: none; contain: layout paint;';
+    host.attachShadow({ mode: 'closed' }).append(copy);
+    figure.after(host);
     try {
       await copy.renderNow();
       settle(key, copy.shadowRoot.querySelector('figure')?.offsetHeight ?? 0);
     } finally {
-      copy.remove();
+      host.remove();
     }
     return;
   }
