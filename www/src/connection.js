@@ -5,13 +5,7 @@
 import { say, toDetail } from './errors.js';
 import { measured } from './measure.js';
 import { build, reserve } from './view.js';
-import { watch, watchNear } from './watch.js';
-
-/** Within 300px of the viewport (the reserved or the built plot). */
-function near(box) {
-  const r = box.getBoundingClientRect();
-  return r.bottom > -300 && r.top < innerHeight + 300 && r.width > 0;
-}
+import { near, watch, watchNear } from './watch.js';
 
 // Widgets added by a script, measured together at the end of the task (one layout, not one a widget).
 let added = [];

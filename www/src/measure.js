@@ -9,6 +9,8 @@
 // inherits what the widget inherits), built, drawn once, measured and removed. A page measures once per distinct tag,
 // never once per widget.
 
+import { near } from './watch.js';
+
 /** Each layout key's height once known, and its boxes still reserved. */
 const reservations = new Map();
 /** Keys waiting for a stand-in: key → [element, box] of the first box reserved with it. */
@@ -72,7 +74,9 @@ async function standIn() {
     const reservation = reservationOf(key);
     if (reservation.height || !reservation.boxes.size || !element.isConnected || !figure.isConnected) continue;
     const width = figure.getBoundingClientRect().width;
-    if (!width) continue;
+    // Near the viewport its own widget is about to build and gives the height for real: a
+    // stand-in would only delay the widgets the reader is looking at.
+    if (!width || near(figure)) continue;
     const copy = element.cloneNode(false);
     copy.removeAttribute('id');
     copy.setAttribute('aria-hidden', 'true');

@@ -5,9 +5,18 @@ let dark = null;
 let nearby = null;
 const callbacks = new Map();
 
-/** Calls `near(on)` when `box` comes within 300px of the viewport or leaves (one observer for every widget's box); returns the function that stops. */
+/** How far from the viewport (px, above and below) a widget counts as near. */
+const MARGIN = 300;
+
+/** Within MARGIN of the viewport, now (the reserved or the built plot). */
+export function near(box) {
+  const r = box.getBoundingClientRect();
+  return r.bottom > -MARGIN && r.top < innerHeight + MARGIN && r.width > 0;
+}
+
+/** Calls `near(on)` when `box` comes within MARGIN of the viewport or leaves (one observer for every widget's box); returns the function that stops. */
 export function watchNear(box, near) {
-  nearby ??= new IntersectionObserver((entries) => entries.forEach((entry) => callbacks.get(entry.target)?.(entry.isIntersecting)), { rootMargin: '300px 0px' });
+  nearby ??= new IntersectionObserver((entries) => entries.forEach((entry) => callbacks.get(entry.target)?.(entry.isIntersecting)), { rootMargin: `${MARGIN}px 0px` });
   callbacks.set(box, near);
   nearby.observe(box);
   return () => {
@@ -18,7 +27,7 @@ export function watchNear(box, near) {
 
 /**
  * Watches `plot` (not the host: a host with `display: contents` has no box of its own).
- * `near(on)` when it comes within 300px of the viewport or leaves; `layout(size)` when its size
+ * `near(on)` when it comes within MARGIN of the viewport or leaves; `layout(size)` when its size
  * (a ResizeObserver's box) or, with no size, its scale may have changed (reveal.js scales
  * slides on window resize, a transform that resizes nothing); `scheme()` when the colour
  * scheme changes. Returns the function that stops watching.
