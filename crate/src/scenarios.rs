@@ -561,10 +561,13 @@ const NO_AI_TECH: Baseline = Baseline::BalancedPath(&[("g_A", "0")]);
 /// Without AI: no automation beyond β₀ (the balanced path of the task model at β₀).
 const NO_AUTOMATION: Baseline = Baseline::BalancedPath(&[("automation_rate", "0"), ("full", "0")]);
 /// Without AI: research effort grows with the population, 1 %/yr, at returns λ = 1.
-const NO_AI_RESEARCH: Baseline = Baseline::BalancedPath(NO_AI_RESEARCH_EFFORT);
-const NO_AI_RESEARCH_EFFORT: &[(&str, &str)] = &[("n", "0.01"), ("lambda", "1")];
-/// Without AI research is done by people, not capital: the Jones economy with research effort growing 1 %/yr.
-const HUMAN_SCIENTISTS: Baseline = Baseline::OtherModel("research-feedback", NO_AI_RESEARCH_EFFORT);
+const NO_AI_RESEARCH: Baseline = Baseline::BalancedPath(&[("n", "0.01"), ("lambda", "1")]);
+/// Growth of human research effort without AI (people: population and education), per year.
+pub const HUMAN_RESEARCH_GROWTH: f64 = 0.01;
+/// Without AI research is done by people, not capital, with the same research technology
+/// Ȧ = θA^φ(SL)^λ (the row's φ and λ) and effort growing [`HUMAN_RESEARCH_GROWTH`]: the
+/// semi-endogenous balanced rate λn/(1 − φ) of Jones (1995), `None` for φ ≥ 1.
+const HUMAN_SCIENTISTS: Baseline = Baseline::OtherModel("research-feedback", &[("n", "0.01")]);
 
 /// Why research capital whose productivity grows slowly does not beat people's research.
 const SLOW_RESEARCH_CAPITAL: &str =

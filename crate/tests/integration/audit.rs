@@ -449,3 +449,43 @@ fn closed_form_long_runs_agree_with_the_simulation_where_a_run_reaches_them() {
         }
     }
 }
+
+// ---- Session 28 (issue 13): research by capital across its whole class. ----
+
+#[test]
+fn human_scientists_grow_at_the_jones_rate_of_the_rows_own_phi_and_lambda() {
+    // Without AI people do the research with the same research technology Ȧ = θA^φ(SL)^λ,
+    // effort growing n = 1 %/yr: the semi-endogenous rate λn/(1 − φ) (Jones 1995), at the row's
+    // φ and λ. The baseline forced λ = 1, so λ = 0.5 or 2 compared against the wrong rate.
+    use growth_model::scenarios::counterfactual;
+    let points = [
+        ("-5", "1"),
+        ("-2.1", "0.5"),
+        ("-0.5", "2"),
+        ("-1e-6", "1"),
+        ("0", "0.3"),
+        ("0.5", "0.4"),
+        ("0.99", "5"),
+    ];
+    for id in [
+        "tech-low-feedback-research-capital",
+        "tech-zero-feedback-research-capital",
+        "tech-positive-feedback-research-capital",
+    ] {
+        let row = find(id).expect("row");
+        for (phi, lambda) in points {
+            let c = counterfactual(row, &[("phi", phi), ("lambda", lambda)])
+                .unwrap_or_else(|e| panic!("{id}: {e}"))
+                .unwrap_or_else(|| panic!("{id} φ = {phi}: no balanced path"));
+            let (p, l): (f64, f64) = (phi.parse().expect("φ"), lambda.parse().expect("λ"));
+            let jones = l * 0.01 / (1.0 - p);
+            assert!(
+                (c.growth - jones).abs() <= 1e-15 * jones,
+                "{id} φ = {phi}, λ = {lambda}: {} vs λn/(1 − φ) = {jones}",
+                c.growth
+            );
+        }
+        // φ ≥ 1: people's research has no balanced path (φ = 1 exponential, φ > 1 a blow-up).
+        assert_eq!(counterfactual(row, &[("phi", "1.5")]).expect("runs"), None);
+    }
+}
