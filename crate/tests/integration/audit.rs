@@ -489,3 +489,67 @@ fn human_scientists_grow_at_the_jones_rate_of_the_rows_own_phi_and_lambda() {
         assert_eq!(counterfactual(row, &[("phi", "1.5")]).expect("runs"), None);
     }
 }
+
+/// g_Z where research capital's balanced rate g_Z/(−φ) (λ = 1) is `k` times human scientists'
+/// 0.01/(1 − φ) (Jones 1995): k · 0.01 · (−φ)/(1 − φ).
+fn research_capital_edge(phi: f64, k: f64) -> f64 {
+    k * 0.01 * (-phi) / (1.0 - phi)
+}
+
+/// The growth symbol of g∞/g₀ = r by the classifier's documented thresholds (module docs).
+fn symbol_of_ratio(r: f64) -> &'static str {
+    if r < 0.1 {
+        "--"
+    } else if r < 0.9 {
+        "-"
+    } else if r <= 1.1 {
+        "="
+    } else if r < 1.5 {
+        "+"
+    } else {
+        "++"
+    }
+}
+
+#[test]
+fn research_capital_bands_are_declared_for_every_negative_phi_not_only_minus_a_half() {
+    // The g_Z bands were computed at φ = −0.5 only: at φ = −5, g_Z = 0.006 the run reads `-`
+    // (g_Z/(−φ) = 0.0012 against 0.01/6 = 0.00167) where the row declared nothing. The edges are
+    // g_Z = k·0.01·(−φ)/(1 − φ), k = 0.1, 0.9, 1.1, 1.5: sampled on both sides at every φ.
+    use growth_model::format::Digits;
+    let id = "tech-low-feedback-research-capital";
+    let row = find(id).expect("row");
+    let mut failures = Vec::new();
+    for phi in [-5.0, -3.7, -2.1, -1.0, -0.5, -0.2, -0.01, -1e-4, -1e-6] {
+        let mut values = vec![0.0, 0.006, 0.02, 0.1, 0.2];
+        for k in [0.1, 0.9, 1.1, 1.5] {
+            let edge = research_capital_edge(phi, k);
+            values.extend([edge * (1.0 - 1e-3), edge * (1.0 + 1e-3)]);
+        }
+        for g_z in values {
+            let (p, z) = (
+                format!("{}", Digits(phi, 15)),
+                format!("{}", Digits(g_z, 15)),
+            );
+            let (pv, zv): (f64, f64) = (p.parse().expect("φ"), z.parse().expect("g_Z"));
+            let closed_form = symbol_of_ratio(zv * (1.0 - pv) / (0.01 * -pv));
+            let expected = row.expected_at(&[("phi", pv), ("g_Z", zv)]);
+            for years in ["1000", "2000"] {
+                let o = [("phi", p.as_str()), ("g_Z", z.as_str()), ("years", years)];
+                match classify_row(row, &o) {
+                    Ok((_, s)) if s == expected && s.growth == closed_form => {}
+                    Ok((_, s)) => failures.push(format!(
+                        "φ = {p}, g_Z = {z}, {years} years: simulated {}, closed form {closed_form}, declared {}",
+                        s.growth, expected.growth
+                    )),
+                    Err(e) => failures.push(format!("φ = {p}, g_Z = {z}: {e}")),
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(
+        row.expected_at(&[("phi", -5.0), ("g_Z", 0.006)]).growth,
+        "-"
+    );
+}
