@@ -273,7 +273,7 @@ impl System<2> for ResearchCapital {
         [g_a, self.saving * exp(ln_y - ln_k) - self.depreciation]
     }
     fn rate_cap(&self) -> Option<f64> {
-        // A type I path accelerating at g_Z takes ∫g dt ≈ cap/g_Z e-folds to reach the cap, each a
+        // A type I path accelerating at μ ≤ λg_Z takes ∫g dt ≈ cap/μ e-folds to reach the cap, each a
         // step: 10⁴ %/yr keeps that to thousands, and a type II path is still imminent there.
         Some(100.0)
     }
@@ -337,8 +337,8 @@ impl ResearchCapital {
     /// [`Self::balanced_growth_rate`]); it needs saving s > 0, so that capital, and the scientists
     /// made of it, grow with A. 1 − φ − λ > 0: the balanced rate λg_Z/(1 − φ − λ) when g_Z > 0
     /// (g_Z/(−φ) at λ = 1, however large as φ → 0⁻), growth dying out when g_Z ≤ 0 (g_A ∝
-    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 with g_Z > 0: d ln g_A/dt → λg_Z,
-    /// a rate rising without bound (type I). 1 − φ − λ < 0 with g_Z ≥ 0: g_A ∝ A^{φ+λ−1} once
+    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 with g_Z > 0: the growth rate itself grows at
+    /// [`Self::acceleration_rate`], a rate rising without bound (type I). 1 − φ − λ < 0 with g_Z ≥ 0: g_A ∝ A^{φ+λ−1} once
     /// K ∝ A, so the rate rises without bound too; it blows up in finite time, but at a time with
     /// no closed form, so a blow-up the run finds (type II) is kept. `None` otherwise (read from
     /// the run). 1 − φ − λ is computed as (1 − λ) − φ, exactly −φ at λ = 1, so φ = −5·10⁻³²⁴ is
@@ -355,6 +355,23 @@ impl ResearchCapital {
         } else {
             Some(Trend::DiesOut)
         }
+    }
+
+    /// The knife edge φ + λ = 1 with g_Z > 0 (and s > 0): the long-run growth rate of the growth
+    /// rate, μ = lim d ln g_A/dt = λ(1 − α)g_Z/(λ + 1 − α); `None` off the edge.
+    ///
+    /// Derivation from the model's equations: at φ = 1 − λ, g_A = θ(s_R Z K/A)^λ, so
+    /// d ln g_A/dt = λ(g_Z + g_K − g_A). There is no balanced path (a constant g_A would need
+    /// g_K = g_A and g_Z = 0), and g_A rises without bound; capital lags it, since
+    /// g_K = s(1 − s_R)^α (A/K)^{1−α} − δ keeps up only while (A/K)^{1−α} tracks (g_A + δ)/(s(1 − s_R)^α),
+    /// so ln(A/K) rises at μ/(1 − α) once g_A ≫ δ, μ, i.e. g_A − g_K → μ/(1 − α). Then
+    /// μ = λ(g_Z − μ/(1 − α)), which gives μ. Without the lag (K ∝ A) it would be λg_Z.
+    pub fn acceleration_rate(&self) -> Option<f64> {
+        let on_edge = self.gap() == 0.0 && self.g_z > 0.0 && self.saving > 0.0;
+        on_edge.then(|| {
+            let labor = 1.0 - self.alpha;
+            self.lambda * labor * self.g_z / (self.lambda + labor)
+        })
     }
 
     /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].

@@ -957,7 +957,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-capital",
         params: &[("phi", "0"), ("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("years", "1000")],
-        rationale: "The same robot scientists at φ = 0: no balanced path, d ln g_A/dt → λg_Z, so the growth rate grows exponentially (type I) for every g_Z > 0; this needs φ + λ = 1.",
+        rationale: "The same robot scientists at φ = 0: no balanced path; capital lags technology, so the growth rate itself grows at λ(1 − α)g_Z/(λ + 1 − α) (type I) for every g_Z > 0; this needs φ + λ = 1.",
         paper: growth_only("I"),
         coverage: &[Coverage { param: "g_Z", class: Doc::new("research capital productivity growth: g_Z > 0"), samples: &[1e-5, 0.002, 0.005, 0.02, 0.1, 0.2] }],
         baseline: HUMAN_SCIENTISTS,
