@@ -553,3 +553,74 @@ fn research_capital_bands_are_declared_for_every_negative_phi_not_only_minus_a_h
         "-"
     );
 }
+
+#[test]
+fn research_by_capital_past_phi_plus_lambda_one_is_type_ii_however_far_the_blow_up() {
+    // φ + λ > 1: output reaches infinity in finite time (type II), as the paper's row says. The
+    // classifier read type I wherever the blow-up (≈ 52/φ years at λ = 1) lay beyond 20× the
+    // horizon, and the row declared that `I` for φ < 2.6/years as a mismatch: it was the
+    // classifier's horizon, not the model, that disagreed with the paper.
+    let id = "tech-positive-feedback-research-capital";
+    let row = find(id).expect("row");
+    let points: [&[(&str, &str)]; 10] = [
+        &[("phi", "1e-6")],
+        &[("phi", "1e-4")],
+        &[("phi", "0.001")],
+        &[("phi", "0.0013")],
+        &[("phi", "0.01")],
+        &[("phi", "1")],
+        &[("phi", "3")],
+        &[("phi", "-0.5"), ("lambda", "1.6")],
+        &[("phi", "0.5"), ("lambda", "0.5000001")],
+        &[("phi", "0.2"), ("lambda", "1"), ("g_Z", "0.05")],
+    ];
+    for point in points {
+        for years in ["50", "2000"] {
+            let mut o = point.to_vec();
+            o.push(("years", years));
+            let (run, s) = classify_row(row, &o).unwrap_or_else(|e| panic!("{o:?}: {e}"));
+            assert_eq!(s.growth, "II", "{o:?}");
+            let growth_model::Trend::TypeII(b) = run.trend else {
+                panic!("{o:?}: {:?}", run.trend)
+            };
+            assert!(b.time.is_finite() && b.time > 0.0, "{o:?}: {b:?}");
+        }
+    }
+    assert!(
+        row.mismatches.is_empty(),
+        "{id} still declares {:?}",
+        row.mismatches
+    );
+    // A blow-up no run reaches is dated by the quasi-steady estimate from the furthest state:
+    // against the blow-up an integration to it finds, within its declared error and 1 %.
+    use growth_model::{integrate, ResearchCapital, SolverOptions, Trend};
+    for (phi, lambda, alpha, g_z) in [
+        (0.01, 1.0, 0.5, 0.0),
+        (0.05, 1.0, 0.5, 0.0),
+        (0.01, 1.0, 0.9, 0.0),
+        (0.01, 1.0, 0.1, 0.0),
+        (0.01, 1.0, 0.5, 0.01),
+    ] {
+        let m = ResearchCapital::new(phi, lambda, 0.05, 0.1, 0.3, 0.05, alpha, g_z)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let run = m.simulate(50.0).unwrap_or_else(|e| panic!("{e:?}"));
+        let Trend::TypeII(estimate) = run.trend else {
+            panic!("φ = {phi}: {:?}", run.trend)
+        };
+        let options = SolverOptions {
+            max_step: 100.0,
+            max_steps: 5_000_000,
+            ..SolverOptions::default()
+        };
+        let truth = integrate(&m, 0.0, [0.0, 0.0], 1e6, &options)
+            .ok()
+            .and_then(|t| t.blowup)
+            .unwrap_or_else(|| panic!("φ = {phi}: no blow-up found"));
+        let off = (estimate.time - truth.time).abs();
+        assert!(
+            off <= estimate.error && off <= 1e-2 * truth.time,
+            "φ = {phi}, α = {alpha}, g_Z = {g_z}: estimated {estimate:?}, found {}",
+            truth.time
+        );
+    }
+}
