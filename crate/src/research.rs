@@ -365,7 +365,13 @@ impl ResearchCapital {
         let (c, delta) = (self.lambda * self.g_z, self.depreciation);
         let first = l(c / (epsilon * g)) / (epsilon * g);
         let lag = l((epsilon * delta - c) / (epsilon * g + c)) / (epsilon * g + c);
-        Some(first + self.lambda / (1.0 - self.alpha) * lag)
+        let left = first + self.lambda / (1.0 - self.alpha) * lag;
+        // Past f64's range (φ + λ − 1 = 5·10⁻³²⁴: εg underflows, 0/0) it is held finite.
+        Some(if left.is_nan() {
+            f64::MAX
+        } else {
+            left.min(f64::MAX)
+        })
     }
 
     /// 1 − φ − λ, as (1 − λ) − φ: exact at λ = 1.

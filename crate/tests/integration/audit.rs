@@ -562,7 +562,9 @@ fn research_by_capital_past_phi_plus_lambda_one_is_type_ii_however_far_the_blow_
     // classifier's horizon, not the model, that disagreed with the paper.
     let id = "tech-positive-feedback-research-capital";
     let row = find(id).expect("row");
-    let points: [&[(&str, &str)]; 10] = [
+    let points: [&[(&str, &str)]; 12] = [
+        &[("phi", "5e-324")],
+        &[("phi", "1e-300")],
         &[("phi", "1e-6")],
         &[("phi", "1e-4")],
         &[("phi", "0.001")],
