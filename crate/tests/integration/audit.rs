@@ -5,8 +5,8 @@
 //! mismatch) and, where declared, that the declaration names the reason.
 use growth_model::models::simulate;
 use growth_model::scenarios::{
-    classify, classify_row, find, labor_share_symbol, tolerance, wage_symbol, ClassifyError,
-    Counterfactual, Symbols,
+    classify, classify_row, find, labor_share_symbol, run_row, tolerance, wage_symbol,
+    ClassifyError, Counterfactual, Symbols,
 };
 
 /// The row's symbols at `param = value`, asserted equal to what the row declares there.
@@ -623,6 +623,98 @@ fn research_by_capital_past_phi_plus_lambda_one_is_type_ii_however_far_the_blow_
             off <= estimate.error && off <= 1e-2 * truth.time,
             "φ = {phi}, α = {alpha}, g_Z = {g_z}: estimated {estimate:?}, found {}",
             truth.time
+        );
+    }
+}
+
+#[test]
+fn ls_rows_near_rho_zero_say_their_symbols_are_limits_reached_after_one_over_rho_g_years() {
+    // Dragging ρ toward 0⁻ the symbols (read from the closed form) stay the paper's while the
+    // plotted run looks different: the texts must say the symbol is the long-run limit and how
+    // long the approach takes, and the time they give must be the model's.
+    for id in ["tasks-ls-asymptotic", "tasks-ls-replacement", "ps-land-ls"] {
+        let text = find(id).expect("row").rationale;
+        assert!(
+            text.contains("long-run limit") && text.contains("1/(|ρ|·g_A) years"),
+            "{id}: {text}"
+        );
+    }
+    let at = |run: &growth_model::models::Run, name: &str, t: f64| {
+        let i = run
+            .t
+            .iter()
+            .position(|x| *x >= t)
+            .unwrap_or(run.t.len() - 1);
+        run.series(name).map_or(f64::NAN, |v| v[i])
+    };
+    // Tasks: capital's share 1 − s_L falls by e every 1/(|ρ|g_A) years (d ln(s_K/s_L)/dt → ρg_A).
+    for id in ["tasks-ls-asymptotic", "tasks-ls-replacement"] {
+        for (rho, g_a) in [
+            ("-0.05", "0.02"),
+            ("-0.1", "0.04"),
+            ("-0.25", "0.005"),
+            ("-1", "0.02"),
+        ] {
+            let t = 1.0 / (-rho.parse::<f64>().expect("ρ") * g_a.parse::<f64>().expect("g_A"));
+            let o = [("rho", rho), ("g_A", g_a), ("years", "2000")];
+            let run = run_row(find(id).expect("row"), &o).expect("runs");
+            let (c1, c2) = (
+                1.0 - at(&run, "labor_share", t),
+                1.0 - at(&run, "labor_share", 2.0 * t),
+            );
+            let e_fold = t / (c1 / c2).ln();
+            assert!(
+                (e_fold / t - 1.0).abs() <= 0.1,
+                "{id} ρ = {rho}, g_A = {g_a}: capital's share e-folds in {e_fold} years, not {t}"
+            );
+        }
+    }
+    // The numbers the texts quote at ρ = −0.01: the share's dip and where it is after 2,000 years.
+    for (id, dip) in [
+        ("tasks-ls-asymptotic", 0.0025),
+        ("tasks-ls-replacement", 0.0006),
+    ] {
+        let o = [("rho", "-0.01"), ("years", "2000")];
+        let run = run_row(find(id).expect("row"), &o).expect("runs");
+        let share = run.series("labor_share").expect("share");
+        let (i, low) = share
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(
+                (0, f64::INFINITY),
+                |m, (i, v)| if v < m.1 { (i, v) } else { m },
+            );
+        let end = share.last().copied().unwrap_or(f64::NAN);
+        assert!(
+            (low / dip - 1.0).abs() < 0.15 && (run.t[i] - 150.0).abs() < 10.0,
+            "{id}: dip {low} at {}",
+            run.t[i]
+        );
+        assert!(
+            (end - 0.31).abs() < 0.005,
+            "{id}: share {end} after 2,000 years"
+        );
+    }
+    // Land next to ρ = 0: a short run shows the MS rate (a·g_A + (1 − a)g_X)/(1 − a) = 9 %/yr.
+    let o = [("rho", "-0.0001"), ("years", "300")];
+    let run = run_row(find("ps-land-ls").expect("row"), &o).expect("runs");
+    let ms = (0.7 * 0.03 + 0.3 * 0.02) / 0.3;
+    assert!(
+        (at(&run, "g_Y", 300.0) / ms - 1.0).abs() < 0.01,
+        "{}",
+        at(&run, "g_Y", 300.0)
+    );
+    // Land: growth's excess over g_X shrinks by e roughly every 1/(|ρ|g_A) years (0.83–0.87 of it).
+    for (rho, g_a) in [("-0.05", "0.03"), ("-0.1", "0.06"), ("-0.25", "0.01")] {
+        let t = 1.0 / (-rho.parse::<f64>().expect("ρ") * g_a.parse::<f64>().expect("g_A"));
+        let o = [("rho", rho), ("g_A", g_a), ("years", "2000")];
+        let run = run_row(find("ps-land-ls").expect("row"), &o).expect("runs");
+        let (e1, e2) = (at(&run, "g_Y", t) - 0.02, at(&run, "g_Y", 2.0 * t) - 0.02);
+        let e_fold = t / (e1 / e2).ln();
+        assert!(
+            e_fold / t > 0.8 && e_fold / t < 0.9,
+            "ps-land-ls ρ = {rho}, g_A = {g_a}: growth's excess e-folds in {e_fold} years, 1/(|ρ|g_A) = {t}"
         );
     }
 }
