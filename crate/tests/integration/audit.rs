@@ -547,6 +547,30 @@ fn research_capital_bands_are_declared_for_every_negative_phi_not_only_minus_a_h
             }
         }
     }
+    // Returns λ ≠ 1 (the CLI's, not the row's class): g_Z* = n(1 − φ − λ)/(1 − φ) moves with λ.
+    for (phi, lambda) in [(-0.5, 0.5), (-2.1, 2.0)] {
+        let star = 0.01 * (1.0 - phi - lambda) / (1.0 - phi);
+        for k in [0.05, 0.5, 1.0, 1.3, 2.0] {
+            let (p, l, z) = (
+                format!("{}", Digits(phi, 15)),
+                format!("{}", Digits(lambda, 15)),
+                format!("{}", Digits(k * star, 15)),
+            );
+            let zv: f64 = z.parse().expect("g_Z");
+            let expected = row.expected_at(&[("phi", phi), ("lambda", lambda), ("g_Z", zv)]);
+            let o = [
+                ("phi", p.as_str()),
+                ("lambda", l.as_str()),
+                ("g_Z", z.as_str()),
+            ];
+            match classify_row(row, &o) {
+                Ok((_, s)) if s == expected && s.growth == symbol_of_ratio(k) => {}
+                other => failures.push(format!(
+                    "φ = {p}, λ = {l}, g_Z = {z}: {other:?}, declared {expected:?}"
+                )),
+            }
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(
         row.expected_at(&[("phi", -5.0), ("g_Z", 0.006)]).growth,
