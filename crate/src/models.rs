@@ -628,7 +628,10 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
         "research-capital" => {
             bind!(a => phi, lambda, theta, research_share, s, delta, alpha, g_Z, years);
             let m = ResearchCapital::new(phi, lambda, theta, research_share, s, delta, alpha, g_Z)?;
-            let facts = alloc::vec![("balanced_growth", m.balanced_growth_rate())];
+            let facts = alloc::vec![
+                ("balanced_growth", m.balanced_growth_rate()),
+                ("acceleration", m.acceleration_rate())
+            ];
             return Ok(research(m.simulate(years)?, facts, years, m.long_run()));
         }
         "task-automation" => {

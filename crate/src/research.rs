@@ -272,8 +272,12 @@ impl System<2> for ResearchCapital {
         let ln_y = self.alpha * (log(1.0 - self.research_share) + ln_k) + (1.0 - self.alpha) * ln_a;
         [g_a, self.saving * exp(ln_y - ln_k) - self.depreciation]
     }
+    fn blowup_from(&self, t: f64, y: &[f64; 2]) -> Option<f64> {
+        let g = self.rates(t, y)[0];
+        self.blowup_time_left(g).map(|left| t + left)
+    }
     fn rate_cap(&self) -> Option<f64> {
-        // A type I path accelerating at g_Z takes ∫g dt ≈ cap/g_Z e-folds to reach the cap, each a
+        // A type I path accelerating at μ ≤ λg_Z takes ∫g dt ≈ cap/μ e-folds to reach the cap, each a
         // step: 10⁴ %/yr keeps that to thousands, and a type II path is still imminent there.
         Some(100.0)
     }
@@ -328,6 +332,48 @@ impl ResearchCapital {
         })
     }
 
+    /// φ + λ > 1 (1 − φ − λ < 0) with g_Z ≥ 0 and s > 0: the time left to the blow-up from a
+    /// state growing at g_A = g; `None` off that class.
+    ///
+    /// The blow-up is certain (Aghion, Jones & Jones 2019, robot scientists). With w = sY/K the
+    /// gross return to capital, g_K = w − δ, and from the model's equations
+    /// d ln g_A/dt = (φ − 1)g_A + λ(g_Z + g_K) and d ln w/dt = (1 − α)(g_A − g_K). For large rates
+    /// this is homogeneous of degree 2 in (g_A, w) with an attracting ray w = βg_A,
+    /// β = (2 − α − φ)/(1 − α + λ) (w/g_A → 0 when φ ≥ 2 − α), along which
+    /// ġ_A = κg_A², κ = (1 − α)(φ + λ − 1)/(1 − α + λ) > 0 ((φ − 1)g_A² when w/g_A → 0): g_A, A
+    /// and Y = ((1 − s_R)K)^α A^{1−α} reach infinity in finite time (type II), however close
+    /// φ + λ is to 1. Its time has no closed form; this is the quasi-steady estimate, where
+    /// capital's return tracks w = g_A + δ (K lags A by ln(A/K) = ln(w/s(1 − s_R)^α)/(1 − α)):
+    /// ġ/g · (1 + λg/((1 − α)(g + δ))) = εg + c with ε = φ + λ − 1, c = λg_Z, so the time left is
+    /// ∫_g^∞ [1/(h(εh + c)) + λ/((1 − α)(h + δ)(εh + c))] dh
+    /// = L(c/(εg))/(εg) + λ/(1 − α) · L((εδ − c)/(εg + c))/(εg + c), with L(x) = ln(1 + x)/x.
+    /// It is 52/φ years at the row's φ → 0⁺ (λ = 1, α = ½, δ = 0.05, g_A ≈ 0.045 on the path),
+    /// between 1/(εg) and 1/(κg) for g_Z = 0, and exact as g → ∞.
+    pub fn blowup_time_left(&self, g: f64) -> Option<f64> {
+        let epsilon = -self.gap();
+        if epsilon <= 0.0 || self.g_z < 0.0 || self.saving <= 0.0 || g <= 0.0 {
+            return None;
+        }
+        // ln(1 + x)/x, 1 at x = 0 (x > −1 here: εδ − c > −(εg + c)).
+        let l = |x: f64| {
+            if x.abs() < 1e-8 {
+                1.0 - 0.5 * x
+            } else {
+                log1p(x) / x
+            }
+        };
+        let (c, delta) = (self.lambda * self.g_z, self.depreciation);
+        let first = l(c / (epsilon * g)) / (epsilon * g);
+        let lag = l((epsilon * delta - c) / (epsilon * g + c)) / (epsilon * g + c);
+        let left = first + self.lambda / (1.0 - self.alpha) * lag;
+        // Past f64's range (φ + λ − 1 = 5·10⁻³²⁴: εg underflows, 0/0) it is held finite.
+        Some(if left.is_nan() {
+            f64::MAX
+        } else {
+            left.min(f64::MAX)
+        })
+    }
+
     /// 1 − φ − λ, as (1 − λ) − φ: exact at λ = 1.
     fn gap(&self) -> f64 {
         (1.0 - self.lambda) - self.phi
@@ -337,24 +383,45 @@ impl ResearchCapital {
     /// [`Self::balanced_growth_rate`]); it needs saving s > 0, so that capital, and the scientists
     /// made of it, grow with A. 1 − φ − λ > 0: the balanced rate λg_Z/(1 − φ − λ) when g_Z > 0
     /// (g_Z/(−φ) at λ = 1, however large as φ → 0⁻), growth dying out when g_Z ≤ 0 (g_A ∝
-    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 with g_Z > 0: d ln g_A/dt → λg_Z,
-    /// a rate rising without bound (type I). 1 − φ − λ < 0 with g_Z ≥ 0: g_A ∝ A^{φ+λ−1} once
-    /// K ∝ A, so the rate rises without bound too; it blows up in finite time, but at a time with
-    /// no closed form, so a blow-up the run finds (type II) is kept. `None` otherwise (read from
-    /// the run). 1 − φ − λ is computed as (1 − λ) − φ, exactly −φ at λ = 1, so φ = −5·10⁻³²⁴ is
+    /// A^{−(1−φ−λ)} once K ∝ A). 1 − φ − λ = 0 with g_Z > 0: the growth rate itself grows at
+    /// [`Self::acceleration_rate`], a rate rising without bound (type I). 1 − φ − λ < 0 with
+    /// g_Z ≥ 0: a certain blow-up in finite time (type II, [`Self::blowup_time_left`]), at the
+    /// time the run finds, else at the estimate from the furthest state the run reaches. `None`
+    /// otherwise (read from the run). 1 − φ − λ is computed as (1 − λ) − φ, exactly −φ at λ = 1, so φ = −5·10⁻³²⁴ is
     /// still negative feedback (its balanced rate, past f64's range, is held finite).
     pub fn long_run(&self) -> Option<Trend> {
         let gap = self.gap();
         if self.saving <= 0.0 || (gap <= 0.0 && (self.g_z < 0.0 || (gap == 0.0 && self.g_z == 0.0)))
         {
             None
-        } else if gap <= 0.0 {
+        } else if gap < 0.0 {
+            // The estimate from the start (A = K = 1); the run refines it (finish_run).
+            let time = self.blowup_from(0.0, &[0.0, 0.0]).unwrap_or(f64::INFINITY);
+            Some(Trend::TypeII(Blowup { time, error: time }))
+        } else if gap == 0.0 {
             Some(Trend::TypeI)
         } else if self.g_z > 0.0 {
             Some(Trend::Steady((self.lambda * self.g_z / gap).min(f64::MAX)))
         } else {
             Some(Trend::DiesOut)
         }
+    }
+
+    /// The knife edge φ + λ = 1 with g_Z > 0 (and s > 0): the long-run growth rate of the growth
+    /// rate, μ = lim d ln g_A/dt = λ(1 − α)g_Z/(λ + 1 − α); `None` off the edge.
+    ///
+    /// Derivation from the model's equations: at φ = 1 − λ, g_A = θ(s_R Z K/A)^λ, so
+    /// d ln g_A/dt = λ(g_Z + g_K − g_A). There is no balanced path (a constant g_A would need
+    /// g_K = g_A and g_Z = 0), and g_A rises without bound; capital lags it, since
+    /// g_K = s(1 − s_R)^α (A/K)^{1−α} − δ keeps up only while (A/K)^{1−α} tracks (g_A + δ)/(s(1 − s_R)^α),
+    /// so ln(A/K) rises at μ/(1 − α) once g_A ≫ δ, μ, i.e. g_A − g_K → μ/(1 − α). Then
+    /// μ = λ(g_Z − μ/(1 − α)), which gives μ. Without the lag (K ∝ A) it would be λg_Z.
+    pub fn acceleration_rate(&self) -> Option<f64> {
+        let on_edge = self.gap() == 0.0 && self.g_z > 0.0 && self.saving > 0.0;
+        on_edge.then(|| {
+            let labor = 1.0 - self.alpha;
+            self.lambda * labor * self.g_z / (self.lambda + labor)
+        })
     }
 
     /// Integrates ln A and ln K from A = K = 1 over `years`; the regime as in [`ResearchFeedback::simulate`].
@@ -386,15 +453,20 @@ fn finish_run<const N: usize>(
     years: f64,
     analytic: Option<Trend>,
 ) -> ResearchRun {
-    let lookahead = matches!(analytic, None | Some(Trend::TypeI));
+    let lookahead = matches!(analytic, None | Some(Trend::TypeI) | Some(Trend::TypeII(_)));
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
+    // The furthest state reached, for a certain blow-up the run does not reach (blowup_from).
+    let mut furthest = path.t.last().copied().zip(path.y.last().copied());
     // A run stopped at the rate cap keeps the reading of its own samples: type I when the rate
     // was rising without bound; anything else is an early stop the classifier refuses to read.
     if lookahead && path.blowup.is_none() && !path.capped {
         if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
             if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
+                if let (Some(&t), Some(&y)) = (rest.t.last(), rest.y.last()) {
+                    furthest = Some((t, y));
+                }
                 if rest.blowup.is_some() {
                     trend = Trend::TypeII(rest.blowup.unwrap_or(Blowup {
                         time: t_end,
@@ -419,8 +491,29 @@ fn finish_run<const N: usize>(
             trend = Trend::TypeII(Blowup { time, error: 0.0 });
         }
     }
+    // A certain blow-up the run did not reach: estimated from the furthest state, with the
+    // estimate from the start (or from the plotted run's end) as its error.
+    let estimated = |start: Blowup| {
+        let at =
+            |state: Option<(f64, [f64; N])>| state.and_then(|(t, y)| system.blowup_from(t, &y));
+        let plotted = at(path.t.last().copied().zip(path.y.last().copied()));
+        match at(furthest) {
+            Some(time) => {
+                let other = match plotted {
+                    Some(p) if furthest.map(|f| f.0) != path.t.last().copied() => p,
+                    _ => start.time,
+                };
+                Blowup {
+                    time,
+                    error: (other - time).abs(),
+                }
+            }
+            None => start,
+        }
+    };
     trend = match (analytic, trend) {
-        (Some(Trend::TypeI), found @ Trend::TypeII(_)) | (None, found) => found,
+        (Some(Trend::TypeI | Trend::TypeII(_)), found @ Trend::TypeII(_)) | (None, found) => found,
+        (Some(Trend::TypeII(start)), _) => Trend::TypeII(estimated(start)),
         (Some(limit), _) => limit,
     };
     let capped_at = path.capped.then(|| path.t.last().copied().unwrap_or(0.0));

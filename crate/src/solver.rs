@@ -59,6 +59,11 @@ pub trait System<const N: usize> {
     fn rate_cap(&self) -> Option<f64> {
         None
     }
+    /// Where the model proves a blow-up certain but has no exact time for it: the blow-up time
+    /// estimated from the state `y` at `t` (`None`: no certain blow-up).
+    fn blowup_from(&self, _t: f64, _y: &[f64; N]) -> Option<f64> {
+        None
+    }
 }
 
 /// The accepted steps of one integration.

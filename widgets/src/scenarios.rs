@@ -400,20 +400,31 @@ impl Diagram for ScenariosDiagram {
             .mismatches
             .iter()
             .map(|m| {
-                // Where in the class it occurs, so a reader moving a control knows when to expect it.
-                let within = if m.within == catalog::EVERYWHERE {
-                    String::new()
+                // Where in the class it occurs, so a reader moving a control knows when to expect
+                // it: at the controls' values, where the interval moves with another parameter.
+                let param = if m.param.is_empty() {
+                    row.coverage.first().map_or("", |c| c.param)
                 } else {
-                    let param = if m.param.is_empty() {
-                        row.coverage.first().map_or("", |c| c.param)
-                    } else {
-                        m.param
-                    };
-                    format!(
-                        ", {param} in [{}, {}]",
-                        format_number(m.interval().0),
-                        format_number(m.interval().1)
-                    )
+                    m.param
+                };
+                let within = match (
+                    m.within == catalog::EVERYWHERE,
+                    m.interval_at(row, &self.used),
+                ) {
+                    (true, _) => String::new(),
+                    (false, Some((lo, hi))) => format!(
+                        ", {param} in [{}, {}]{}",
+                        format_number(lo),
+                        format_number(hi),
+                        if m.scale == catalog::Scale::Units {
+                            ""
+                        } else {
+                            " at these values"
+                        }
+                    ),
+                    (false, None) => {
+                        ", nowhere at these values (no balanced path to compare)".to_string()
+                    }
                 };
                 format!(
                     " Mismatch ({}: {}{within}): {}",
@@ -483,6 +494,26 @@ mod tests {
         for i in 0..CATALOG.len() {
             assert_eq!(representative_symbols(i), Some(classify(i)), "row {i}");
         }
+    }
+
+    #[test]
+    fn a_research_capital_band_is_described_at_the_controls_phi() {
+        // At φ = −5, g_Z = 0.006 the run reads `-`: the description names the `-` band there,
+        // g_Z ∈ [0.1, 0.9]·0.01·5/6, not the φ = −0.5 band [0.000333, 0.003] it printed before.
+        let mut p = Params::defaults(&SPEC);
+        p.set_option("scenario", Some("tech-low-feedback-research-capital"));
+        for (name, value) in [("phi", -5.0), ("g_Z", 0.006), ("years", 1000.0)] {
+            assert!(p.set(name, value).is_ok(), "{name}");
+        }
+        let d = ScenariosDiagram::from_params(&p).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(d.current.as_ref().map(|s| s.growth), Ok("-"));
+        let text = d.describe();
+        let band = format!(
+            "Mismatch (growth: -, g_Z in [{}, {}] at these values)",
+            format_number(0.1 * 0.01 * 5.0 / 6.0),
+            format_number(0.9 * 0.01 * 5.0 / 6.0)
+        );
+        assert!(text.contains(&band), "{band} not in {text}");
     }
 
     #[test]

@@ -121,9 +121,17 @@ fn list_scenarios() -> String {
                 .iter()
                 .map(|m| {
                     // The interval of the class where it occurs; null for the whole class.
-                    let within = if m.within == scenarios::EVERYWHERE { "null".to_string() } else { { let (lo, hi) = m.interval(); array(&[lo, hi]) } };
+                    // At the row's own point; `scaled` says how it moves with the other parameters.
+                    let within = match (m.within == scenarios::EVERYWHERE, m.interval_at(row, &[])) {
+                        (false, Some((lo, hi))) => array(&[lo, hi]),
+                        _ => "null".to_string(),
+                    };
+                    let scaled = match m.scale {
+                        scenarios::Scale::Units => "null".to_string(),
+                        scenarios::Scale::HumanScientists => { let (lo, hi) = m.interval(); format!("{{\"per\":{},\"within\":{}}}", string("n(1 − φ − λ)/(1 − φ)"), array(&[lo, hi])) }
+                    };
                     let param = if m.param.is_empty() { row.coverage.first().map_or("", |c| c.param) } else { m.param };
-                    format!("{{\"param\":{},\"within\":{},\"column\":{},\"simulated\":{},\"reason\":{}}}", string(param), within, string(m.column), string(m.simulated), string(m.reason))
+                    format!("{{\"param\":{},\"within\":{},\"column\":{},\"simulated\":{},\"reason\":{},\"scaled\":{}}}", string(param), within, string(m.column), string(m.simulated), string(m.reason), scaled)
                 })
                 .collect();
             format!(

@@ -5,8 +5,8 @@
 //! mismatch) and, where declared, that the declaration names the reason.
 use growth_model::models::simulate;
 use growth_model::scenarios::{
-    classify, classify_row, find, labor_share_symbol, tolerance, wage_symbol, ClassifyError,
-    Counterfactual, Symbols,
+    classify, classify_row, find, labor_share_symbol, run_row, tolerance, wage_symbol,
+    ClassifyError, Counterfactual, Symbols,
 };
 
 /// The row's symbols at `param = value`, asserted equal to what the row declares there.
@@ -447,5 +447,298 @@ fn closed_form_long_runs_agree_with_the_simulation_where_a_run_reaches_them() {
         if let (Some(vanishes), Some(share)) = (limit.share_vanishes, series("labor_share")) {
             assert_eq!(share < 1e-3, vanishes, "{id}: share {share}");
         }
+    }
+}
+
+// ---- Session 28 (issue 13): research by capital across its whole class. ----
+
+#[test]
+fn human_scientists_grow_at_the_jones_rate_of_the_rows_own_phi_and_lambda() {
+    // Without AI people do the research with the same research technology Ȧ = θA^φ(SL)^λ,
+    // effort growing n = 1 %/yr: the semi-endogenous rate λn/(1 − φ) (Jones 1995), at the row's
+    // φ and λ. The baseline forced λ = 1, so λ = 0.5 or 2 compared against the wrong rate.
+    use growth_model::scenarios::counterfactual;
+    let points = [
+        ("-5", "1"),
+        ("-2.1", "0.5"),
+        ("-0.5", "2"),
+        ("-1e-6", "1"),
+        ("0", "0.3"),
+        ("0.5", "0.4"),
+        ("0.99", "5"),
+    ];
+    for id in [
+        "tech-low-feedback-research-capital",
+        "tech-zero-feedback-research-capital",
+        "tech-positive-feedback-research-capital",
+    ] {
+        let row = find(id).expect("row");
+        for (phi, lambda) in points {
+            let c = counterfactual(row, &[("phi", phi), ("lambda", lambda)])
+                .unwrap_or_else(|e| panic!("{id}: {e}"))
+                .unwrap_or_else(|| panic!("{id} φ = {phi}: no balanced path"));
+            let (p, l): (f64, f64) = (phi.parse().expect("φ"), lambda.parse().expect("λ"));
+            let jones = l * 0.01 / (1.0 - p);
+            assert!(
+                (c.growth - jones).abs() <= 1e-15 * jones,
+                "{id} φ = {phi}, λ = {lambda}: {} vs λn/(1 − φ) = {jones}",
+                c.growth
+            );
+        }
+        // φ ≥ 1: people's research has no balanced path (φ = 1 exponential, φ > 1 a blow-up).
+        assert_eq!(counterfactual(row, &[("phi", "1.5")]).expect("runs"), None);
+    }
+}
+
+/// g_Z where research capital's balanced rate g_Z/(−φ) (λ = 1) is `k` times human scientists'
+/// 0.01/(1 − φ) (Jones 1995): k · 0.01 · (−φ)/(1 − φ).
+fn research_capital_edge(phi: f64, k: f64) -> f64 {
+    k * 0.01 * (-phi) / (1.0 - phi)
+}
+
+/// The growth symbol of g∞/g₀ = r by the classifier's documented thresholds (module docs).
+fn symbol_of_ratio(r: f64) -> &'static str {
+    if r < 0.1 {
+        "--"
+    } else if r < 0.9 {
+        "-"
+    } else if r <= 1.1 {
+        "="
+    } else if r < 1.5 {
+        "+"
+    } else {
+        "++"
+    }
+}
+
+#[test]
+fn research_capital_bands_are_declared_for_every_negative_phi_not_only_minus_a_half() {
+    // The g_Z bands were computed at φ = −0.5 only: at φ = −5, g_Z = 0.006 the run reads `-`
+    // (g_Z/(−φ) = 0.0012 against 0.01/6 = 0.00167) where the row declared nothing. The edges are
+    // g_Z = k·0.01·(−φ)/(1 − φ), k = 0.1, 0.9, 1.1, 1.5: sampled on both sides at every φ.
+    use growth_model::format::Digits;
+    let id = "tech-low-feedback-research-capital";
+    let row = find(id).expect("row");
+    let mut failures = Vec::new();
+    for phi in [-5.0, -3.7, -2.1, -1.0, -0.5, -0.2, -0.01, -1e-4, -1e-6] {
+        let mut values = vec![0.0, 0.006, 0.02, 0.1, 0.2];
+        for k in [0.1, 0.9, 1.1, 1.5] {
+            let edge = research_capital_edge(phi, k);
+            values.extend([edge * (1.0 - 1e-3), edge * (1.0 + 1e-3)]);
+        }
+        for g_z in values {
+            let (p, z) = (
+                format!("{}", Digits(phi, 15)),
+                format!("{}", Digits(g_z, 15)),
+            );
+            let (pv, zv): (f64, f64) = (p.parse().expect("φ"), z.parse().expect("g_Z"));
+            let closed_form = symbol_of_ratio(zv * (1.0 - pv) / (0.01 * -pv));
+            let expected = row.expected_at(&[("phi", pv), ("g_Z", zv)]);
+            for years in ["1000", "2000"] {
+                let o = [("phi", p.as_str()), ("g_Z", z.as_str()), ("years", years)];
+                match classify_row(row, &o) {
+                    Ok((_, s)) if s == expected && s.growth == closed_form => {}
+                    Ok((_, s)) => failures.push(format!(
+                        "φ = {p}, g_Z = {z}, {years} years: simulated {}, closed form {closed_form}, declared {}",
+                        s.growth, expected.growth
+                    )),
+                    Err(e) => failures.push(format!("φ = {p}, g_Z = {z}: {e}")),
+                }
+            }
+        }
+    }
+    // Returns λ ≠ 1 (the CLI's, not the row's class): g_Z* = n(1 − φ − λ)/(1 − φ) moves with λ.
+    for (phi, lambda) in [(-0.5, 0.5), (-2.1, 2.0)] {
+        let star = 0.01 * (1.0 - phi - lambda) / (1.0 - phi);
+        for k in [0.05, 0.5, 1.0, 1.3, 2.0] {
+            let (p, l, z) = (
+                format!("{}", Digits(phi, 15)),
+                format!("{}", Digits(lambda, 15)),
+                format!("{}", Digits(k * star, 15)),
+            );
+            let zv: f64 = z.parse().expect("g_Z");
+            let expected = row.expected_at(&[("phi", phi), ("lambda", lambda), ("g_Z", zv)]);
+            let o = [
+                ("phi", p.as_str()),
+                ("lambda", l.as_str()),
+                ("g_Z", z.as_str()),
+            ];
+            match classify_row(row, &o) {
+                Ok((_, s)) if s == expected && s.growth == symbol_of_ratio(k) => {}
+                other => failures.push(format!(
+                    "φ = {p}, λ = {l}, g_Z = {z}: {other:?}, declared {expected:?}"
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(
+        row.expected_at(&[("phi", -5.0), ("g_Z", 0.006)]).growth,
+        "-"
+    );
+}
+
+#[test]
+fn research_by_capital_past_phi_plus_lambda_one_is_type_ii_however_far_the_blow_up() {
+    // φ + λ > 1: output reaches infinity in finite time (type II), as the paper's row says. The
+    // classifier read type I wherever the blow-up (≈ 52/φ years at λ = 1) lay beyond 20× the
+    // horizon, and the row declared that `I` for φ < 2.6/years as a mismatch: it was the
+    // classifier's horizon, not the model, that disagreed with the paper.
+    let id = "tech-positive-feedback-research-capital";
+    let row = find(id).expect("row");
+    let points: [&[(&str, &str)]; 12] = [
+        &[("phi", "5e-324")],
+        &[("phi", "1e-300")],
+        &[("phi", "1e-6")],
+        &[("phi", "1e-4")],
+        &[("phi", "0.001")],
+        &[("phi", "0.0013")],
+        &[("phi", "0.01")],
+        &[("phi", "1")],
+        &[("phi", "3")],
+        &[("phi", "-0.5"), ("lambda", "1.6")],
+        &[("phi", "0.5"), ("lambda", "0.5000001")],
+        &[("phi", "0.2"), ("lambda", "1"), ("g_Z", "0.05")],
+    ];
+    for point in points {
+        for years in ["50", "2000"] {
+            let mut o = point.to_vec();
+            o.push(("years", years));
+            let (run, s) = classify_row(row, &o).unwrap_or_else(|e| panic!("{o:?}: {e}"));
+            assert_eq!(s.growth, "II", "{o:?}");
+            let growth_model::Trend::TypeII(b) = run.trend else {
+                panic!("{o:?}: {:?}", run.trend)
+            };
+            assert!(b.time.is_finite() && b.time > 0.0, "{o:?}: {b:?}");
+        }
+    }
+    assert!(
+        row.mismatches.is_empty(),
+        "{id} still declares {:?}",
+        row.mismatches
+    );
+    // A blow-up no run reaches is dated by the quasi-steady estimate from the furthest state:
+    // against the blow-up an integration to it finds, within its declared error and 1 %.
+    use growth_model::{integrate, ResearchCapital, SolverOptions, Trend};
+    for (phi, lambda, alpha, g_z) in [
+        (0.01, 1.0, 0.5, 0.0),
+        (0.05, 1.0, 0.5, 0.0),
+        (0.01, 1.0, 0.9, 0.0),
+        (0.01, 1.0, 0.1, 0.0),
+        (0.01, 1.0, 0.5, 0.01),
+    ] {
+        let m = ResearchCapital::new(phi, lambda, 0.05, 0.1, 0.3, 0.05, alpha, g_z)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let run = m.simulate(50.0).unwrap_or_else(|e| panic!("{e:?}"));
+        let Trend::TypeII(estimate) = run.trend else {
+            panic!("φ = {phi}: {:?}", run.trend)
+        };
+        let options = SolverOptions {
+            max_step: 100.0,
+            max_steps: 5_000_000,
+            ..SolverOptions::default()
+        };
+        let truth = integrate(&m, 0.0, [0.0, 0.0], 1e6, &options)
+            .ok()
+            .and_then(|t| t.blowup)
+            .unwrap_or_else(|| panic!("φ = {phi}: no blow-up found"));
+        let off = (estimate.time - truth.time).abs();
+        assert!(
+            off <= estimate.error && off <= 1e-2 * truth.time,
+            "φ = {phi}, α = {alpha}, g_Z = {g_z}: estimated {estimate:?}, found {}",
+            truth.time
+        );
+    }
+}
+
+#[test]
+fn ls_rows_near_rho_zero_say_their_symbols_are_limits_reached_after_one_over_rho_g_years() {
+    // Dragging ρ toward 0⁻ the symbols (read from the closed form) stay the paper's while the
+    // plotted run looks different: the texts must say the symbol is the long-run limit and how
+    // long the approach takes, and the time they give must be the model's.
+    for id in ["tasks-ls-asymptotic", "tasks-ls-replacement", "ps-land-ls"] {
+        let text = find(id).expect("row").rationale;
+        assert!(
+            text.contains("long-run limit") && text.contains("1/(|ρ|·g_A) years"),
+            "{id}: {text}"
+        );
+    }
+    let at = |run: &growth_model::models::Run, name: &str, t: f64| {
+        let i = run
+            .t
+            .iter()
+            .position(|x| *x >= t)
+            .unwrap_or(run.t.len() - 1);
+        run.series(name).map_or(f64::NAN, |v| v[i])
+    };
+    // Tasks: capital's share 1 − s_L falls by e every 1/(|ρ|g_A) years (d ln(s_K/s_L)/dt → ρg_A).
+    for id in ["tasks-ls-asymptotic", "tasks-ls-replacement"] {
+        for (rho, g_a) in [
+            ("-0.05", "0.02"),
+            ("-0.1", "0.04"),
+            ("-0.25", "0.005"),
+            ("-1", "0.02"),
+        ] {
+            let t = 1.0 / (-rho.parse::<f64>().expect("ρ") * g_a.parse::<f64>().expect("g_A"));
+            let o = [("rho", rho), ("g_A", g_a), ("years", "2000")];
+            let run = run_row(find(id).expect("row"), &o).expect("runs");
+            let (c1, c2) = (
+                1.0 - at(&run, "labor_share", t),
+                1.0 - at(&run, "labor_share", 2.0 * t),
+            );
+            let e_fold = t / (c1 / c2).ln();
+            assert!(
+                (e_fold / t - 1.0).abs() <= 0.1,
+                "{id} ρ = {rho}, g_A = {g_a}: capital's share e-folds in {e_fold} years, not {t}"
+            );
+        }
+    }
+    // The numbers the texts quote at ρ = −0.01: the share's dip and where it is after 2,000 years.
+    for (id, dip) in [
+        ("tasks-ls-asymptotic", 0.0025),
+        ("tasks-ls-replacement", 0.0006),
+    ] {
+        let o = [("rho", "-0.01"), ("years", "2000")];
+        let run = run_row(find(id).expect("row"), &o).expect("runs");
+        let share = run.series("labor_share").expect("share");
+        let (i, low) = share
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(
+                (0, f64::INFINITY),
+                |m, (i, v)| if v < m.1 { (i, v) } else { m },
+            );
+        let end = share.last().copied().unwrap_or(f64::NAN);
+        assert!(
+            (low / dip - 1.0).abs() < 0.15 && (run.t[i] - 150.0).abs() < 10.0,
+            "{id}: dip {low} at {}",
+            run.t[i]
+        );
+        assert!(
+            (end - 0.31).abs() < 0.005,
+            "{id}: share {end} after 2,000 years"
+        );
+    }
+    // Land next to ρ = 0: a short run shows the MS rate (a·g_A + (1 − a)g_X)/(1 − a) = 9 %/yr.
+    let o = [("rho", "-0.0001"), ("years", "300")];
+    let run = run_row(find("ps-land-ls").expect("row"), &o).expect("runs");
+    let ms = (0.7 * 0.03 + 0.3 * 0.02) / 0.3;
+    assert!(
+        (at(&run, "g_Y", 300.0) / ms - 1.0).abs() < 0.01,
+        "{}",
+        at(&run, "g_Y", 300.0)
+    );
+    // Land: growth's excess over g_X shrinks by e roughly every 1/(|ρ|g_A) years (0.83–0.87 of it).
+    for (rho, g_a) in [("-0.05", "0.03"), ("-0.1", "0.06"), ("-0.25", "0.01")] {
+        let t = 1.0 / (-rho.parse::<f64>().expect("ρ") * g_a.parse::<f64>().expect("g_A"));
+        let o = [("rho", rho), ("g_A", g_a), ("years", "2000")];
+        let run = run_row(find("ps-land-ls").expect("row"), &o).expect("runs");
+        let (e1, e2) = (at(&run, "g_Y", t) - 0.02, at(&run, "g_Y", 2.0 * t) - 0.02);
+        let e_fold = t / (e1 / e2).ln();
+        assert!(
+            e_fold / t > 0.8 && e_fold / t < 0.9,
+            "ps-land-ls ρ = {rho}, g_A = {g_a}: growth's excess e-folds in {e_fold} years, 1/(|ρ|g_A) = {t}"
+        );
     }
 }

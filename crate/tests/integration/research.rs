@@ -99,3 +99,61 @@ fn robot_scientists_turn_negative_feedback_into_a_blowup() {
     let fixed = ResearchFeedback::new(1.0, -0.5, 1.0, 0.05, 0.1, 1.0, 0.0).unwrap();
     assert_eq!(fixed.simulate(400.0).unwrap().trend, Trend::DiesOut);
 }
+
+#[test]
+fn the_knife_edge_growth_rate_grows_at_the_closed_form_rate_not_lambda_g_z() {
+    // φ + λ = 1: d ln g_A/dt → λ(1 − α)g_Z/(λ + 1 − α) (capital lags technology); the docs
+    // said λg_Z, too fast by λ/(1 − α): 7 % at λ = 0.05, α = 0.3, 2× at λ = 1, α = ½, 100× at α = 0.99. Measured over the decade g_A ∈ [10, 100]/yr, where
+    // g_A ≫ δ and the lag has settled, at the edges of λ (0.05, 5), α (0.01, 0.99), g_Z (0.002,
+    // 0.2) and of saving and depreciation.
+    use growth_model::{integrate, ResearchCapital, SolverOptions};
+    let points = [
+        (1.0, 0.5, 0.02, 0.3, 0.05),
+        (1.0, 0.5, 0.2, 0.3, 0.05),
+        (1.0, 0.5, 0.002, 0.3, 0.05),
+        (0.2, 0.5, 0.02, 0.3, 0.05),
+        (5.0, 0.5, 0.02, 0.3, 0.05),
+        (0.05, 0.3, 0.1, 0.3, 0.05),
+        (1.0, 0.01, 0.02, 0.3, 0.05),
+        (1.0, 0.99, 0.2, 0.3, 0.05),
+        (1.0, 0.5, 0.02, 0.05, 0.2),
+    ];
+    for (lambda, alpha, g_z, s, delta) in points {
+        let m = ResearchCapital::new(1.0 - lambda, lambda, 0.05, 0.1, s, delta, alpha, g_z)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let mu = m.acceleration_rate().unwrap_or(f64::NAN);
+        let closed = lambda * (1.0 - alpha) * g_z / (lambda + 1.0 - alpha);
+        assert!(
+            (mu - closed).abs() <= 1e-15 * closed,
+            "λ = {lambda}: {mu} vs {closed}"
+        );
+        let options = SolverOptions {
+            rate_cap: 1e3,
+            max_step: 50.0,
+            max_steps: 2_000_000,
+            ..SolverOptions::default()
+        };
+        let run = integrate(&m, 0.0, [0.0, 0.0], 1e7, &options).unwrap_or_else(|e| panic!("{e:?}"));
+        let g: Vec<f64> = run.dy.iter().map(|d| d[0]).collect();
+        let at = |level: f64| g.iter().position(|v| *v >= level);
+        let (Some(i), Some(j)) = (at(10.0), at(100.0)) else {
+            panic!("λ = {lambda}, α = {alpha}, g_Z = {g_z}: g_A never reached 100/yr")
+        };
+        let slope = (g[j].ln() - g[i].ln()) / (run.t[j] - run.t[i]);
+        assert!(
+            (slope / mu - 1.0).abs() <= 1e-2,
+            "λ = {lambda}, α = {alpha}, g_Z = {g_z}, s = {s}, δ = {delta}: d ln g_A/dt = {slope}, closed form {mu}"
+        );
+        // The documented λg_Z is (λ + 1 − α)/(1 − α) times μ; the run tells the two apart.
+        assert!(
+            (slope / (lambda * g_z) - 1.0).abs() > 5.0 * (slope / mu - 1.0).abs(),
+            "λ = {lambda}, α = {alpha}: {slope} does not tell μ = {mu} from λg_Z"
+        );
+    }
+    // Off the edge there is no such rate.
+    for phi in [-0.5, 0.5] {
+        let m = ResearchCapital::new(phi, 1.0, 0.05, 0.1, 0.3, 0.05, 0.5, 0.02)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(m.acceleration_rate(), None);
+    }
+}
