@@ -637,7 +637,7 @@ const HUMAN_SCIENTISTS: Baseline = Baseline::OtherModel("research-feedback", &[(
 
 /// Why research capital whose productivity grows slowly does not beat people's research.
 const SLOW_RESEARCH_CAPITAL: &str =
-    "Research by capital settles at λg_Z/(1 − φ − λ), people's research at λn/(1 − φ) (n = 0.01): the ratio is g_Z/g_Z* with g_Z* = n(1 − φ − λ)/(1 − φ), 0.01·(−φ)/(1 − φ) at λ = 1 (0.00333 at φ = −0.5, 0.00833 at φ = −5). '--' below 0.1·g_Z*, '-' below 0.9·g_Z*, '=' to 1.1·g_Z*, '+' below 1.5·g_Z*: '++' needs g_Z ≥ 1.5·g_Z* (0.005 at φ = −0.5, 0.0125 at φ = −5).";
+    "Capital's research grows at λg_Z/(1 − φ − λ), people's at λn/(1 − φ) (n = 0.01): '++' needs g_Z ≥ 1.5·n(1 − φ − λ)/(1 − φ) (0.005 at φ = −0.5, 0.0125 at φ = −5).";
 
 /// Table titles as in the episode.
 pub const IMPERFECT: &str = "AI as an imperfect substitute for human labor";
@@ -741,7 +741,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§3.3 Korinek and Stiglitz (2019)",
         model: "land",
         params: &[("a", "0.7"), ("g_A", "0.03"), ("g_X", "0.02"), ("g_B", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
-        rationale: "Land is a gross complement of everything else, so output grows only as fast as land-augmenting technology (2 %/yr), as it would without robots: growth unchanged, while robots drive people's share and wage to zero. The growth '=' is the long-run limit, read from the closed form: as ρ → 0⁻ growth falls from the Cobb-Douglas (MS) rate (a·g_A + (1 − a)g_X)/(1 − a) = 9 %/yr toward g_X, its excess shrinking by a factor e roughly every 1/(|ρ|·g_A) years (0.83–0.87 of it in the runs: 330 years at ρ = −0.1, 3,300 at ρ = −0.01) and within a tenth of g_X only after 1–3 times that, so a short horizon near ρ = 0 shows the MS rate, not the limit.",
+        rationale: "Land is a gross complement of everything else, so output grows only as fast as land-augmenting technology (2 %/yr), as without robots, while robots drive people's share and wage to zero. '=' is the long-run limit: as ρ → 0⁻ growth falls from the Cobb-Douglas 9 %/yr to g_X, its excess shrinking by e about every 1/(|ρ|·g_A) years, so a short run near ρ = 0 shows 9 %/yr.",
         paper: sym("=", "→0", "→0"),
         coverage: &[LS_LAND, Coverage { param: "g_A", class: Doc::new("any technology (regardless of tech)"), samples: &[0.0, 0.06] }],
         baseline: NO_AI_TECH,
@@ -797,7 +797,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§3.5 Sachs and Kotlikoff (2012), Sachs et al. (2015)",
         model: "land",
         params: &[("a", "0.7"), ("g_A", "0.03"), ("g_B", "0"), ("wage_saving", "1"), ("s", "0.3"), ("delta", "0.05"), ("years", "800")],
-        rationale: "Overlapping generations: only the young save, out of wages. Robots lower their wage, so saving shrinks: growth falls below the same economy saving out of all income (7 %/yr), and wages fall toward zero (g_B = 0 as in Sachs & Kotlikoff). The counterfactual removes only the saving decrease (without g_A nothing grows).",
+        rationale: "Overlapping generations: only the young save, out of wages. Robots lower their wage, so saving shrinks: growth falls below the same economy saving out of all income (7 %/yr), and wages fall toward zero (g_B = 0 as in Sachs & Kotlikoff).",
         paper: sym("-", "→0", "→0"),
         coverage: &[MS, Coverage { param: "g_A", class: Doc::new("capital-augmenting growth g_A > 0"), samples: &[0.02, 0.05] }],
         baseline: Baseline::Simulated(&[("wage_saving", "0")]),
@@ -836,7 +836,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§4.2 Aghion et al. (2019)",
         model: "task-automation",
         params: &[("beta", "0.4"), ("automation_rate", "0.05"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
-        rationale: "The human share of tasks keeps shrinking (5 % of the rest a year) but never vanishes: with tasks complements this works like labor-augmenting growth at a(1−ρ)/(−ρ), so growth tends to g_A + a(1−ρ)/(−ρ), labor's share to one, and wages grow with output. These symbols are the long-run limit, read from the closed form: capital's share falls by a factor e only every 1/(|ρ|·g_A) years (500 at ρ = −0.1, 5,000 at ρ = −0.01), so near ρ = 0 a run's labor share first collapses (to 0.25 % after 150 years at ρ = −0.01) and is still 0.31 after 2,000 years: the short horizon looks different, the limit does not.",
+        rationale: "The human share of tasks shrinks 5 % a year but never vanishes: with tasks complements this acts like labor-augmenting growth a(1−ρ)/(−ρ), so growth tends to g_A + a(1−ρ)/(−ρ), labor's share to one, and wages grow with output. These are long-run limits: capital's share falls by e every 1/(|ρ|·g_A) years, so near ρ = 0 labor's share first collapses (0.31 after 2,000 years at ρ = −0.01).",
         paper: sym("++", "C", "++"),
         coverage: &[LS, Coverage { param: "automation_rate", class: Doc::new("asymptotic automation a > 0"), samples: &[0.01, 0.1] }, Coverage { param: "g_A", class: Doc::new("TFP growth"), samples: &[0.005, 0.04] }],
         baseline: NO_AUTOMATION,
@@ -849,7 +849,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§4.4 Acemoglu and Restrepo (2018b)",
         model: "task-automation",
         params: &[("beta", "0.6"), ("automation_rate", "0.06"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "2000")],
-        rationale: "Old tasks are automated while new labor-intensive ones replace them, so the effective human share of tasks shrinks steadily without vanishing: the balanced path of asymptotic automation, at 6 % a year. These symbols are the long-run limit, read from the closed form: capital's share falls by a factor e only every 1/(|ρ|·g_A) years (500 at ρ = −0.1, 5,000 at ρ = −0.01), so near ρ = 0 a run's labor share first collapses (to 0.06 % after 150 years at ρ = −0.01) and is still 0.31 after 2,000 years: the short horizon looks different, the limit does not.",
+        rationale: "Old tasks are automated while new labor-intensive ones replace them, so the human share of tasks shrinks 6 % a year without vanishing: asymptotic automation's balanced path. These are long-run limits: capital's share falls by e every 1/(|ρ|·g_A) years, so near ρ = 0 labor's share first collapses (0.31 after 2,000 years at ρ = −0.01).",
         paper: sym("++", "C", "++"),
         coverage: &[LS, Coverage { param: "automation_rate", class: Doc::new("automation and replacement a > 0"), samples: &[0.02, 0.1] }],
         baseline: NO_AUTOMATION,
@@ -970,7 +970,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-capital",
         params: &[("lambda", "1"), ("theta", "0.05"), ("research_share", "0.1"), ("s", "0.3"), ("delta", "0.05"), ("alpha", "0.5"), ("g_Z", "0"), ("years", "2000")],
-        rationale: "Robot scientists with positive feedback: scientists grow with technology, so for φ + λ > 1 technology and output reach infinity in finite time (type II), however far off: about 52/φ years as φ → 0⁺ (5,000 at φ = 0.01), 50 at φ = 1. Where no run reaches it, the blow-up is dated from the furthest state reached, by the quasi-steady estimate of ResearchCapital::blowup_time_left.",
+        rationale: "Robot scientists with positive feedback: scientists grow with technology, so for φ + λ > 1 technology and output reach infinity in finite time (type II), however far off (about 52/φ years as φ → 0⁺).",
         paper: growth_only("II"),
         coverage: &[Coverage { param: "phi", class: Doc::new("positive research feedback: φ > 0"), samples: &[0.01, 0.1, 0.5, 1.0, 3.0] }],
         baseline: HUMAN_SCIENTISTS,

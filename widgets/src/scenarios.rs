@@ -422,9 +422,7 @@ impl Diagram for ScenariosDiagram {
                             " at these values"
                         }
                     ),
-                    (false, None) => {
-                        ", nowhere at these values (no balanced path to compare)".to_string()
-                    }
+                    (false, None) => ", nowhere at these values".to_string(),
                 };
                 format!(
                     " Mismatch ({}: {}{within}): {}",
