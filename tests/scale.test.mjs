@@ -101,10 +101,13 @@ test('with 500 widgets the visible ones draw as fast as on a page of 2, and the 
   console.log(`first draw of the 2 visible widgets, median of 5 cold loads: 2 widgets ${two.toFixed(0)} ms, 500 widgets ${many.toFixed(0)} ms (${(many / two).toFixed(2)}×); loads: ${JSON.stringify(times)}`);
   assert.ok(many <= 1.5 * two, `500 widgets: ${many.toFixed(0)} ms, more than 1.5 × ${two.toFixed(0)} ms`);
   // The longest task of each load (0: none over 50 ms). A cold start can cross 50 ms on this
-  // shared machine with 2 widgets as with 500 (the first diagram's code runs cold), so the
-  // median load must have none; every load's figure is printed.
+  // shared machine with 2 widgets as with 500 (the first diagram's code runs cold, and a busy
+  // machine stretches it), so the 500 widgets' median load may have no long task beyond the
+  // 2-widget page's in the same run (a ratio, as the first draw); building the 498 unseen
+  // widgets would take seconds. Every load's figure is printed.
   console.log(`longest task of each load, ms: ${JSON.stringify(longest)}`);
-  assert.ok(median(longest[500]) <= 50, `the median load of 500 widgets has a task of ${median(longest[500])} ms`);
+  const allowed = Math.max(50, 1.5 * median(longest[2]));
+  assert.ok(median(longest[500]) <= allowed, `the median load of 500 widgets has a task of ${median(longest[500])} ms, more than ${allowed} ms (the 2-widget page's median ${median(longest[2])} ms)`);
 
   const { page, context } = await load(large);
   // Settled: whatever the load scheduled has run.
