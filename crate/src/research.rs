@@ -457,12 +457,14 @@ fn finish_run<const N: usize>(
     let ln_b: Vec<f64> = path.y.iter().map(|y| y[0]).collect();
     let g_b: Vec<f64> = path.dy.iter().map(|d| d[0]).collect();
     let mut trend = growth_trend(&path.t, &g_b, path.blowup);
-    // The furthest state reached, for a certain blow-up the run does not reach (blowup_from).
-    let mut furthest = path.t.last().copied().zip(path.y.last().copied());
+    // The plotted run's last state, and the furthest state reached (the lookahead's end once it
+    // runs), for a certain blow-up the run does not reach (blowup_from).
+    let end = path.t.last().copied().zip(path.y.last().copied());
+    let mut furthest = end;
     // A run stopped at the rate cap keeps the reading of its own samples: type I when the rate
     // was rising without bound; anything else is an early stop the classifier refuses to read.
     if lookahead && path.blowup.is_none() && !path.capped {
-        if let (Some(&t_end), Some(&y_end)) = (path.t.last(), path.y.last()) {
+        if let Some((t_end, y_end)) = end {
             if let Some(rest) = continue_run(system, t_end, y_end, lookahead_limit(system, years)) {
                 if let (Some(&t), Some(&y)) = (rest.t.last(), rest.y.last()) {
                     furthest = Some((t, y));
@@ -496,11 +498,11 @@ fn finish_run<const N: usize>(
     let estimated = |start: Blowup| {
         let at =
             |state: Option<(f64, [f64; N])>| state.and_then(|(t, y)| system.blowup_from(t, &y));
-        let plotted = at(path.t.last().copied().zip(path.y.last().copied()));
+        let plotted = at(end);
         match at(furthest) {
             Some(time) => {
                 let other = match plotted {
-                    Some(p) if furthest.map(|f| f.0) != path.t.last().copied() => p,
+                    Some(p) if furthest.map(|f| f.0) != end.map(|e| e.0) => p,
                     _ => start.time,
                 };
                 Blowup {

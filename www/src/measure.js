@@ -6,8 +6,8 @@
 // time: an invisible, inert copy of the tag inside a closed shadow root of its own, next to the
 // waiting widget's figure (so neither the page's `querySelectorAll('growth-widget')` nor a
 // tool that pierces open shadow roots, like Playwright's locators, ever meets it, and it
-// inherits what the widget inherits), built, drawn once, measured and removed. A page measures once per distinct tag,
-// never once per widget.
+// inherits what the widget inherits), built, drawn once, measured and removed. A page
+// measures once per distinct tag, never once per widget.
 
 import { near } from './watch.js';
 
@@ -79,10 +79,10 @@ async function standIn() {
     if (!width || near(figure)) continue;
     const copy = element.cloneNode(false);
     copy.removeAttribute('id');
-    copy.setAttribute('aria-hidden', 'true');
     copy.inert = true;
     copy.style.cssText = `display: block; width: ${width}px;`;
     for (const type of SILENT) copy.addEventListener(type, (event) => event.stopImmediatePropagation());
+    // Hidden from assistive technology with everything in it.
     const host = document.createElement('div');
     host.setAttribute('aria-hidden', 'true');
     host.style.cssText = 'position: absolute; visibility: hidden; pointer-events: none; contain: layout paint;';

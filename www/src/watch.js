@@ -14,10 +14,10 @@ export function near(box) {
   return r.bottom > -MARGIN && r.top < innerHeight + MARGIN && r.width > 0;
 }
 
-/** Calls `near(on)` when `box` comes within MARGIN of the viewport or leaves (one observer for every widget's box); returns the function that stops. */
-export function watchNear(box, near) {
+/** Calls `report(on)` when `box` comes within MARGIN of the viewport or leaves (one observer for every widget's box); returns the function that stops. */
+export function watchNear(box, report) {
   nearby ??= new IntersectionObserver((entries) => entries.forEach((entry) => callbacks.get(entry.target)?.(entry.isIntersecting)), { rootMargin: `${MARGIN}px 0px` });
-  callbacks.set(box, near);
+  callbacks.set(box, report);
   nearby.observe(box);
   return () => {
     callbacks.delete(box);
