@@ -167,13 +167,13 @@ impl ScenariosDiagram {
         };
         if run.series("labor_share").is_some() {
             vec![
-                ("g_Y", "growth rate (%/yr)", 100.0),
+                ("g_Y", "growth (%/yr)", 100.0),
                 ("labor_share", "labor share (%)", 100.0),
                 ("ln_wage", "ln wage", 1.0),
             ]
         } else {
             vec![
-                ("g_B", "growth rate (%/yr)", 100.0),
+                ("g_B", "growth (%/yr)", 100.0),
                 ("ln_B", "ln technology", 1.0),
             ]
         }
@@ -296,19 +296,20 @@ impl Diagram for ScenariosDiagram {
     fn draw(&self, root: &Root<'_>, theme: &Theme) -> Drawing {
         clear(root, theme)?;
         let (w, _) = root.dim_in_pixel();
-        let (band, body) = cut(root, theme.upx(24.0), false);
+        let (band, body) = cut(root, theme.upx(28.0), false);
         let verdict = match &self.current {
             Ok(s) if *s == self.row.paper => format!(
-                "paper {} · simulated {} ✓",
+                "paper {} · model {} ✓",
                 symbols_text(&self.row.paper),
                 symbols_text(s)
             ),
             Ok(s) => format!(
-                "paper {} · simulated {} ✗ mismatch",
+                "paper {} · model {} ✗ mismatch",
                 symbols_text(&self.row.paper),
                 symbols_text(s)
             ),
-            Err(e) => format!("paper {} · ✗ {e}", symbols_text(&self.row.paper)),
+            // The reason is a sentence: it wraps in the Simulated readout, not across the canvas.
+            Err(_) => format!("paper {} · ✗ not classified", symbols_text(&self.row.paper)),
         };
         band.draw(&Text::new(
             verdict,
@@ -461,7 +462,7 @@ impl Diagram for ScenariosDiagram {
                 "Simulated",
                 self.current
                     .as_ref()
-                    .map_or("not classified".into(), symbols_text),
+                    .map_or_else(|e| e.clone(), symbols_text),
             ),
             Readout::new("model", "Model", self.row.model.into()),
             Readout::new(

@@ -118,9 +118,6 @@ fn no_text_overlaps_another_on_narrow_figures() {
     // labels over each other, research-feedback's regime past the right edge).
     let mut problems = Vec::new();
     for spec in specs() {
-        if spec.kind == "scenarios" {
-            continue;
-        }
         let mut cases = corners(spec);
         cases.push(Params::defaults(spec));
         for params in cases.iter().step_by(2).chain(cases.last()) {
