@@ -626,8 +626,10 @@ const LS: Coverage = Coverage {
 const NO_AI_TECH: Baseline = Baseline::BalancedPath(&[("g_A", "0")]);
 /// Without AI: no automation beyond β₀ (the balanced path of the task model at β₀).
 const NO_AUTOMATION: Baseline = Baseline::BalancedPath(&[("automation_rate", "0"), ("full", "0")]);
-/// Without AI: research effort grows with the population, 1 %/yr, at returns λ = 1.
-const NO_AI_RESEARCH: Baseline = Baseline::BalancedPath(&[("n", "0.01"), ("lambda", "1")]);
+/// Without AI: research effort grows with the population, 1 %/yr, with the row's own research
+/// technology (φ, λ): AI changes how fast effort grows, not the returns to it, so the no-AI rate
+/// is λ·0.01/(1 − φ) at the λ the reader chose (λ = 1 here read λ = 0.1 as "=").
+const NO_AI_RESEARCH: Baseline = Baseline::BalancedPath(&[("n", "0.01")]);
 /// Growth of human research effort without AI (people: population and education), per year.
 pub const HUMAN_RESEARCH_GROWTH: f64 = 0.01;
 /// Without AI research is done by people, not capital, with the same research technology
@@ -875,9 +877,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.1 Hanson (2001)",
         model: "research-feedback",
         params: &[("n", "0.05"), ("lambda", "1"), ("theta", "0.05"), ("years", "500")],
-        rationale: "Learning by doing as research: automated production grows the experience input 5 %/yr instead of 1 %/yr; with φ ∈ (0, 1) technology settles at λn/(1−φ), five times its no-AI rate.",
+        rationale: "Learning by doing as research: automated production grows the experience input 5 %/yr instead of 1 %/yr; with φ ∈ (0, 1) technology settles at λn/(1−φ), five times its no-AI rate at any λ.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: Doc::new("intermediate feedback: φ ∈ (0, 1)"), samples: &[0.01, 0.3, 0.5, 0.7, 0.99] }, Coverage { param: "n", class: Doc::new("automated experience growth"), samples: &[0.02, 0.1] }],
+        coverage: &[Coverage { param: "phi", class: Doc::new("intermediate feedback: φ ∈ (0, 1)"), samples: &[0.01, 0.3, 0.5, 0.7, 0.99] }, Coverage { param: "n", class: Doc::new("automated experience growth"), samples: &[0.02, 0.1] }, Coverage { param: "lambda", class: Doc::new("returns to research effort"), samples: &[0.1, 3.0] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },
@@ -901,9 +903,9 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§5.2 Aghion et al. (2019)",
         model: "research-feedback",
         params: &[("n", "0.1"), ("lambda", "1"), ("theta", "0.05"), ("years", "500")],
-        rationale: "Automating research tasks makes research effort grow 10 %/yr instead of 1 %/yr: with φ < 1 growth settles at λn/(1−φ), ten times its no-AI rate whatever φ is. The LS half; the HS half is its own entry.",
+        rationale: "Automating research tasks makes research effort grow 10 %/yr instead of 1 %/yr: with φ < 1 growth settles at λn/(1−φ), ten times its no-AI rate whatever φ and λ are. The LS half; the HS half is its own entry.",
         paper: growth_only("++"),
-        coverage: &[Coverage { param: "phi", class: Doc::new("low or negative feedback: φ < 1"), samples: &[-5.0, -2.1, -0.5, 0.3, 0.99] }, Coverage { param: "n", class: Doc::new("automated research effort growth"), samples: &[0.03, 0.2] }],
+        coverage: &[Coverage { param: "phi", class: Doc::new("low or negative feedback: φ < 1"), samples: &[-5.0, -2.1, -0.5, 0.3, 0.99] }, Coverage { param: "n", class: Doc::new("automated research effort growth"), samples: &[0.03, 0.2] }, Coverage { param: "lambda", class: Doc::new("returns to research effort"), samples: &[0.1, 3.0] }],
         baseline: NO_AI_RESEARCH,
         mismatches: &[],
     },

@@ -262,3 +262,20 @@ fn the_wage_l_rule_requires_wages_to_lag_output() {
     .expect("classified");
     assert_eq!(below.wages, Some("L"));
 }
+
+#[test]
+fn research_automation_rows_read_against_the_same_returns_to_research() {
+    // The no-AI economy had λ = 1 whatever λ the reader chose: at λ = 0.1 the AI rate
+    // λ·0.1/(1 − φ) equalled the baseline's 1·0.01/(1 − φ) and read "=". AI multiplies effort
+    // growth by 10 (5 for learning by doing) at every λ.
+    for (id, phi) in [
+        ("tech-low-feedback-automation", "0.5"),
+        ("tech-low-feedback-automation", "-2.1"),
+        ("tech-lbd-intermediate", "0.5"),
+    ] {
+        for lambda in ["0.1", "0.3", "3"] {
+            let s = row_symbols(id, &[("lambda", lambda), ("phi", phi), ("years", "2000")]);
+            assert_eq!(s.growth, "++", "{id} at λ = {lambda}, φ = {phi}");
+        }
+    }
+}
