@@ -192,7 +192,7 @@ pub static MODELS: &[ModelDecl] = &[
     ModelDecl {
         name: "task-automation",
         kind: ModelKind::Simulate,
-        doc: Doc::new("1 − β_t = (1 − β₀)e^{−at} or β = 1, with K' = sY − δK (Aghion, Jones & Jones 2019)"),
+        doc: Doc::new("1 − β_t = (1 − β₀)e^{−at} or β = 1, with K' = sY − δK (Aghion, Jones & Jones 2019); tasks created at c, Y ∝ N^{(1−ρ)/ρ} (Hémous & Olsen 2014)"),
         params: &[
             num("beta", 0.4, crate::tasks::BETA, "", "automated share at t = 0"),
             num("rho", -1.0, crate::production::RHO, "", "substitution between tasks ρ"),
@@ -200,6 +200,7 @@ pub static MODELS: &[ModelDecl] = &[
             num("automation_rate", 0.02, crate::tasks::AUTOMATION_RATE, "per year", "rate the non-automated share shrinks"),
             num("full", 0.0, Domain::closed(0.0, 1.0), "", "1 for full automation from the start"),
             num("g_A", 0.0, Domain::closed(0.0, 0.2), "per year", "growth of total factor productivity"),
+            num("creation", 0.0, crate::tasks::CREATION, "per year", "rate new tasks are created (with ρ ∈ (0, 1])"),
             num("s", 0.3, crate::exogenous::SAVING, "", "saving rate"),
             num("delta", 0.05, crate::exogenous::DEPRECIATION, "per year", "depreciation"),
             YEARS,
@@ -635,10 +636,10 @@ pub fn simulate_args(a: &Args) -> Result<Run, ModelError> {
             return Ok(research(m.simulate(years)?, facts, years, m.long_run()));
         }
         "task-automation" => {
-            bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
+            bind!(a => beta, rho, A, automation_rate, full, g_A, creation, s, delta, years);
             let tech = TaskAutomation::new(beta, rho, A)?;
             let m = AutomationPath::new(tech, automation_rate, full >= 0.5, s, delta)?;
-            let m = m.with_tfp_growth(g_A)?;
+            let m = m.with_tfp_growth(g_A)?.with_task_creation(creation)?;
             (m.simulate(years), Vec::new(), years, m.long_run())
         }
         "land" => {
@@ -711,7 +712,7 @@ pub fn balanced_path(a: &Args) -> Option<crate::scenarios::Counterfactual> {
             both(g, g_B)
         }
         "task-automation" => {
-            bind!(a => beta, rho, A, automation_rate, full, g_A, s, delta, years);
+            bind!(a => beta, rho, A, automation_rate, full, g_A, creation, s, delta, years);
             if rho == 0.0 {
                 let g = g_A / (1.0 - beta.min(0.999));
                 both(g, g)

@@ -357,6 +357,8 @@ pub fn classify(
     ) {
         (Some(level), Some(w), Some(y)) => {
             Some(match (limit.and_then(|l| l.wage_growth), run.trend) {
+                // A closed form whose wage growth rises without bound.
+                (Some(g_w), _) if g_w == f64::INFINITY => "I",
                 (Some(g_w), Trend::Steady(g_y)) => {
                     wage_from_rates(g_w, g_y, growth, counterfactual)
                 }
@@ -863,10 +865,10 @@ pub static CATALOG: &[ScenarioRow] = &[
         label: "HS in production & task automation and creation",
         sources: "§4.3 Hémous and Olsen (2014)",
         model: "task-automation",
-        params: &[("beta", "0.4"), ("automation_rate", "0.02"), ("A", "1"), ("g_A", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
-        rationale: "Tasks highly substitutable (ρ ∈ (0, 1)) with TFP growing 2 %/yr: capital alone can do automated tasks, so Y → A·K, growth sA_t − δ rises without bound, labor's share vanishes and the wage's growth rises without bound too. Task creation is not modelled: 'I' comes from TFP growth.",
+        params: &[("beta", "0.4"), ("automation_rate", "0.02"), ("A", "1"), ("g_A", "0"), ("creation", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
+        rationale: "Tasks are created at c (done by people at first) and automated at a, so a/(a + c) of a growing number of tasks stay automated. With HS, more tasks act as TFP growth c(1 − ρ)/ρ on capital: the growth of K, and of the wage, rises without bound and labor's share vanishes (closed form, g_A = 0).",
         paper: sym("I", "→0", "I"),
-        coverage: &[HS, Coverage { param: "automation_rate", class: Doc::new("automation a > 0"), samples: &[0.005, 0.05] }],
+        coverage: &[HS, Coverage { param: "automation_rate", class: Doc::new("automation a > 0"), samples: &[0.001, 0.05, 0.5] }, Coverage { param: "creation", class: Doc::new("task creation c > 0"), samples: &[0.001, 0.2] }],
         baseline: NO_AUTOMATION,
         mismatches: &[],
     },

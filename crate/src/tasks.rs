@@ -23,6 +23,10 @@ pub const FACTOR: Domain = Domain::closed(1e-9, 1e15);
 pub const AUTOMATION_RATE: Domain = Domain::closed(0.0, 0.5);
 /// Simulated years.
 pub const YEARS: Domain = Domain::closed(0.1, 2000.0);
+/// Rate at which new tasks are created (per year).
+pub const CREATION: Domain = Domain::closed(0.0, 0.2);
+/// Task substitution where task creation is modelled: the variety gain (1 − ρ)/ρ is finite and not negative.
+pub const CREATION_RHO: Domain = Domain::above(0.0, 1.0);
 
 /// Output and shares of the task model at one point.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -145,6 +149,14 @@ pub fn episode_example_multiplier(rho: f64) -> Result<f64, ParamError> {
 }
 
 /// Automation dynamics: 1 − β_t = (1 − β₀)e^{−a t} (asymptotic) or β = 1 (full), with K̇ = sY − δK and L = 1 (Aghion, Jones & Jones 2019 §"automation and growth").
+///
+/// With task creation (Hémous & Olsen 2014, Trammell & Korinek §4.3) the measure of tasks N
+/// grows at c, new tasks done by labor, while automation takes a share a of the non-automated
+/// tasks each year (İ = a(N − I), so c = 0 is the path above). Y = A(∫₀ᴺ y_i^ρ di)^{1/ρ} with
+/// K spread over the I automated tasks and L over the N − I others is
+/// Y = A N^{(1−ρ)/ρ}[β^{1−ρ}K^ρ + (1−β)^{1−ρ}L^ρ]^{1/ρ}, β = I/N: more tasks raise output as
+/// TFP growing at c(1 − ρ)/ρ (love of variety; modelled for ρ ∈ (0, 1] only), and the
+/// non-automated share tends to c/(a + c): 1 − β_t = u* + (1 − β₀ − u*)e^{−(a+c)t}.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AutomationPath {
     /// The technology at t = 0.
@@ -159,6 +171,8 @@ pub struct AutomationPath {
     pub depreciation: f64,
     /// Growth of total factor productivity A (per year): capital-augmenting once every task is automated.
     pub tfp_growth: f64,
+    /// Rate c at which new (non-automated) tasks are created.
+    pub task_creation: f64,
 }
 
 impl System<1> for AutomationPath {
@@ -184,6 +198,7 @@ impl AutomationPath {
             saving: SAVING.check("s", saving)?,
             depreciation: DEPRECIATION.check("delta", depreciation)?,
             tfp_growth: 0.0,
+            task_creation: 0.0,
         })
     }
 
@@ -195,15 +210,60 @@ impl AutomationPath {
         })
     }
 
+    /// The same path with new tasks created at `c` a year (needs ρ ∈ (0, 1] when c > 0).
+    pub fn with_task_creation(self, c: f64) -> Result<Self, ParamError> {
+        let c = CREATION.check("creation", c)?;
+        if c > 0.0 {
+            CREATION_RHO.check("rho", self.technology.rho)?;
+        }
+        Ok(AutomationPath {
+            task_creation: c,
+            ..self
+        })
+    }
+
+    /// Growth of A N^{(1−ρ)/ρ}: TFP growth plus the variety gain of task creation.
+    #[inline(never)]
+    fn tfp_rate(&self) -> f64 {
+        if self.task_creation > 0.0 {
+            let rho = self.technology.rho;
+            // Finite even as ρ → 0⁺ (the run then meets the solver's rate cap at once).
+            (self.tfp_growth + self.task_creation * (1.0 - rho) / rho).min(1e6)
+        } else {
+            self.tfp_growth
+        }
+    }
+
     fn at(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
         let (ln_y, capital_share, ln_labor_share) = self.at_fixed_tfp(t, ln_k);
-        (ln_y + self.tfp_growth * t, capital_share, ln_labor_share)
+        (ln_y + self.tfp_rate() * t, capital_share, ln_labor_share)
+    }
+
+    /// ln β_t and ln(1 − β_t) with task creation: each a weighted sum of its start and its
+    /// limit (a/(a + c) and c/(a + c)), so neither cancels.
+    #[inline(never)]
+    fn created_shares(&self, t: f64) -> (f64, f64) {
+        let (a, c, beta) = (
+            self.automation_rate,
+            self.task_creation,
+            self.technology.beta,
+        );
+        let e = exp(-(a + c) * t);
+        let gone = -libm::expm1(-(a + c) * t);
+        (
+            log(a / (a + c) * gone + beta * e),
+            log(c / (a + c) * gone + (1.0 - beta) * e),
+        )
     }
 
     fn at_fixed_tfp(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
         let tech = &self.technology;
         if self.full || tech.beta >= 1.0 {
             return tech.log_point_at(ln_k, 0.0, 0.0, f64::NEG_INFINITY);
+        }
+        if self.task_creation > 0.0 {
+            let (ln_beta, ln_rest) = self.created_shares(t);
+            return tech.log_point_at(ln_k, 0.0, ln_beta, ln_rest);
         }
         let ln_rest = libm::log1p(-tech.beta) - self.automation_rate * t;
         // ln β = ln(1 − e^{ln_rest}), exact even when 1 − β is far below f64's resolution.
@@ -224,8 +284,27 @@ impl AutomationPath {
     /// vanishes) and the wage grows with output. However large b is as ρ → 0⁻ (the run then
     /// hits the solver's rate cap long before it gets there), this is where it goes. `None`
     /// elsewhere (ρ ≥ 0, full automation, g_A = 0, s = 0: read from the run).
+    ///
+    /// With task creation c > 0, automation a > 0 and ρ ∈ (0, 1) (Hémous & Olsen 2014): the
+    /// automated share settles at a/(a + c) while N grows, so Y ≥ A(βN)^{(1−ρ)/ρ}K with the
+    /// factor on K growing at c(1 − ρ)/ρ: K̇/K = sY/K − δ rises without bound (type I), K/L
+    /// with it, so labor's share vanishes (ρ > 0), and the wage, ∝ N^{(1−ρ)/ρ}K^{1−ρ}(1 − β)^{1−ρ},
+    /// grows at c(1 − ρ)/ρ + (1 − ρ)K̇/K, rising without bound too (`wage_growth` ∞). Without
+    /// automation (a = 0) I stays fixed and the factor on K with it: no singularity.
     pub fn long_run(&self) -> Option<crate::models::LongRun> {
         let rho = self.technology.rho;
+        if self.task_creation > 0.0
+            && self.automation_rate > 0.0
+            && rho < 1.0
+            && !self.full
+            && self.saving > 0.0
+        {
+            return Some(crate::models::LongRun {
+                trend: crate::trend::Trend::TypeI,
+                share_vanishes: Some(true),
+                wage_growth: Some(f64::INFINITY),
+            });
+        }
         // Finite even where b passes f64's range (ρ = −5·10⁻³²⁴).
         let growth = (self.tfp_growth + self.automation_rate * (1.0 - rho) / -rho).min(f64::MAX);
         (rho < 0.0
@@ -245,7 +324,7 @@ impl AutomationPath {
         self.simulate_from(years, 1.0)
     }
 
-    /// Every task automated: Y = A e^{g t} K, an AK economy, so ln K = ln K₀ + sA(e^{gt} − 1)/g − δt in closed form (sampled like a solver run: 401 points).
+    /// Every task automated (new tasks too): Y = A e^{g t} K with g the TFP rate and task creation's variety gain, an AK economy, so ln K = ln K₀ + sA(e^{gt} − 1)/g − δt in closed form (sampled like a solver run: 401 points).
     fn simulate_automated(&self, years: f64, ln_k0: f64) -> Result<EconomyRun, SolveError> {
         let years = crate::solver::HORIZON
             .check("years", years)
@@ -253,7 +332,7 @@ impl AutomationPath {
         let (s, a, g, delta) = (
             self.saving,
             self.technology.tfp,
-            self.tfp_growth,
+            self.tfp_rate(),
             self.depreciation,
         );
         let mut run = EconomyRun::with_capacity(401);

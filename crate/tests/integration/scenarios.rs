@@ -279,3 +279,62 @@ fn research_automation_rows_read_against_the_same_returns_to_research() {
         }
     }
 }
+
+#[test]
+fn tasks_hs_creation_is_type_i_from_creating_and_automating_tasks_not_from_tfp_growth() {
+    // The row had no task creation: its `I` came from TFP growing 2 %/yr, with automation
+    // irrelevant (automation_rate = 0 read the same). Now TFP does not grow (g_A = 0) and the
+    // singularity comes from new tasks (a variety gain c(1 − ρ)/ρ on the capital doing the
+    // automated ones) together with automation keeping a share of them automated.
+    for rho in ["0.05", "0.5", "0.95"] {
+        for years in ["300", "2000"] {
+            // TFP growth on top changes nothing.
+            for g_a in ["0", "0.02"] {
+                let s = row_symbols(
+                    "tasks-hs-creation",
+                    &[("rho", rho), ("years", years), ("g_A", g_a)],
+                );
+                assert_eq!(
+                    (s.growth, s.labor_share, s.wages),
+                    ("I", Some("→0"), Some("I")),
+                    "ρ = {rho}, {years} years, g_A = {g_a}"
+                );
+            }
+        }
+    }
+    let base = [
+        ("beta", "0.4"),
+        ("rho", "0.5"),
+        ("g_A", "0"),
+        ("years", "300"),
+    ];
+    let run = |extra: &[(&'static str, &'static str)]| {
+        simulate("task-automation", &[&base[..], extra].concat()).expect("runs")
+    };
+    // Both mechanisms: the simulated growth rate itself rises (not only the closed form's word).
+    let both = run(&[("automation_rate", "0.02"), ("creation", "0.02")]);
+    let g = both.series("g_Y").expect("g_Y");
+    assert!(
+        g[g.len() - 1] > 3.0 * g[g.len() / 4],
+        "growth rises: {} → {}",
+        g[g.len() / 4],
+        g[g.len() - 1]
+    );
+    assert_eq!(both.trend, Trend::TypeI);
+    // Either alone is steady growth: created tasks that are never automated, or automation
+    // without new tasks (β → 1 with no TFP growth: Y → AK).
+    for alone in [
+        [("automation_rate", "0"), ("creation", "0.02")],
+        [("automation_rate", "0.02"), ("creation", "0")],
+    ] {
+        let r = run(&alone);
+        assert!(
+            matches!(r.trend, Trend::Steady(_)),
+            "{alone:?}: {:?}",
+            r.trend
+        );
+    }
+    // Task creation is modelled for substitutable tasks only: elsewhere a typed error names ρ.
+    let refused = simulate("task-automation", &[("rho", "-1"), ("creation", "0.02")]);
+    assert!(refused.is_err_and(|e| e.to_string().contains("rho")));
+}
