@@ -866,7 +866,7 @@ pub static CATALOG: &[ScenarioRow] = &[
         sources: "§4.3 Hémous and Olsen (2014)",
         model: "task-automation",
         params: &[("beta", "0.4"), ("automation_rate", "0.02"), ("A", "1"), ("g_A", "0"), ("creation", "0.02"), ("s", "0.3"), ("delta", "0.05"), ("years", "300")],
-        rationale: "Tasks are created at c (done by people at first) and automated at a, so a/(a + c) of a growing number of tasks stay automated. With HS, more tasks act as TFP growth c(1 − ρ)/ρ on capital: the growth of K, and of the wage, rises without bound and labor's share vanishes (closed form, g_A = 0).",
+        rationale: "Tasks are created at c (done by people at first) and automated at a, so a share a/(a + c) of a growing number of tasks ends up automated. With HS, more tasks act as TFP growth c(1 − ρ)/ρ on capital: the growth of K, and of the wage, rises without bound and labor's share vanishes (closed form, g_A = 0).",
         paper: sym("I", "→0", "I"),
         coverage: &[HS, Coverage { param: "automation_rate", class: Doc::new("automation a > 0"), samples: &[0.001, 0.05, 0.5] }, Coverage { param: "creation", class: Doc::new("task creation c > 0"), samples: &[0.001, 0.2] }],
         baseline: NO_AUTOMATION,

@@ -78,10 +78,11 @@ impl TaskAutomation {
         if ln_one_minus_beta == f64::NEG_INFINITY {
             return (log(self.tfp) + ln_k, 1.0, f64::NEG_INFINITY);
         }
-        // Weights β and 1 − β on K/β and L/(1 − β): the normalized CES over tasks. The weight
-        // 1 − β may be far below f64's resolution next to 1, so it is carried in logs.
-        if self.rho != 0.0 && ln_one_minus_beta < -20.0 {
-            // 1 − β below 2e−9: the weights are carried in logs (log-sum-exp).
+        // Weights β and 1 − β on K/β and L/(1 − β): the normalized CES over tasks. Either
+        // weight may be far below f64's resolution next to 1 (or, with task creation and no
+        // automation, β below f64's range), so it is carried in logs.
+        if self.rho != 0.0 && (ln_one_minus_beta < -20.0 || ln_beta < -20.0) {
+            // A weight below 2e−9: the weights are carried in logs (log-sum-exp).
             let (ln_y, ln_capital, ln_labor) = crate::production::log_weighted_point(
                 ln_beta,
                 ln_one_minus_beta,
@@ -239,8 +240,10 @@ impl AutomationPath {
         (ln_y + self.tfp_rate() * t, capital_share, ln_labor_share)
     }
 
-    /// ln β_t and ln(1 − β_t) with task creation: each a weighted sum of its start and its
-    /// limit (a/(a + c) and c/(a + c)), so neither cancels.
+    /// ln β_t and ln(1 − β_t) with task creation: each the sum of its limit (a/(a + c), c/(a + c))
+    /// times 1 − e^{−(a+c)t} and its start times e^{−(a+c)t}, added in logs, so neither cancels
+    /// nor underflows (without automation β_t = β₀e^{−ct} falls below f64's range after
+    /// 745/c years, and capital must not drop out of the economy then).
     #[inline(never)]
     fn created_shares(&self, t: f64) -> (f64, f64) {
         let (a, c, beta) = (
@@ -248,17 +251,26 @@ impl AutomationPath {
             self.task_creation,
             self.technology.beta,
         );
-        let e = exp(-(a + c) * t);
-        let gone = -libm::expm1(-(a + c) * t);
+        let decay = -(a + c) * t;
+        let ln_gone = log(-libm::expm1(decay));
+        let ln_sum = |x: f64, y: f64| {
+            let (hi, lo) = if x > y { (x, y) } else { (y, x) };
+            if lo == f64::NEG_INFINITY {
+                hi
+            } else {
+                hi + libm::log1p(exp(lo - hi))
+            }
+        };
         (
-            log(a / (a + c) * gone + beta * e),
-            log(c / (a + c) * gone + (1.0 - beta) * e),
+            ln_sum(log(a / (a + c)) + ln_gone, log(beta) + decay),
+            ln_sum(log(c / (a + c)) + ln_gone, libm::log1p(-beta) + decay),
         )
     }
 
     fn at_fixed_tfp(&self, t: f64, ln_k: f64) -> (f64, f64, f64) {
         let tech = &self.technology;
-        if self.full || tech.beta >= 1.0 {
+        // β₀ = 1 with task creation is not full automation: new tasks go to people.
+        if self.full || (tech.beta >= 1.0 && self.task_creation == 0.0) {
             return tech.log_point_at(ln_k, 0.0, 0.0, f64::NEG_INFINITY);
         }
         if self.task_creation > 0.0 {
@@ -356,7 +368,7 @@ impl AutomationPath {
         let initial = FACTOR
             .check("K", initial_capital)
             .map_err(|_| SolveError::BadInput)?;
-        if self.full || self.technology.beta >= 1.0 {
+        if self.full || (self.technology.beta >= 1.0 && self.task_creation == 0.0) {
             return self.simulate_automated(years, log(initial));
         }
         simulate_economy(self, [log(initial)], years, &|t, y| {

@@ -292,11 +292,8 @@ impl Diagram for RegimesDiagram {
         };
         let mut times = [0.0; 3];
         let n = self.regimes[3].doubling_times(&mut times);
-        let doubling = times[..n]
-            .iter()
-            .map(|t| format_number(*t))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let doubling: Vec<String> = times[..n].iter().map(|t| format_number(*t)).collect();
+        let doubling = crate::joined(&doubling, ", ");
         vec![
             Readout::new("cross_constant", "Constant crosses", cross(0)),
             Readout::new("cross_increase", "One-off crosses", cross(1)),

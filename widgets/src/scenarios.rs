@@ -160,6 +160,16 @@ impl ScenariosDiagram {
         names
     }
 
+    /// "ρ = 0.5, T = 400": the parameters this run used.
+    fn used_text(&self) -> String {
+        let used: Vec<String> = self
+            .used
+            .iter()
+            .map(|(k, v)| format!("{k} = {}", format_number(*v)))
+            .collect();
+        crate::joined(&used, ", ")
+    }
+
     fn panels(&self) -> Vec<(&'static str, &'static str, f64)> {
         // (series, axis title, scale to display)
         let Some(run) = &self.run else {
@@ -391,12 +401,7 @@ impl Diagram for ScenariosDiagram {
 
     fn describe(&self) -> String {
         let row = self.row;
-        let used = self
-            .used
-            .iter()
-            .map(|(k, v)| format!("{k} = {}", format_number(*v)))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let used = self.used_text();
         let mismatches: String = row
             .mismatches
             .iter()
@@ -465,15 +470,7 @@ impl Diagram for ScenariosDiagram {
                     .map_or_else(|e| e.clone(), symbols_text),
             ),
             Readout::new("model", "Model", self.row.model.into()),
-            Readout::new(
-                "params",
-                "Parameters",
-                self.used
-                    .iter()
-                    .map(|(k, v)| format!("{k} = {}", format_number(*v)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+            Readout::new("params", "Parameters", self.used_text()),
         ]
     }
 }
