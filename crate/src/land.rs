@@ -138,7 +138,40 @@ impl FixedLand {
     /// (dies out at g_X = 0), Z's share, and with it people's, tends to zero, and the wage
     /// aB(Y/Z)^{1−ρ} grows at g_B + (1 − ρ)(g_X − g_Z). As ρ → 0⁻ a run approaches this only at a
     /// speed ∝ |ρ| (from the MS rate a·g_A/(1 − a)), so no horizon could read it. `None` elsewhere.
+    ///
+    /// With MS land (ρ = 0, saving out of all income; Hanson 2001): Y = Z^a X^{1−a}. Once robots
+    /// take over, Z ∝ AK and K grows with Y, so Z grows at r = g_A/(1−a) + g_X and output at
+    /// r − g_A = a·g_A/(1−a) + g_X, the wage aBY/Z at g_B − g_A; with equipment E = K/2 (Y =
+    /// (AE)^e(R + BL)^{a−e}X^{1−a}) the robots R grow at r = e·g_A/(1−a) + g_X, as output, and
+    /// the wage at g_B. They take over iff r > g_B (people's share → 0); otherwise Z ∝ BL, the
+    /// share settles and output and the wage grow at the no-robot rate
+    /// (e·g_A + (a−e)g_B + (1−a)g_X)/(1−e). Next to r = g_B a run moves ∝ |r − g_B|, so the
+    /// closed form reads it.
     pub fn long_run(&self) -> Option<crate::models::LongRun> {
+        if self.rho == 0.0 && self.saving > 0.0 && !self.wage_saving {
+            let (a, e) = (self.composite_weight, self.equipment.unwrap_or(0.0));
+            let aug = if self.equipment.is_some() {
+                0.0
+            } else {
+                self.g_a
+            };
+            let r = self.equipment.unwrap_or(1.0) * self.g_a / (1.0 - a) + self.g_x;
+            let take = r > self.g_b;
+            let g = if take {
+                r - aug
+            } else {
+                (e * self.g_a + (a - e) * self.g_b + (1.0 - a) * self.g_x) / (1.0 - e)
+            };
+            return Some(crate::models::LongRun {
+                trend: if g > 0.0 {
+                    Trend::Steady(g)
+                } else {
+                    Trend::DiesOut
+                },
+                share_vanishes: Some(take),
+                wage_growth: Some(if take { self.g_b - aug } else { g }),
+            });
+        }
         let g_z = (self.g_a + self.g_x).max(self.g_b);
         (self.rho < 0.0
             && self.g_a > 0.0

@@ -364,3 +364,92 @@ fn tasks_hs_creation_is_type_i_from_creating_and_automating_tasks_not_from_tfp_g
     let refused = simulate("task-automation", &[("rho", "-1"), ("creation", "0.02")]);
     assert!(refused.is_err_and(|e| e.to_string().contains("rho")));
 }
+
+#[test]
+fn ms_land_take_over_edges_read_the_closed_form_at_every_horizon() {
+    // Next to robots' take-over edge the share moves at a speed ∝ the distance, so the run read
+    // "not classified" in a band around it and `C` just above it (Hanson: g_A ∈ (0.006,
+    // 0.0060106], equipment: (0.015, 0.0150289]), where robots do take over. The MS land
+    // model's closed form now reads C at and below the edge and →0 above it, at any horizon.
+    for (id, edge) in [("ps-land-hanson", 0.006), ("ps-land-equipment", 0.015)] {
+        for years in ["50", "600", "2000"] {
+            for (g, share) in [
+                (edge * (1.0 - 1e-6), "C"),
+                (edge, "C"),
+                (edge * (1.0 + 1e-6), "→0"),
+                (edge * 1.003, "→0"),
+            ] {
+                let g = format!("{g}");
+                let s = row_symbols(id, &[("g_A", &g), ("years", years)]);
+                assert_eq!(
+                    s.labor_share,
+                    Some(share),
+                    "{id} at g_A = {g}, {years} years"
+                );
+            }
+        }
+    }
+    // The closed form is where the runs go: growth a·g_A/(1 − a) (Hanson) and e·g_A/(1 − a)
+    // (equipment) once robots have taken over, the wage at g_B − g_A and g_B.
+    for (id, g_a, growth, wage) in [
+        ("ps-land-hanson", "0.03", 0.07, -0.01),
+        ("ps-land-equipment", "0.04", 0.04 * 0.4 / 0.3, 0.02),
+    ] {
+        let run = growth_model::scenarios::run_row(
+            find(id).expect("row"),
+            &[("g_A", g_a), ("years", "2000")],
+        )
+        .expect("runs");
+        let last = |name: &str| *run.series(name).expect(name).last().expect("samples");
+        assert!(
+            (last("g_Y") - growth).abs() < 1e-3,
+            "{id}: growth {} against {growth}",
+            last("g_Y")
+        );
+        assert!(
+            (last("g_wage") - wage).abs() < 1e-3,
+            "{id}: wage growth {} against {wage}",
+            last("g_wage")
+        );
+    }
+}
+
+#[test]
+fn every_declared_mismatch_holds_at_both_ends_of_its_interval() {
+    // The intervals were rounded by hand and some claimed an edge the model reads otherwise
+    // (tech-combinatorial's '=' at λ = 1.1, which reads '+'; ps-land-ls's wage C at g_A = 0.001,
+    // which reads L). Each declared interval's own ends, at the row's values otherwise.
+    use growth_model::scenarios::{Scale, EVERYWHERE};
+    let mut wrong = Vec::new();
+    for row in CATALOG {
+        for m in row.mismatches {
+            if m.within == EVERYWHERE || m.scale != Scale::Units {
+                continue;
+            }
+            let param = if m.param.is_empty() {
+                row.coverage[0].param
+            } else {
+                m.param
+            };
+            let (lo, hi) = m.interval();
+            for end in [lo, hi] {
+                let value = format!("{end}");
+                let read = match classify_row(row, &[(param, &value)]) {
+                    Ok((_, s)) => match m.column {
+                        "growth" => Some(s.growth),
+                        "labor_share" => s.labor_share,
+                        _ => s.wages,
+                    },
+                    Err(_) => Some("not classified"),
+                };
+                if read != Some(m.simulated) {
+                    wrong.push(format!(
+                        "{} {param} = {value}: {} reads {read:?}, declared {}",
+                        row.id, m.column, m.simulated
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
