@@ -206,3 +206,20 @@ fn a_run_that_stops_early_prints_why_instead_of_symbols() {
         "{out}"
     );
 }
+
+#[test]
+fn a_run_that_stops_short_says_where_and_whether_a_closed_form_decides() {
+    // At ρ = 10⁻⁶ task creation's variety gain is 2·10⁴/yr: the plotted run stops at once
+    // while the symbols come from the closed form; the JSON said neither.
+    let (ok, out, _) = growth(&["scenario", "tasks-hs-creation", "rho=0.000001"]);
+    assert!(ok);
+    assert!(
+        field(&out, "stopped_at").is_some_and(|t| t < 1.0),
+        "{}",
+        &out[out.len().saturating_sub(300)..]
+    );
+    assert!(out.contains("\"closed_form\":true"));
+    let (ok, out, _) = growth(&["scenario", "hs-production"]);
+    assert!(ok);
+    assert!(out.contains("\"stopped_at\":null") && out.contains("\"closed_form\":false"));
+}

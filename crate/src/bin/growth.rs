@@ -197,8 +197,10 @@ fn run_json(run: &Run, classification: &Result<Symbols, scenarios::ClassifyError
             at("g_wage")
         )
     });
+    // Where the plotted run stopped short of its horizon (the solver's rate cap), and whether
+    // the symbols come from the model's closed-form long run rather than from the run.
     format!(
-        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"long_run\":{},\"blowup_time\":{},\"blowup_error\":{}{}}}",
+        "{{\"t\":{},\"series\":{{{}}},\"regime\":{},\"classification\":{},\"long_run\":{},\"blowup_time\":{},\"blowup_error\":{},\"stopped_at\":{},\"closed_form\":{}{}}}",
         array(&run.t),
         series.join(","),
         string(run.trend.label()),
@@ -206,6 +208,8 @@ fn run_json(run: &Run, classification: &Result<Symbols, scenarios::ClassifyError
         long_run,
         optional(run.blowup_time()),
         error,
+        optional(run.capped_at.or_else(|| run.t.last().copied().filter(|t| *t < run.years * (1.0 - 1e-9)))),
+        run.analytic.is_some(),
         facts.concat()
     )
 }
