@@ -418,10 +418,12 @@ impl Diagram for ScenariosDiagram {
                     m.interval_at(row, &self.used),
                 ) {
                     (true, _) => String::new(),
+                    // Six significant digits: the edges are closed forms such as 0.0066 and
+                    // 0.991304, which the readouts' three decimals would round off.
                     (false, Some((lo, hi))) => format!(
                         ", {param} in [{}, {}]{}",
-                        format_number(lo),
-                        format_number(hi),
+                        growth_model::format::Digits(lo, 6),
+                        growth_model::format::Digits(hi, 6),
                         if m.scale == catalog::Scale::Units {
                             ""
                         } else {
