@@ -508,8 +508,8 @@ mod tests {
         let text = d.describe();
         let band = format!(
             "Mismatch (growth: -, g_Z in [{}, {}] at these values)",
-            format_number(0.1 * 0.01 * 5.0 / 6.0),
-            format_number(0.9 * 0.01 * 5.0 / 6.0)
+            growth_model::format::Digits(0.1 * 0.01 * 5.0 / 6.0, 6),
+            growth_model::format::Digits(0.9 * 0.01 * 5.0 / 6.0, 6)
         );
         assert!(text.contains(&band), "{band} not in {text}");
     }
