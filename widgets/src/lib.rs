@@ -168,7 +168,6 @@ pub static KINDS: &[Kind] = &[
     Kind::of::<regime_map::RegimeMap>(),
 ];
 
-/// Every kind's declaration, in registry order.
 /// `parts` joined by `sep`, through `[&str]::join`: one instance of std's join in the wasm
 /// instead of one for `String`s as well (1.2 KB).
 pub fn joined(parts: &[String], sep: &str) -> String {
@@ -179,6 +178,7 @@ pub fn joined(parts: &[String], sep: &str) -> String {
         .join(sep)
 }
 
+/// Every kind's declaration, in registry order.
 pub fn specs() -> Vec<&'static KindSpec> {
     KINDS.iter().map(|k| (k.spec)()).collect()
 }
