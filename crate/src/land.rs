@@ -114,7 +114,7 @@ impl FixedLand {
             None => {
                 // Z = A K + L in logs: ln Z = max + ln(1 + e^{min − max}).
                 let (u, v) = (ln_a + ln_k, ln_l);
-                let ln_z = u.max(v) + libm::log1p(exp(-(u - v).abs()));
+                let ln_z = crate::production::ln_sum(u, v);
                 let p = log_point(self.composite_weight, self.rho, ln_z, ln_land);
                 // People earn Z's marginal product: share of Z times L/Z (in logs).
                 (p.ln_output, p.ln_capital_share + ln_l - ln_z)
@@ -122,8 +122,7 @@ impl FixedLand {
             Some(e) => {
                 // Half the capital is equipment E (augmented by A), half robots R (not augmented).
                 let ln_half = ln_k - core::f64::consts::LN_2;
-                let robots_and_people =
-                    ln_half.max(ln_l) + libm::log1p(exp(-(ln_half - ln_l).abs()));
+                let robots_and_people = crate::production::ln_sum(ln_half, ln_l);
                 let a = self.composite_weight;
                 let ln_y = e * (ln_a + ln_half) + (a - e) * robots_and_people + (1.0 - a) * ln_land;
                 (ln_y, log(a - e) + ln_l - robots_and_people)
@@ -278,15 +277,11 @@ impl RobotEconomy {
         })
     }
 
-    fn ln_sum(a: f64, b: f64) -> f64 {
-        a.max(b) + libm::log1p(exp(-(a - b).abs()))
-    }
-
     /// (ln Y, ln human labor share, ln of robots made) at time t, ln K, ln R (Mookherjee & Ray 2017 with B = e^{g_B t}).
     fn at(&self, t: f64, ln_k: f64, ln_r: f64) -> (f64, f64, f64) {
         let [sk, sh, sr] = self.allocation;
         let ln_h = log(self.people) + self.g_b * t;
-        let ln_labor_final = Self::ln_sum(log(1.0 - sh) + ln_h, log(1.0 - sr) + ln_r);
+        let ln_labor_final = crate::production::ln_sum(log(1.0 - sh) + ln_h, log(1.0 - sr) + ln_r);
         let p = log_point(
             self.final_alpha,
             self.final_rho,
@@ -296,7 +291,7 @@ impl RobotEconomy {
         // Human labor share: the labor composite's share times humans' part of it (in logs).
         let ln_human_part = log(1.0 - sh) + ln_h - ln_labor_final;
         let machines = if self.robot_productivity > 0.0 && sr > 0.0 {
-            Self::ln_sum(
+            crate::production::ln_sum(
                 log(sk.max(1e-300)) + ln_k,
                 log(self.robot_productivity * sr) + ln_r,
             )

@@ -19,6 +19,16 @@
 use crate::error::{Domain, ParamError};
 use libm::{exp, expm1, log, log1p};
 
+/// ln(eˣ + eʸ) without overflow or underflow (log-sum-exp); a term of −∞ (a zero) leaves the other.
+pub(crate) fn ln_sum(x: f64, y: f64) -> f64 {
+    let (hi, lo) = if x > y { (x, y) } else { (y, x) };
+    if lo == f64::NEG_INFINITY {
+        hi
+    } else {
+        hi + log1p(exp(lo - hi))
+    }
+}
+
 /// The substitution parameter ρ = (ε − 1)/ε: 1 is perfect substitutes, → −∞ is Leontief.
 pub const RHO: Domain = Domain::closed(-50.0, 1.0);
 /// The distribution weight α of capital (the Cobb-Douglas capital share at ρ = 0).

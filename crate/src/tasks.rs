@@ -253,14 +253,7 @@ impl AutomationPath {
         );
         let decay = -(a + c) * t;
         let ln_gone = log(-libm::expm1(decay));
-        let ln_sum = |x: f64, y: f64| {
-            let (hi, lo) = if x > y { (x, y) } else { (y, x) };
-            if lo == f64::NEG_INFINITY {
-                hi
-            } else {
-                hi + libm::log1p(exp(lo - hi))
-            }
-        };
+        use crate::production::ln_sum;
         (
             ln_sum(log(a / (a + c)) + ln_gone, log(beta) + decay),
             ln_sum(log(c / (a + c)) + ln_gone, libm::log1p(-beta) + decay),
