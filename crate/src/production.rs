@@ -156,9 +156,7 @@ fn ces_logs(ln_wx: f64, ln_wy: f64, rho: f64, ln_x: f64, ln_y: f64) -> (f64, f64
         let m = if shortfall >= -0.5 {
             log1p(shortfall)
         } else {
-            let b = ln_wv + t;
-            let (hi, lo) = if ln_wu >= b { (ln_wu, b) } else { (b, ln_wu) };
-            hi + log1p(exp(lo - hi))
+            ln_sum(ln_wu, ln_wv + t)
         };
         (u + m / rho, ln_wu - m, ln_wv + t - m)
     };
