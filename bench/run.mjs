@@ -27,6 +27,7 @@ const rangeOf = (url) => (url.includes('kind=elasticity') ? { min: -3, max: 0.9 
 const kinds = () => JSON.parse(readFileSync(join(root, 'www', 'dist', 'kinds.json'), 'utf8')).map((spec) => spec.kind);
 const pages = () => [
   { name: 'Hand-written Canvas 2D (floor)', id: 'floor', url: '/bench/peers/floor.html' },
+  { name: 'The floor drawn in a worker (reference: main-thread time only)', id: 'floor-worker', url: '/bench/peers/floor-worker.html' },
   ...kinds().map((kind) => ({ name: `Growth Widgets: ${kind}`, id: kind, url: `/bench/ours.html?kind=${kind}`, ours: true, kind })),
   { name: 'JSXGraph', id: 'jsxgraph', url: '/bench/peers/jsxgraph.html' },
   { name: 'Chart.js', id: 'chartjs', url: '/bench/peers/chartjs.html' },
@@ -173,6 +174,17 @@ function targetsOf(results) {
   return targets;
 }
 
+/**
+ * Not a target: how the floor itself does against JSXGraph, on the main thread and in a worker.
+ * A Canvas 2D drawn on the main thread is rasterized there when its frame is flushed (software
+ * rendering); SVG and a worker's OffscreenCanvas are rasterized elsewhere.
+ */
+function reference(results) {
+  const p95 = (id) => results.pages.find((p) => p.id === id).cold.render.p95;
+  const [floor, worker, jsx] = [p95('floor'), p95('floor-worker'), p95('jsxgraph')];
+  return `For reference (not targets): the hand-written floor's render p95 is ${(floor / jsx).toFixed(2)}× JSXGraph's (${ms(floor)} vs ${ms(jsx)} ms); the same drawing in a worker leaves ${ms(worker)} ms p95 on the main thread (${(worker / jsx).toFixed(2)}× JSXGraph's). A canvas drawn on the main thread pays its rasterization in the frame it measures; JSXGraph's SVG and a worker's canvas are rasterized off that thread.`;
+}
+
 /** The one table (RESULTS.md and the README show the same text). */
 function table(results) {
   const floor = results.pages.find((p) => p.id === 'floor');
@@ -197,6 +209,8 @@ function table(results) {
     `Targets (cold, this run, ratios to peers measured in the same run): ${passed} of ${results.targets.length} met.`,
     '',
     ...results.targets.map((t) => `- ${t.ok ? '✓' : '✗'} ${t.name}: ${t.value}`),
+    '',
+    reference(results),
     '',
     `Transfer, brotli: our page ${kb(results.transfer.ours)} KB (all kinds), the floor ${kb(results.transfer.floor)} KB, JSXGraph ${kb(results.transfer.jsxgraph)} KB, Chart.js ${kb(results.transfer.chartjs)} KB, Plotly ${kb(results.transfer.plotly)} KB (files as served, compressed at quality 11).`,
   ];
@@ -251,6 +265,7 @@ async function main() {
   results.transfer = {
     ours: brotliOf(['bench/ours.html', 'bench/ours.js', 'bench/peers/common.js', 'www/dist/growth-widgets.js', 'www/dist/growth-widgets.wasm']),
     floor: brotliOf(['bench/peers/floor.html', 'bench/peers/common.js']),
+    floorWorker: brotliOf(['bench/peers/floor-worker.html', 'bench/peers/floor-worker.js', 'bench/peers/common.js']),
     jsxgraph: brotliOf(['bench/peers/jsxgraph.html', 'bench/peers/common.js', 'node_modules/jsxgraph/distrib/jsxgraphcore.js', 'node_modules/jsxgraph/distrib/jsxgraph.css']),
     chartjs: brotliOf(['bench/peers/chartjs.html', 'bench/peers/common.js', 'node_modules/chart.js/dist/chart.umd.min.js']),
     plotly: brotliOf(['bench/peers/plotly.html', 'bench/peers/common.js', 'node_modules/plotly.js-dist-min/plotly.min.js']),
