@@ -1,6 +1,6 @@
 // Pointer and keyboard on the figure: a drag moves the diagram's point (the engine decides
-// what a pointer at a pixel means), arrow keys nudge it, and navigation keys stay inside the
-// widget so a slide deck does not turn the page.
+// what a pointer at a pixel means), arrow keys nudge it, and navigation keys (and whatever is
+// typed in a field) stay inside the widget so a slide deck does not turn the page.
 
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
@@ -61,8 +61,10 @@ export function attachPointer(canvas, figure, { engine, onMove, onCommit, onErro
       onError(error, 'keyboard');
     }
   });
-  // Arrow keys inside the widget move its controls, not the page's slides.
+  // Arrow keys inside the widget move its controls, not the page's slides; every key typed
+  // into a number field stays there (a deck sees the widget, not the field, as focused, and
+  // would take "." for pause or "f" for full screen).
   figure.addEventListener('keydown', (ev) => {
-    if (NAVIGATION_KEYS.has(ev.key)) ev.stopPropagation();
+    if (NAVIGATION_KEYS.has(ev.key) || ev.composedPath()[0].type === 'number') ev.stopPropagation();
   });
 }
