@@ -55,12 +55,13 @@ test('the deck opened from file:// renders every widget on its slide, and arrow 
       assert.ok(stats.ink > stats.total * 0.01, `slide ${index + 1}: drawn`);
       // Fits the slide and is crisp: the backing store matches the on-screen size × DPR.
       const fit = await widget.evaluate((el) => {
-        const slideBox = el.closest('section').getBoundingClientRect();
+        // The slide area reveal scales to the window (a section grows with what overflows it).
+        const slideBox = document.querySelector('.reveal .slides').getBoundingClientRect();
         const box = el.getBoundingClientRect();
         const canvas = el.shadowRoot.querySelector('canvas');
-        return { inside: box.bottom <= slideBox.bottom + 2 && box.right <= slideBox.right + 2, ratio: canvas.width / canvas.getBoundingClientRect().width };
+        return { inside: box.top >= slideBox.top - 2 && box.bottom <= Math.min(slideBox.bottom, innerHeight) + 2 && box.right <= slideBox.right + 2, ratio: canvas.width / canvas.getBoundingClientRect().width };
       });
-      assert.ok(fit.inside, `slide ${index + 1}: the widget fits the slide`);
+      assert.ok(fit.inside, `slide ${index + 1}: the widget, controls included, fits the slide on screen`);
       assert.ok(Math.abs(fit.ratio - 1) < 0.02, `slide ${index + 1}: crisp (${fit.ratio})`);
       widgets++;
     }
@@ -78,6 +79,14 @@ test('the deck opened from file:// renders every widget on its slide, and arrow 
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => Reveal.getIndices().h), 3, 'still on the same slide');
   assert.ok((await widget.evaluate((el) => el.values.rho)) > before, 'the slider moved');
+  // What is typed into a number field stays there: "." would pause the deck, "f" go full screen.
+  const field = widget.locator('input[type=number][data-param="alpha"]');
+  await field.fill('');
+  await field.focus();
+  await page.keyboard.type('0.45');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => Reveal.isPaused()), false, 'typing "." did not pause the deck');
+  assert.equal(await widget.evaluate((el) => el.values.alpha), 0.45, 'the typed value was taken');
   assert.deepEqual(page.problems, []);
   assert.deepEqual(foreign, []);
   await page.context().close();

@@ -99,9 +99,10 @@ export default function GrowthWidgets() {
         pause(widget);
       }
     }
-    // Centred slides are laid out by their content's height, which the resumed widgets change.
+    // Centred slides are laid out by their content's height, which the resumed widgets change:
+    // once now, and again when they have drawn (a widget builds its controls when it starts).
     if (changed) deck.layout();
-    drawOn(slide);
+    drawOn(slide).then(() => changed && deck.layout());
   }
 
   // ---- keeping the speaker view and the audience in sync ----
