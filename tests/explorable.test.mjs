@@ -285,6 +285,30 @@ test('on the deck: a value on the slide follows its widget, and the linked widge
   await page.context().close();
 });
 
+test('a group starts from its first member in document order, whichever member starts first', async () => {
+  for (const order of ['', '#second-first']) {
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url(`/tests/fixtures/group-order.html${order}`));
+    await waitDrawn(page, '#second');
+    if (order) {
+      // The second member started and joined alone; the first starts when shown.
+      assert.equal((await values(page, 'second')).rho, -0.3);
+      await page.evaluate(() => (document.getElementById('first').hidden = false));
+    }
+    await waitDrawn(page, '#first');
+    await page.waitForFunction(() => document.getElementById('second').values.rho === -1, null, { timeout: 5000 });
+    for (const id of ['first', 'second']) {
+      const v = await values(page, id);
+      assert.deepEqual([v.rho, v.K], [-1, 3], `${order || 'in order'}: ${id} shows the first member's values`);
+    }
+    // A reader's change is the group's, whichever member it was made in.
+    await page.evaluate(() => (document.getElementById('second').rho = 0.5));
+    await page.waitForFunction(() => document.getElementById('first').values.rho === 0.5);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('a link restores a grouped widget over its group, an anchor moves only the reader, and Back moves the whole group', async () => {
   // The address names elasticity only; production starts first, yet the link wins and the group follows.
   const page = await open(`${FIXTURE}#elast:rho=-2`);

@@ -13,6 +13,8 @@ export class Groups {
   #members = new Map();
   /** group name → Map(parameter → value): the values the group agrees on. */
   #values = new Map();
+  /** parameter map → Map(parameter → the member whose own value it is; absent once a reader changed it). */
+  #from = new WeakMap();
 
   /** Adds `member`; returns the group's values so far, for the member to take. */
   join(name, member, receiver) {
@@ -35,13 +37,32 @@ export class Groups {
   publish(name, source, changes, committed) {
     const values = this.#values.get(name);
     if (!values || (!changes.length && !committed)) return;
-    for (const [param, value] of changes) values.set(param, value);
+    for (const [param, value] of changes) {
+      values.set(param, value);
+      this.#from.get(values)?.delete(param);
+    }
     for (const [member, receiver] of this.#members.get(name)) if (member !== source) receiver(changes, committed);
   }
 
-  /** Adds values the group does not have yet (a new member's own). */
-  offer(name, entries) {
+  /**
+   * A new member's own values: the group takes those it does not have yet, and those that
+   * came from a member later in the document (not from a reader's change), which the other
+   * members then receive. So the group starts from its first member in document order,
+   * whichever member starts first (widgets start as they near the viewport).
+   */
+  offer(name, member, entries) {
     const values = this.#values.get(name);
-    if (values) for (const [param, value] of entries) if (!values.has(param)) values.set(param, value);
+    if (!values) return;
+    const from = this.#from.get(values) ?? new Map();
+    this.#from.set(values, from);
+    const taken = [];
+    for (const [param, value] of entries) {
+      const owner = from.get(param);
+      if (values.has(param) && !(owner && member.compareDocumentPosition(owner) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      from.set(param, member);
+      if (values.get(param) !== value) taken.push([param, value]);
+      values.set(param, value);
+    }
+    if (taken.length) for (const [other, receiver] of this.#members.get(name)) if (other !== member) receiver(taken, false);
   }
 }

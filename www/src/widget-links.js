@@ -62,8 +62,8 @@ export class WidgetLinks {
     this.#group = name;
     if (!name) return;
     const values = this.#groups.join(name, this.#host.element, this.#receiver);
+    this.#groups.offer(name, this.#host.element, Object.entries(this.#shared));
     if (this.#take([...values], true) && show) this.#host.changed(true, true);
-    this.#groups.offer(name, Object.entries(this.#shared));
   }
 
   /** The `id` may have changed: the address names the widget by it. */
