@@ -86,6 +86,9 @@ test("the authors' guide shows every kind live with its generated attribute tabl
   assert.match(await page.locator('#theming').textContent(), /--growth-widget-accent/);
   assert.match(await page.locator('#errors').textContent(), /is not a known kind/);
   await page.screenshot({ path: join(artifacts, 'page-guide.png'), fullPage: false });
+  // Readable on a phone: no line of prose (inline code included) wider than the screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 361), `no horizontal scroll at 360 px (${await page.evaluate(() => document.documentElement.scrollWidth)} px)`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 
