@@ -307,6 +307,20 @@ test('a group starts from its first member in document order, whichever member s
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
+  // Values from a member that has gone are the group's: a newcomer earlier in the document takes them.
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url('/tests/fixtures/group-order.html'));
+  await waitDrawn(page, '#first');
+  await waitDrawn(page, '#second');
+  await page.evaluate(() => {
+    document.getElementById('first').remove();
+    document.querySelector('main').insertAdjacentHTML('afterbegin', '<growth-widget id="newcomer" kind="production" group="g" rho="-2" K="4" height="260"></growth-widget>');
+  });
+  await waitDrawn(page, '#newcomer');
+  await page.waitForTimeout(300);
+  assert.deepEqual([(await values(page, 'newcomer')).rho, (await values(page, 'second')).rho], [-1, -1]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('a link restores a grouped widget over its group, an anchor moves only the reader, and Back moves the whole group', async () => {

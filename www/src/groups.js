@@ -46,23 +46,24 @@ export class Groups {
 
   /**
    * A new member's own values: the group takes those it does not have yet, and those that
-   * came from a member later in the document (not from a reader's change), which the other
-   * members then receive. So the group starts from its first member in document order,
+   * came from a member still in the group and later in the document (not from a reader's
+   * change, nor from a member that left), which the other members then receive. So the group starts from its first member in document order,
    * whichever member starts first (widgets start as they near the viewport).
    */
   offer(name, member, entries) {
     const values = this.#values.get(name);
     if (!values) return;
+    const members = this.#members.get(name);
     const from = this.#from.get(values) ?? new Map();
     this.#from.set(values, from);
     const taken = [];
     for (const [param, value] of entries) {
       const owner = from.get(param);
-      if (values.has(param) && !(owner && member.compareDocumentPosition(owner) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      if (values.has(param) && !(members.has(owner) && member.compareDocumentPosition(owner) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
       from.set(param, member);
       if (values.get(param) !== value) taken.push([param, value]);
       values.set(param, value);
     }
-    if (taken.length) for (const [other, receiver] of this.#members.get(name)) if (other !== member) receiver(taken, false);
+    if (taken.length) for (const [other, receiver] of members) if (other !== member) receiver(taken, false);
   }
 }
