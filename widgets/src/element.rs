@@ -38,7 +38,7 @@ pub const ELEMENT_ATTRIBUTES: &[(&str, Doc)] = &[
     ("height", Doc::new("The figure's height in CSS pixels.")),
     (
         "group",
-        Doc::new("Links widgets with the same group name: a parameter moved in one moves every member that has it, within each member's own range (a value outside it is clamped, and the member says so)."),
+        Doc::new("Links widgets with the same group name: a parameter moved in one moves every member that has it, within each member's own range (a value outside it is clamped, and the member says so). The group starts from its first member in document order, whichever starts first; a reader's change then holds for members that start later."),
     ),
     (
         "history",
