@@ -88,7 +88,8 @@ test("the authors' guide shows every kind live with its generated attribute tabl
   await page.screenshot({ path: join(artifacts, 'page-guide.png'), fullPage: false });
   // Readable on a phone: no line of prose (inline code included) wider than the screen.
   await page.setViewportSize({ width: 360, height: 800 });
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 361), `no horizontal scroll at 360 px (${await page.evaluate(() => document.documentElement.scrollWidth)} px)`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 361, `no horizontal scroll at 360 px (${width} px)`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 
