@@ -13,14 +13,15 @@ export class Groups {
   #members = new Map();
   /** group name → Map(parameter → value): the values the group agrees on. */
   #values = new Map();
-  /** parameter map → Map(parameter → the member whose own value it is; absent once a reader changed it). */
-  #from = new WeakMap();
+  /** group name → Map(parameter → the member whose own value it is; absent once a reader changed it). */
+  #from = new Map();
 
   /** Adds `member`; returns the group's values so far, for the member to take. */
   join(name, member, receiver) {
     if (!this.#members.has(name)) {
       this.#members.set(name, new Map());
       this.#values.set(name, new Map());
+      this.#from.set(name, new Map());
     }
     this.#members.get(name).set(member, receiver);
     return this.#values.get(name);
@@ -31,6 +32,7 @@ export class Groups {
     if (!members?.delete(member) || members.size) return;
     this.#members.delete(name);
     this.#values.delete(name);
+    this.#from.delete(name);
   }
 
   /** `changes` (`[[name, value]]`) made in `source`; `committed` for a change that ends (a release, a typed number). */
@@ -39,7 +41,7 @@ export class Groups {
     if (!values || (!changes.length && !committed)) return;
     for (const [param, value] of changes) {
       values.set(param, value);
-      this.#from.get(values)?.delete(param);
+      this.#from.get(name).delete(param);
     }
     for (const [member, receiver] of this.#members.get(name)) if (member !== source) receiver(changes, committed);
   }
@@ -47,15 +49,15 @@ export class Groups {
   /**
    * A new member's own values: the group takes those it does not have yet, and those that
    * came from a member still in the group and later in the document (not from a reader's
-   * change, nor from a member that left), which the other members then receive. So the group starts from its first member in document order,
-   * whichever member starts first (widgets start as they near the viewport).
+   * change, nor from a member that left), which the other members then receive. So the group
+   * starts from its first member in document order, whichever member starts first (widgets
+   * start as they near the viewport).
    */
   offer(name, member, entries) {
     const values = this.#values.get(name);
     if (!values) return;
     const members = this.#members.get(name);
-    const from = this.#from.get(values) ?? new Map();
-    this.#from.set(values, from);
+    const from = this.#from.get(name);
     const taken = [];
     for (const [param, value] of entries) {
       const owner = from.get(param);
